@@ -1,0 +1,323 @@
+/**
+ * Canonical constructors: the only way to make expressions. Each is cheap and sound for real arguments:
+ *
+ * - sums flatten, fold numbers and collect like terms by hashing (`2*x + 3*x = 5*x`), then sort;
+ * - products flatten, fold numbers, combine like bases (`x*x^2 = x^3`, `exp(a)*exp(b) = exp(a + b)`), sort, and
+ *   distribute a lone number over a sum (`2*(x + 1) = 2*x + 2`);
+ * - powers fold exact rationals (`8^(1/3) = 2`, `8^(1/2) = 2*sqrt(2)`) and nested powers where that is valid;
+ * - calls fold exact values, odd/even symmetry and inverse pairs (`exp(log(u)) = u`).
+ *
+ * Anything that needs search or comparison of alternatives lives in the explicit simplify pass instead.
+ */
+import { FUNCTIONS, functionRow } from "../functions.js";
+import { Add, Call, Const, type Expr, intern, Mul, Num, Pow, Sym } from "./expr.js";
+import { compareFactors, compareTerms } from "./order.js";
+import { exactRoot, Rational } from "./rational.js";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Atoms
+
+export function num(value: Rational | number | bigint): Num {
+  const q = value instanceof Rational ? value : Rational.of(BigInt(value));
+  return intern(`n${q.num}/${q.den}`, () => new Num(q));
+}
+
+export function sym(name: string): Sym {
+  return intern(`s${name}`, () => new Sym(name));
+}
+
+export const ZERO = num(0);
+export const ONE = num(1);
+export const MINUS_ONE = num(-1);
+export const HALF = num(Rational.HALF);
+export const PI = intern("cpi", () => new Const("pi"));
+
+export function isNum(e: Expr, value?: number): e is Num {
+  return e.kind === "num" && (value === undefined || (e.value.den === 1n && e.value.num === BigInt(value)));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sums
+
+/** A term as coefficient × rest, e.g. `-3*x*y` is (-3, x*y). */
+export function splitCoefficient(term: Expr): [Rational, Expr] {
+  if (term.kind === "num") return [term.value, ONE];
+  if (term.kind === "mul" && term.factors[0]!.kind === "num") {
+    const [c, ...others] = term.factors as [Num, ...Expr[]];
+    return [c.value, others.length === 1 ? others[0]! : rawMul(others)];
+  }
+  return [Rational.ONE, term];
+}
+
+/** `c * rest` for a coefficient-free canonical `rest`, without re-canonicalising. */
+function scaled(c: Rational, rest: Expr): Expr {
+  if (c.isOne) return rest;
+  if (rest === ONE) return num(c);
+  if (c.isZero) return ZERO;
+  return rest.kind === "mul" ? rawMul([num(c), ...rest.factors]) : rawMul([num(c), rest]);
+}
+
+export function add(...terms: Expr[]): Expr {
+  if (terms.length === 1) return terms[0]!;
+  let constant = Rational.ZERO;
+  const collected = new Map<number, { rest: Expr; coefficient: Rational }>();
+  const visit = (t: Expr) => {
+    if (t.kind === "num") {
+      constant = constant.add(t.value);
+      return;
+    }
+    const [c, rest] = splitCoefficient(t);
+    const entry = collected.get(rest.id);
+    if (entry) entry.coefficient = entry.coefficient.add(c);
+    else collected.set(rest.id, { rest, coefficient: c });
+  };
+  for (const t of terms) {
+    if (t.kind === "add") t.terms.forEach(visit);
+    else visit(t);
+  }
+  const out: Expr[] = [];
+  for (const { rest, coefficient } of collected.values()) if (!coefficient.isZero) out.push(scaled(coefficient, rest));
+  out.sort(compareTerms);
+  if (!constant.isZero) out.push(num(constant));
+  if (out.length === 0) return ZERO;
+  if (out.length === 1) return out[0]!;
+  return rawAdd(out);
+}
+
+export function neg(e: Expr): Expr {
+  return mul(MINUS_ONE, e);
+}
+
+export function sub(a: Expr, b: Expr): Expr {
+  return add(a, neg(b));
+}
+
+function rawAdd(terms: readonly Expr[]): Expr {
+  return intern(`+${terms.map((t) => t.id).join(",")}`, () => new Add(terms));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Products
+
+/**
+ * A factor as base^exponent. `exp(u)` takes part as the power e^u (base `undefined`), so that
+ * `exp(a)*exp(b)` combines to `exp(a + b)`.
+ */
+function asPower(f: Expr): [base: Expr | undefined, exponent: Expr] {
+  if (f.kind === "pow") return [f.base, f.exponent];
+  if (f.kind === "call" && f.name === "exp") return [undefined, f.args[0]!];
+  return [f, ONE];
+}
+
+export function mul(...factors: Expr[]): Expr {
+  if (factors.length === 1) return factors[0]!;
+  let coefficient = Rational.ONE;
+  const powers = new Map<number, { base: Expr | undefined; exponents: Expr[] }>();
+  const visit = (f: Expr) => {
+    if (f.kind === "num") {
+      coefficient = coefficient.mul(f.value);
+      return;
+    }
+    const [base, exponent] = asPower(f);
+    const key = base?.id ?? 0;
+    const entry = powers.get(key);
+    if (entry) entry.exponents.push(exponent);
+    else powers.set(key, { base, exponents: [exponent] });
+  };
+  for (const f of factors) {
+    if (f.kind === "mul") f.factors.forEach(visit);
+    else visit(f);
+  }
+  if (coefficient.isZero) return ZERO;
+
+  const out: Expr[] = [];
+  let recombine = false;
+  for (const { base, exponents } of powers.values()) {
+    if (exponents.length === 1 && base !== undefined) {
+      out.push(exponents[0] === ONE ? base : rawPow(base, exponents[0]!));
+      continue;
+    }
+    const combined = base === undefined ? call("exp", [add(...exponents)]) : pow(base, add(...exponents));
+    if (combined.kind === "num") coefficient = coefficient.mul(combined.value);
+    else if (combined.kind === "mul") {
+      out.push(...combined.factors);
+      recombine = true; // e.g. 2^(1/2) * 2^(3/2) gave a number times a power, which may meet other factors again
+    } else out.push(combined);
+  }
+  if (recombine) return mul(num(coefficient), ...out);
+
+  out.sort(compareFactors);
+  if (out.length === 0) return num(coefficient);
+  if (coefficient.isOne) return out.length === 1 ? out[0]! : rawMul(out);
+  if (out.length === 1 && out[0]!.kind === "add") {
+    // A number times a sum distributes, as people write 2*x + 2 rather than 2*(x + 1).
+    return add(...out[0].terms.map((t) => mul(num(coefficient), t)));
+  }
+  return rawMul([num(coefficient), ...out]);
+}
+
+export function div(a: Expr, b: Expr): Expr {
+  return mul(a, pow(b, MINUS_ONE));
+}
+
+function rawMul(factors: readonly Expr[]): Expr {
+  return intern(`*${factors.map((f) => f.id).join(",")}`, () => new Mul(factors));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Powers
+
+/** Exact integer powers of rationals are folded only while the result stays this small (bits). */
+const MAX_FOLD_BITS = 4096;
+
+export function pow(base: Expr, exponent: Expr): Expr {
+  if (exponent === ZERO) return ONE; // including 0^0, as JavaScript's Math.pow does
+  if (exponent === ONE) return base;
+  if (base === ONE) return ONE;
+
+  if (base.kind === "num" && exponent.kind === "num") return numericPower(base.value, exponent.value);
+  if (base === ZERO) return exponent.kind === "num" && !exponent.value.isNegative ? ZERO : rawPow(base, exponent);
+
+  switch (base.kind) {
+    case "pow":
+      return powerOfPower(base.base, base.exponent, exponent);
+    case "mul": {
+      if (isInteger(exponent)) return mul(...base.factors.map((f) => pow(f, exponent)));
+      // A positive number comes out of any root: (4*x)^(1/2) = 2*x^(1/2).
+      const [c, rest] = splitCoefficient(base);
+      if (!c.isOne && !c.isNegative) return mul(pow(num(c), exponent), pow(rest, exponent));
+      break;
+    }
+    case "call":
+      if (base.name === "exp") return call("exp", [mul(base.args[0]!, exponent)]);
+      if (base.name === "abs" && hasEvenNumerator(exponent)) return pow(base.args[0]!, exponent);
+      break;
+  }
+  return rawPow(base, exponent);
+}
+
+function isInteger(e: Expr): boolean {
+  return e.kind === "num" && e.value.isInteger;
+}
+
+function hasEvenNumerator(e: Expr): boolean {
+  return e.kind === "num" && e.value.num % 2n === 0n;
+}
+
+/**
+ * (u^a)^b. Combining exponents to u^(a*b) is valid for real u when b is an integer or a has an odd numerator;
+ * with an even numerator the inner power hides the sign of u: (x^2)^(1/2) = |x|.
+ */
+function powerOfPower(u: Expr, a: Expr, b: Expr): Expr {
+  if (isInteger(b)) return pow(u, mul(a, b));
+  if (a.kind === "num" && b.kind === "num") {
+    if (a.value.num % 2n !== 0n) return pow(u, num(a.value.mul(b.value)));
+    return pow(call("abs", [u]), num(a.value.mul(b.value)));
+  }
+  return rawPow(rawPow(u, a), b);
+}
+
+/** Exact powers of rationals; odd roots of negative numbers are real (the real-root convention of `evaluate`). */
+function numericPower(b: Rational, e: Rational): Expr {
+  if (e.isInteger) {
+    if (b.isZero) return e.isNegative ? rawPow(num(b), num(e)) : ZERO;
+    const bits = BigInt(Math.max(b.num.toString(2).length, b.den.toString(2).length));
+    if (bits * (e.num < 0n ? -e.num : e.num) > BigInt(MAX_FOLD_BITS)) return rawPow(num(b), num(e));
+    return num(b.powInt(e.num));
+  }
+  if (b.isZero) return e.isNegative ? rawPow(num(b), num(e)) : ZERO;
+  if (b.isNegative) {
+    if (e.den % 2n === 0n) return rawPow(num(b), num(e)); // not real
+    const magnitude = numericPower(b.neg(), e);
+    return e.num % 2n === 0n ? magnitude : mul(MINUS_ONE, magnitude);
+  }
+  // b^(k + r) = b^k * b^r with 0 < r < 1, e.g. 2^(3/2) = 2*sqrt(2)
+  const k = e.floor();
+  if (k !== 0n) return mul(numericPower(b, Rational.of(k)), numericPower(b, e.sub(Rational.of(k))));
+  if (b.den !== 1n) return mul(numericPower(Rational.of(b.num), e), numericPower(Rational.of(b.den), e.neg()));
+  // b is a positive integer, 0 < e = p/q < 1: take out the perfect q-th powers.
+  const q = e.den;
+  const root = exactRoot(b.num, q);
+  if (root !== undefined) return num(Rational.of(root).powInt(e.num));
+  let inside = b.num;
+  let outside = 1n;
+  for (let p = 2n; p <= 1000n && p ** q <= inside; p++) {
+    const pq = p ** q;
+    while (inside % pq === 0n) {
+      inside /= pq;
+      outside *= p;
+    }
+  }
+  const remaining = rawPow(num(inside), num(Rational.of(1n, q)));
+  const power = e.num === 1n ? remaining : rawPow(num(inside), num(e));
+  return outside === 1n ? power : mul(num(Rational.of(outside).powInt(e.num)), power);
+}
+
+function rawPow(base: Expr, exponent: Expr): Expr {
+  return intern(`^${base.id},${exponent.id}`, () => new Pow(base, exponent));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Function calls
+
+/** Is `e` written with a leading minus: a negative number or a product with a negative coefficient? */
+export function isNegative(e: Expr): boolean {
+  return (e.kind === "num" && e.value.isNegative) || (e.kind === "mul" && e.factors[0]!.kind === "num" && (e.factors[0] as Num).value.isNegative);
+}
+
+const RATIONAL = /^-?\d+(\/\d+)?$/;
+
+export function call(name: string, args: readonly Expr[]): Expr {
+  const row = functionRow(name);
+  if (args.length !== row.arity) throw new Error(`internal: ${name} takes ${row.arity} arguments, got ${args.length}`);
+  if (row.exact && args.every((a) => a.kind === "num")) {
+    const value = row.exact(...args.map((a) => (a as Num).value));
+    if (value) return num(value);
+  }
+  if (row.arity === 1) {
+    const [u] = args as [Expr];
+    if (u.kind === "num") {
+      // Exact rational values from the table (`sin(0) = 0`); symbolic ones (`acos(0) = pi/2`) are left to simplify.
+      const value = row.values?.[u.value.toString()];
+      if (value !== undefined && RATIONAL.test(value)) return num(Rational.parse(value));
+    }
+    if (row.parity && isNegative(u)) {
+      const mirrored = call(name, [neg(u)]);
+      return row.parity === "odd" ? neg(mirrored) : mirrored;
+    }
+    if (row.undoes && u.kind === "call" && u.name === row.undoes) return u.args[0]!;
+    if (name === "abs" && isNonNegative(u)) return u;
+  }
+  return intern(`f${name}(${args.map((a) => a.id).join(",")})`, () => new Call(name, args));
+}
+
+/** Cheap syntactic test: exp(u), |u|, u^(even), sqrt(u) are never negative (where defined). */
+function isNonNegative(e: Expr): boolean {
+  if (e.kind === "num") return !e.value.isNegative;
+  if (e.kind === "const") return true;
+  if (e.kind === "call") return e.name === "exp" || e.name === "abs" || e.name === "sigmoid" || e.name === "softplus" || e.name === "relu";
+  if (e.kind === "pow") return (e.exponent.kind === "num" && (e.exponent.value.num % 2n === 0n || e.exponent.value.den % 2n === 0n)) || isNonNegative(e.base);
+  return false;
+}
+
+export function isKnownFunction(name: string): boolean {
+  return FUNCTIONS.has(name);
+}
+
+/** The same kind of node with new children, through the canonical constructors. */
+export function rebuild(e: Expr, kids: readonly Expr[]): Expr {
+  switch (e.kind) {
+    case "num":
+    case "sym":
+    case "const":
+      return e;
+    case "add":
+      return add(...kids);
+    case "mul":
+      return mul(...kids);
+    case "pow":
+      return pow(kids[0]!, kids[1]!);
+    case "call":
+      return call(e.name, kids);
+  }
+}

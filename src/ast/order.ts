@@ -1,0 +1,112 @@
+/**
+ * The total order that makes canonical forms deterministic (never based on creation ids, which vary between runs).
+ *
+ * Sums read like a careful person writes them: polynomial terms by descending degree, variables alphabetically,
+ * the constant last (`3*x^2 + x + 1`, `b + w*x`, `x^2 + cos(y)`).
+ * Products put the number first, then constants, variables, sums and function calls (`2*pi*x*(x + 1)*sin(x)`).
+ */
+import type { Expr } from "./expr.js";
+import { Rational } from "./rational.js";
+
+const KIND_RANK = { num: 0, const: 1, sym: 2, pow: 3, mul: 4, add: 5, call: 6 } as const;
+
+/** Structural total order; `0` only for identical (interned) expressions. */
+export function compareExpr(a: Expr, b: Expr): number {
+  if (a === b) return 0;
+  if (a.kind !== b.kind) return KIND_RANK[a.kind] - KIND_RANK[b.kind];
+  switch (a.kind) {
+    case "num":
+      return a.value.compare((b as typeof a).value);
+    case "sym":
+    case "const":
+      return compareStrings(a.name, (b as typeof a).name);
+    case "pow": {
+      const o = b as typeof a;
+      return compareExpr(a.base, o.base) || compareExpr(a.exponent, o.exponent);
+    }
+    case "add":
+      return compareLists(a.terms, (b as typeof a).terms);
+    case "mul":
+      return compareLists(a.factors, (b as typeof a).factors);
+    case "call": {
+      const o = b as typeof a;
+      return compareStrings(a.name, o.name) || compareLists(a.args, o.args);
+    }
+  }
+}
+
+function compareLists(a: readonly Expr[], b: readonly Expr[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareExpr(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Products: order factors by base, then exponent.
+
+const FACTOR_RANK = { num: 0, const: 1, sym: 2, add: 3, call: 4, pow: 5, mul: 6 } as const;
+
+function baseOf(e: Expr): Expr {
+  return e.kind === "pow" ? e.base : e;
+}
+
+export function compareFactors(a: Expr, b: Expr): number {
+  const ba = baseOf(a);
+  const bb = baseOf(b);
+  if (ba !== bb) {
+    if (ba.kind !== bb.kind) return FACTOR_RANK[ba.kind] - FACTOR_RANK[bb.kind];
+    return compareExpr(ba, bb);
+  }
+  return compareExpr(a.kind === "pow" ? a.exponent : a, b.kind === "pow" ? b.exponent : b);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sums: order terms as monomials (lexicographic by variable name, higher degree first), then structurally.
+
+const degreeCache = new WeakMap<Expr, ReadonlyMap<string, Rational>>();
+
+/** Degrees of the plain variables in a term: `3*x^2*y*sin(x)` gives {x: 2, y: 1}. */
+function degrees(term: Expr): ReadonlyMap<string, Rational> {
+  let d = degreeCache.get(term);
+  if (d) return d;
+  const map = new Map<string, Rational>();
+  const factors = term.kind === "mul" ? term.factors : [term];
+  for (const f of factors) {
+    if (f.kind === "sym") map.set(f.name, Rational.ONE);
+    else if (f.kind === "pow" && f.base.kind === "sym" && f.exponent.kind === "num") map.set(f.base.name, f.exponent.value);
+  }
+  d = map;
+  degreeCache.set(term, d);
+  return d;
+}
+
+/** The term without its numeric coefficient. */
+function rest(term: Expr): Expr | readonly Expr[] {
+  if (term.kind === "mul" && term.factors[0]!.kind === "num") return term.factors.slice(1);
+  return term;
+}
+
+export function compareTerms(a: Expr, b: Expr): number {
+  if (a === b) return 0;
+  if (a.kind === "num" || b.kind === "num") return a.kind === "num" ? (b.kind === "num" ? compareExpr(a, b) : 1) : -1;
+  const da = degrees(a);
+  const db = degrees(b);
+  if (da.size > 0 || db.size > 0) {
+    const names = [...new Set([...da.keys(), ...db.keys()])].sort();
+    for (const name of names) {
+      const c = (db.get(name) ?? Rational.ZERO).compare(da.get(name) ?? Rational.ZERO);
+      if (c !== 0) return c;
+    }
+  }
+  const ra = rest(a);
+  const rb = rest(b);
+  const c = compareLists(Array.isArray(ra) ? ra : [ra as Expr], Array.isArray(rb) ? rb : [rb as Expr]);
+  return c !== 0 ? c : compareExpr(a, b);
+}

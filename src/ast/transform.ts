@@ -1,0 +1,30 @@
+/**
+ * Bottom-up rewriting over the shared expression graph: each distinct node is visited once per call, so a tree with
+ * exponentially many paths (shared subexpressions) costs only its number of distinct nodes.
+ */
+import { rebuild } from "./build.js";
+import { children, type Expr } from "./expr.js";
+
+/**
+ * Rebuilds `e` from the leaves up, replacing each node by `rewrite(node)` after its children were rewritten.
+ * `rewrite` returning undefined keeps the rebuilt node. Recursion depth is bounded by MAX_DEPTH.
+ */
+export function postwalk(e: Expr, rewrite: (e: Expr) => Expr | undefined, seen = new Map<Expr, Expr>()): Expr {
+  const done = seen.get(e);
+  if (done) return done;
+  const kids = children(e);
+  let node = e;
+  if (kids.length > 0) {
+    const rebuilt = kids.map((k) => postwalk(k, rewrite, seen));
+    if (rebuilt.some((k, i) => k !== kids[i])) node = rebuild(e, rebuilt);
+  }
+  const result = rewrite(node) ?? node;
+  seen.set(e, result);
+  return result;
+}
+
+/** Replaces variables by expressions, e.g. substitute(x^2 + y, {x: 3}) = 9 + y. */
+export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
+  if (![...values.keys()].some((v) => e.vars.has(v))) return e;
+  return postwalk(e, (node) => (node.kind === "sym" ? values.get(node.name) : undefined));
+}

@@ -1,0 +1,65 @@
+/**
+ * Numeric evaluation in float64. Domain problems follow IEEE 754 (`log(-1)` is NaN, `1/0` is Infinity) rather than
+ * throwing; only a variable without a value is an error. Odd roots of negative numbers are real:
+ * `x^(1/3)` at x = -8 is -2, as `cbrt` is.
+ */
+import type { Expr } from "./ast/expr.js";
+import type { Rational } from "./ast/rational.js";
+import { ArgumentError } from "./errors.js";
+import { numericFunction } from "./functions.js";
+
+export type Scope = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
+
+export function evaluate(e: Expr, scope: Scope = {}): number {
+  const lookup = scope instanceof Map ? (name: string) => scope.get(name) : (name: string) => (Object.hasOwn(scope, name) ? (scope as Record<string, number>)[name] : undefined);
+  for (const v of e.vars) {
+    const value = lookup(v);
+    if (typeof value !== "number") {
+      throw new ArgumentError(`no value for variable '${v}'${value === undefined ? "" : ` (got ${typeof value})`}`);
+    }
+  }
+  const memo = new Map<Expr, number>();
+  const ev = (x: Expr): number => {
+    let v = memo.get(x);
+    if (v === undefined) {
+      v = value(x, ev, lookup);
+      memo.set(x, v);
+    }
+    return v;
+  };
+  return ev(e);
+}
+
+function value(e: Expr, ev: (e: Expr) => number, lookup: (name: string) => number | undefined): number {
+  switch (e.kind) {
+    case "num":
+      return e.value.toNumber();
+    case "sym":
+      return lookup(e.name)!;
+    case "const":
+      return Math.PI;
+    case "add": {
+      let s = 0;
+      for (const t of e.terms) s += ev(t);
+      return s;
+    }
+    case "mul": {
+      let p = 1;
+      for (const f of e.factors) p *= ev(f);
+      return p;
+    }
+    case "pow":
+      return e.exponent.kind === "num" ? rationalPower(ev(e.base), e.exponent.value) : Math.pow(ev(e.base), ev(e.exponent));
+    case "call":
+      return numericFunction(e.name)(...e.args.map(ev));
+  }
+}
+
+/** b^(p/q) with the real-root convention; the compiler emits the same operations (see compile). */
+export function rationalPower(b: number, q: Rational): number {
+  if (q.den === 1n) return Math.pow(b, Number(q.num));
+  if (q.den === 2n && q.num === 1n) return Math.sqrt(b);
+  if (q.den === 2n && q.num === -1n) return 1 / Math.sqrt(b);
+  if (q.den % 2n === 1n && b < 0) return (q.num % 2n === 0n ? 1 : -1) * Math.pow(-b, q.toNumber());
+  return Math.pow(b, q.toNumber());
+}

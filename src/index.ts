@@ -1,0 +1,47 @@
+/**
+ * symdiff: exact symbolic differentiation.
+ *
+ *   text ──parse──▶ Expr ──diff──▶ Expr ──simplify──▶ Expr ──format / toLatex / evaluate / compile──▶ output
+ */
+import type { Expr } from "./ast/expr.js";
+import { toExpr, type ExprLike } from "./diff.js";
+import { simplify as simplifyExpr } from "./simplify/simplify.js";
+import { format as formatExpr } from "./print/text.js";
+import { evaluate as evaluateExpr, type Scope } from "./evaluate.js";
+
+export type { Expr, Kind, Num, Sym, Const, Add, Mul, Pow, Call } from "./ast/expr.js";
+export { Rational } from "./ast/rational.js";
+export { SymdiffError, ParseError, LimitError, ArgumentError } from "./errors.js";
+export { parse, MAX_INPUT_LENGTH, type ParseOptions, type UserFunction } from "./parser/parse.js";
+export { diff, gradient, hessian, toExpr, checkVariable, type ExprLike } from "./diff.js";
+export { FUNCTIONS, type FunctionRow } from "./functions.js";
+export { substitute } from "./ast/transform.js";
+export { opCount } from "./simplify/size.js";
+export { expand as expandExpr } from "./simplify/expand.js";
+export * as build from "./ast/build.js";
+export type { Scope } from "./evaluate.js";
+
+/** The simplest form symdiff finds: like terms collected, common factors out, fractions combined, identities used. */
+export function simplify(e: ExprLike): Expr {
+  return simplifyExpr(toExpr(e));
+}
+
+/** Plain text that `parse` reads back to an equal expression; `String(expr)` gives the same. */
+export function format(e: ExprLike): string {
+  return formatExpr(toExpr(e));
+}
+
+/** The value in float64 at the given point; IEEE results (NaN, ±Infinity) for domain problems. */
+export function evaluate(e: ExprLike, scope: Scope = {}): number {
+  return evaluateExpr(toExpr(e), scope);
+}
+
+/** Number of nodes of the expression as a tree (shared subexpressions counted each time they occur). */
+export function nodeCount(e: ExprLike): number {
+  return toExpr(e).size;
+}
+
+/** The variables of an expression, sorted. */
+export function variables(e: ExprLike): string[] {
+  return [...toExpr(e).vars].sort();
+}

@@ -1,0 +1,307 @@
+/**
+ * `parse(text)`: text → canonical expression, or a ParseError that says where, what was found and what was expected.
+ *
+ * Three steps: a quick scan of the tokens (bad characters, input length and nesting limits fail fast, before the
+ * Earley parser could spend quadratic time on them), the nearley parse into a syntax tree, and an iterative build of
+ * the canonical expression (no recursion, so deep input cannot overflow the stack).
+ */
+import nearley from "nearley";
+import type { Token } from "moo";
+import { add, call, div, mul, neg, num, PI, pow, sym, ONE } from "../ast/build.js";
+import { type Expr, MAX_DEPTH } from "../ast/expr.js";
+import { Rational } from "../ast/rational.js";
+import { LimitError, ParseError } from "../errors.js";
+import { FUNCTION_NAMES, functionRow } from "../functions.js";
+import grammar from "./grammar.generated.js";
+import { tokens, type TokenType } from "./lexer.js";
+import type { Syntax } from "./syntax.js";
+
+/** Longest accepted input, in characters. Parsing is linear; this bounds time and memory to about a second. */
+export const MAX_INPUT_LENGTH = 1_000_000;
+
+/** A function defined by the caller (the REPL's `g(x, y) = x*y`): applied by substitution at parse time. */
+export interface UserFunction {
+  readonly params: readonly string[];
+  readonly apply: (args: readonly Expr[]) => Expr;
+}
+
+export interface ParseOptions {
+  /** Extra functions callable by name; they may not shadow built-in functions. */
+  readonly functions?: ReadonlyMap<string, UserFunction>;
+}
+
+/** Spellings that are rewritten into other expressions rather than kept as calls. */
+const SUGAR: Readonly<Record<string, Readonly<Record<number, (...args: Expr[]) => Expr>>>> = {
+  sqrt: { 1: (u) => pow(u, num(Rational.HALF)) },
+  cbrt: { 1: (u) => pow(u, num(Rational.of(1, 3))) },
+  log: { 2: (u, b) => div(call("log", [u]), call("log", [b])) },
+};
+
+/** Every callable name: table functions, their aliases and the sugar above. */
+export function isBuiltinFunction(name: string): boolean {
+  return FUNCTION_NAMES.has(name) || name in SUGAR;
+}
+
+export function parse(text: string, options: ParseOptions = {}): Expr {
+  if (typeof text !== "string") throw new TypeError(`parse expects a string, got ${typeof text}`);
+  if (text.length > MAX_INPUT_LENGTH) {
+    throw errorAt(text, MAX_INPUT_LENGTH, `input too long: ${text.length.toLocaleString("en")} characters, the limit is ${MAX_INPUT_LENGTH.toLocaleString("en")}`, "", "");
+  }
+  scan(text);
+  const parser = new nearley.Parser(nearley.Grammar.fromCompiled(grammar)) as nearley.Parser & { table: Column[] };
+  try {
+    parser.feed(text);
+  } catch (e) {
+    const token = (e as { token?: Token }).token;
+    if (!token) throw e;
+    throw unexpected(text, token, expectedAfter(parser.table[parser.table.length - 2]));
+  }
+  const results = parser.results as Syntax[];
+  if (results.length === 0) {
+    const found = text.trim() === "" ? "empty input" : "unexpected end of input";
+    throw errorAt(text, text.length, found, "", expectedAfter(parser.table[parser.table.length - 1]));
+  }
+  if (results.length > 1) throw new Error(`internal: the grammar is ambiguous for ${JSON.stringify(text)}`);
+  return build(text, results[0]!, options);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Errors
+
+function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+function errorAt(text: string, offset: number, reason: string, found: string, expected: string): ParseError {
+  const { line, column } = position(text, offset);
+  return new ParseError(reason, expected, found, offset, line, column);
+}
+
+function describe(token: Token): string {
+  const shown = token.text.length > 20 ? `${token.text.slice(0, 20)}...` : token.text;
+  switch (token.type as TokenType) {
+    case "number":
+      return `number '${shown}'`;
+    case "name":
+      return `name '${shown}'`;
+    case "call":
+      return `call '${shown}'`;
+    case "invalid":
+      return `character '${shown}'`;
+    default:
+      return `'${shown}'`;
+  }
+}
+
+function unexpected(text: string, token: Token, expected: string): ParseError {
+  return errorAt(text, token.offset, `unexpected ${describe(token)}`, token.text, expected);
+}
+
+/** A column of nearley's Earley chart (untyped in @types/nearley). */
+type Column = { states: { rule: { symbols: unknown[] }; dot: number }[] };
+
+/** What the parser could have accepted in a chart column, in words: "an expression", "an operator or ')'". */
+function expectedAfter(column: Column | undefined): string {
+  const types = new Set<string>();
+  for (const state of column?.states ?? []) {
+    const next = state.rule.symbols[state.dot] as { type?: string } | string | undefined;
+    if (next && typeof next === "object" && next.type) types.add(next.type);
+  }
+  const words: string[] = [];
+  if (types.has("number")) words.push("an expression");
+  else if (types.has("plus") || types.has("times")) words.push("an operator");
+  if (types.has("comma")) words.push("','");
+  if (types.has("rparen")) words.push("')'");
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+}
+
+/**
+ * Fails fast on what the Earley parser handles badly: unknown characters, and nesting deeper than any expression
+ * may be (parentheses, and right-recursive chains like `2^2^2^...` or `----x`, which cost it quadratic time).
+ */
+function scan(text: string): void {
+  const chain: number[] = [0]; // right-recursion depth per open parenthesis
+  let previous: Token | undefined;
+  for (const token of tokens(text)) {
+    switch (token.type as TokenType) {
+      case "invalid":
+        throw errorAt(text, token.offset, `unexpected character '${token.text}'`, token.text, previous ? "an operator or an expression" : "an expression");
+      case "lparen":
+      case "call":
+        chain.push(0);
+        break;
+      case "rparen":
+        if (chain.length > 1) chain.pop();
+        break;
+      case "pow":
+        chain[chain.length - 1]!++;
+        break;
+      case "plus":
+      case "minus":
+        if (!previous || !["number", "name", "rparen"].includes(previous.type!)) chain[chain.length - 1]!++;
+        else chain[chain.length - 1] = 0;
+        break;
+      case "times":
+      case "divide":
+      case "comma":
+        chain[chain.length - 1] = 0;
+        break;
+    }
+    if (chain.length + chain[chain.length - 1]! > MAX_DEPTH) {
+      throw errorAt(text, token.offset, `expression nested too deeply (more than ${MAX_DEPTH} levels)`, token.text, "");
+    }
+    previous = token;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building the expression
+
+/** Numbers beyond this decimal exponent are refused (they would be huge exact integers). */
+const MAX_EXPONENT = 400;
+
+type Frame = { syntax: Syntax; operands: Syntax[]; combine: (values: Expr[]) => Expr };
+
+/**
+ * Post-order walk with an explicit stack. A chain of the same precedence (`a - b + c`, `a*b/c d`) becomes one
+ * n-ary sum or product, so a sum of 100,000 terms is built in linear time.
+ */
+function build(text: string, root: Syntax, options: ParseOptions): Expr {
+  const values: Expr[] = [];
+  const stack: (Syntax | Frame)[] = [root];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ("combine" in item) {
+      const args = values.splice(values.length - item.operands.length);
+      try {
+        values.push(item.combine(args));
+      } catch (e) {
+        throw e instanceof LimitError ? errorAt(text, offsetOf(item.syntax), e.message, "", "") : e;
+      }
+      continue;
+    }
+    const frame = expand(text, item, options);
+    if (frame.operands.length === 0) {
+      values.push(frame.combine([]));
+      continue;
+    }
+    stack.push(frame);
+    for (let i = frame.operands.length - 1; i >= 0; i--) stack.push(frame.operands[i]!);
+  }
+  return values[0]!;
+}
+
+function offsetOf(syntax: Syntax): number {
+  let s = syntax;
+  while (s.type === "binary") s = s.left;
+  return s.token.offset;
+}
+
+function expand(text: string, syntax: Syntax, options: ParseOptions): Frame {
+  const frame = (operands: Syntax[], combine: (values: Expr[]) => Expr): Frame => ({ syntax, operands, combine });
+  switch (syntax.type) {
+    case "number":
+      return frame([], () => number(text, syntax.token));
+    case "name":
+      return frame([], () => name(text, syntax.token, options));
+    case "unary":
+      return frame([syntax.operand], ([x]) => (syntax.op === "-" ? neg(x!) : x!));
+    case "call":
+      return frame([...syntax.args], (args) => applyFunction(text, syntax.token, args, options));
+    case "binary": {
+      if (syntax.op === "^") return frame([syntax.left, syntax.right], ([b, e]) => pow(b!, e!));
+      const additive = syntax.op === "+" || syntax.op === "-";
+      // Gather the whole left-leaning chain of this precedence level.
+      const operands: Syntax[] = [];
+      const inverted: boolean[] = [];
+      let s: Syntax = syntax;
+      while (s.type === "binary" && s.op !== "^" && (s.op === "+" || s.op === "-") === additive) {
+        operands.push(s.right);
+        inverted.push(s.op === "-" || s.op === "/");
+        s = s.left;
+      }
+      operands.push(s);
+      inverted.push(false);
+      operands.reverse();
+      inverted.reverse();
+      return frame(operands, (xs) => {
+        const parts = xs.map((x, i) => (inverted[i] ? (additive ? neg(x) : pow(x, num(-1))) : x));
+        return additive ? add(...parts) : mul(...parts);
+      });
+    }
+  }
+}
+
+function number(text: string, token: Token): Expr {
+  const exponent = /[eE]([+-]?\d+)$/.exec(token.text);
+  if (exponent && Math.abs(Number(exponent[1])) > MAX_EXPONENT) {
+    throw errorAt(text, token.offset, `number '${token.text}' out of range (exponents up to ±${MAX_EXPONENT})`, token.text, "");
+  }
+  return num(Rational.fromDecimal(token.text));
+}
+
+function name(text: string, token: Token, options: ParseOptions): Expr {
+  const n = token.text;
+  if (n === "pi" || n === "π") return PI;
+  if (n === "e") return call("exp", [ONE]);
+  if (isBuiltinFunction(n) || options.functions?.has(n)) {
+    throw errorAt(text, token.offset, `'${n}' is a function`, n, `a call such as ${n}(x)`);
+  }
+  return sym(n);
+}
+
+function applyFunction(text: string, token: Token, args: Expr[], options: ParseOptions): Expr {
+  const fname = token.text.slice(0, -1).trimEnd();
+  const fail = (reason: string, expected = "") => errorAt(text, token.offset, reason, fname, expected);
+  const plural = (n: number) => `${n} argument${n === 1 ? "" : "s"}`;
+
+  const user = options.functions?.get(fname);
+  if (user && !isBuiltinFunction(fname)) {
+    if (args.length !== user.params.length) throw fail(`${fname} expects ${plural(user.params.length)}, got ${args.length}`);
+    return user.apply(args);
+  }
+  const sugar = SUGAR[fname]?.[args.length];
+  if (sugar) return sugar(...args);
+  const canonical = FUNCTION_NAMES.get(fname);
+  if (canonical === undefined) {
+    if (fname === "pi" || fname === "π" || fname === "e") throw fail(`'${fname}' is a constant, not a function`, `an operator, e.g. ${fname}*(...)`);
+    const known = [...FUNCTION_NAMES.keys(), ...Object.keys(SUGAR), ...(options.functions?.keys() ?? [])];
+    const hint = closest(fname, known);
+    throw fail(`unknown function '${fname}'`, `${hint ? `'${hint}', ` : ""}a known function, or ${fname}*(...) for a product`);
+  }
+  const arity = functionRow(canonical).arity;
+  const accepted = [arity, ...Object.keys(SUGAR[fname] ?? {}).map(Number)];
+  if (!accepted.includes(args.length)) {
+    throw fail(`${fname} expects ${accepted.map(plural).join(" or ")}, got ${args.length}`);
+  }
+  return call(canonical, args);
+}
+
+/** The known name closest to `name` (one edit away, two for longer names), for "did you mean" hints. */
+function closest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = name.length >= 5 ? 3 : 2;
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}

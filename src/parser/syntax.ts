@@ -1,0 +1,39 @@
+/**
+ * The syntax tree that the grammar's postprocessors record. Each postprocessor is O(1): the parser calls them for
+ * every partial parse, so real work (building canonical expressions) waits until the parse has succeeded.
+ */
+import type { Token } from "moo";
+
+export type BinaryOperator = "+" | "-" | "*" | "/" | "^" | "juxtapose";
+
+export type Syntax =
+  | { readonly type: "number"; readonly token: Token }
+  | { readonly type: "name"; readonly token: Token }
+  | { readonly type: "call"; readonly token: Token; readonly args: readonly Syntax[] }
+  | { readonly type: "unary"; readonly op: "+" | "-"; readonly operand: Syntax; readonly token: Token }
+  | { readonly type: "binary"; readonly op: BinaryOperator; readonly left: Syntax; readonly right: Syntax };
+
+const OPERATORS: Readonly<Record<string, BinaryOperator>> = { plus: "+", minus: "-", times: "*", divide: "/", pow: "^" };
+
+/** nearley hands each postprocessor the matched symbols' data as an untyped array. */
+type Data = readonly unknown[];
+
+export const binary = (d: Data): Syntax => {
+  const [left, token, right] = d as [Syntax, Token, Syntax];
+  return { type: "binary", op: OPERATORS[token.type!]!, left, right };
+};
+export const implicit = (d: Data): Syntax => {
+  const [left, right] = d as [Syntax, Syntax];
+  return { type: "binary", op: "juxtapose", left, right };
+};
+export const unary = (d: Data): Syntax => {
+  const [token, operand] = d as [Token, Syntax];
+  return { type: "unary", op: token.type === "minus" ? "-" : "+", operand, token };
+};
+export const number = (d: Data): Syntax => ({ type: "number", token: d[0] as Token });
+export const name = (d: Data): Syntax => ({ type: "name", token: d[0] as Token });
+export const call = (d: Data): Syntax => ({ type: "call", token: d[0] as Token, args: d[1] as Syntax[] });
+export const group = (d: Data): Syntax => d[1] as Syntax;
+export const noArguments = (): Syntax[] => [];
+export const firstArgument = (d: Data): Syntax[] => [d[0] as Syntax];
+export const nextArgument = (d: Data): Syntax[] => [...(d[0] as Syntax[]), d[2] as Syntax];

@@ -1,0 +1,12 @@
+/** Constant rule: d/dx c = 0 for anything free of x; identity: d/dx x = 1. */
+import { ONE, ZERO } from "../ast/build.js";
+import type { Expr, Sym } from "../ast/expr.js";
+import type { RuleContext } from "./rule.js";
+
+export function constantRule(): Expr {
+  return ZERO;
+}
+
+export function variableRule(e: Sym, ctx: RuleContext): Expr {
+  return e.name === ctx.wrt ? ONE : ZERO;
+}

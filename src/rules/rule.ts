@@ -1,0 +1,15 @@
+import type { Expr } from "../ast/expr.js";
+
+/**
+ * What every rule receives: the variable, and `d` to differentiate a subexpression with respect to it.
+ * Rules never recurse by themselves, so the caller decides how (memoised, traced for step-by-step output, ...).
+ */
+export interface RuleContext {
+  readonly wrt: string;
+  readonly d: (e: Expr) => Expr;
+}
+
+/** True when `e` does not depend on the variable: the constant rule applies. */
+export function isConstant(e: Expr, ctx: RuleContext): boolean {
+  return !e.vars.has(ctx.wrt);
+}

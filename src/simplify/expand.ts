@@ -1,0 +1,62 @@
+/**
+ * Expansion: distribute products over sums and multiply out small integer powers of sums, collecting like terms
+ * as it goes (the canonical constructors do that). Function arguments and denominators are left as they are.
+ * Bounded: a product that would expand into more than MAX_TERMS terms is left unexpanded.
+ */
+import { add, mul, num, pow } from "../ast/build.js";
+import type { Expr } from "../ast/expr.js";
+
+export const MAX_TERMS = 500;
+const MAX_POWER = 12;
+
+const memo = new WeakMap<Expr, Expr>();
+
+export function expand(e: Expr): Expr {
+  let r = memo.get(e);
+  if (r === undefined) {
+    r = expandNode(e);
+    memo.set(e, r);
+  }
+  return r;
+}
+
+function termsOf(e: Expr): readonly Expr[] {
+  return e.kind === "add" ? e.terms : [e];
+}
+
+/** (a1 + a2 + ...)(b1 + b2 + ...) with like terms collected. */
+function multiply(a: Expr, b: Expr): Expr {
+  const ta = termsOf(a);
+  const tb = termsOf(b);
+  if (ta.length === 1 && tb.length === 1) return mul(a, b);
+  const products: Expr[] = [];
+  for (const x of ta) for (const y of tb) products.push(mul(x, y));
+  return add(...products);
+}
+
+function expandNode(e: Expr): Expr {
+  switch (e.kind) {
+    case "add":
+      return add(...e.terms.map(expand));
+    case "mul": {
+      const factors = e.factors.map(expand);
+      let estimate = 1;
+      for (const f of factors) estimate *= termsOf(f).length;
+      if (estimate > MAX_TERMS) return mul(...factors);
+      return factors.reduce(multiply);
+    }
+    case "pow": {
+      const base = expand(e.base);
+      const n = e.exponent.kind === "num" && e.exponent.value.isInteger ? Number(e.exponent.value.num) : 0;
+      if (base.kind !== "add" || n < 2 || n > MAX_POWER || base.terms.length ** n > MAX_TERMS * 4) return pow(base, e.exponent);
+      let result: Expr = base;
+      for (let i = 1; i < n; i++) {
+        result = multiply(result, base);
+        if (termsOf(result).length > MAX_TERMS) return pow(base, num(n));
+      }
+      return result;
+    }
+    default:
+      return e;
+  }
+}

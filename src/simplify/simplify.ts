@@ -1,0 +1,100 @@
+/**
+ * The simplify pass. Bottom-up over the shared expression graph, each node is replaced by the smallest of a few
+ * candidate forms (by operation count, see size.ts): the node itself, its expansion, common factors taken out,
+ * a common denominator, and Pythagorean rewrites. Results are memoised per node, so simplifying an expression
+ * that shares parts with earlier ones (as successive derivatives do) only works on what is new.
+ */
+import { add, div, mul, num, pow, rebuild, splitCoefficient } from "../ast/build.js";
+import { Rational, rationalGcd } from "../ast/rational.js";
+import { children, type Expr, type Pow } from "../ast/expr.js";
+import { expand } from "./expand.js";
+import { factorTerms } from "./factor.js";
+import { smaller } from "./size.js";
+import { together } from "./together.js";
+import { pythagorean } from "./trig.js";
+import { specialValue } from "./values.js";
+
+const memo = new WeakMap<Expr, Expr>();
+const MAX_ROUNDS = 3;
+
+let computations = 0;
+/** How many nodes were simplified rather than found in the memo (a test hook). */
+export function simplifyComputations(): number {
+  return computations;
+}
+
+export function simplify(e: Expr): Expr {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const next = simplifyNode(e);
+    if (next === e) return e;
+    e = next;
+  }
+  return e;
+}
+
+function simplifyNode(e: Expr): Expr {
+  const known = memo.get(e);
+  if (known) return known;
+  computations++;
+  const kids = children(e);
+  let node = e;
+  if (kids.length > 0) {
+    const simplified = kids.map(simplifyNode);
+    if (simplified.some((k, i) => k !== kids[i])) node = rebuild(e, simplified);
+  }
+  const result = (node.kind === "call" && specialValue(node)) || smallest(node, candidates(node));
+  memo.set(e, result);
+  return result;
+}
+
+function* candidates(e: Expr): Generator<Expr | undefined> {
+  switch (e.kind) {
+    case "add": {
+      const expanded = expand(e);
+      const trig = pythagorean(expanded);
+      for (const form of [e, expanded, trig]) {
+        if (!form) continue;
+        yield form;
+        yield factorTerms(form);
+        yield together(form);
+      }
+      return;
+    }
+    case "mul":
+      yield expand(e);
+      // Fractions inside factors may cancel against the rest: 1/(y*(x^2/y^2 + 1)) = y/(x^2 + y^2).
+      yield mul(...e.factors.map(withCommonDenominator));
+      return;
+    case "pow":
+      yield expand(e);
+      yield withCommonDenominator(e);
+      yield contentOut(e);
+      return;
+  }
+}
+
+/** The numeric content of a sum comes out of its power: (1 - x^2/16)^(-1/2) = 4*(16 - x^2)^(-1/2). */
+function contentOut(e: Pow): Expr | undefined {
+  if (e.base.kind !== "add" || e.exponent.kind !== "num") return undefined;
+  let content = Rational.ZERO;
+  for (const t of e.base.terms) content = rationalGcd(content, splitCoefficient(t)[0]);
+  if (content.isOne) return undefined;
+  const c = num(content);
+  return mul(pow(c, e.exponent), pow(add(...e.base.terms.map((t) => div(t, c))), e.exponent));
+}
+
+/** A sum, or a power of a sum, with the sum over a common denominator. */
+function withCommonDenominator(e: Expr): Expr {
+  if (e.kind === "add") return together(e) ?? e;
+  if (e.kind === "pow" && e.base.kind === "add") {
+    const base = together(e.base);
+    if (base) return pow(base, e.exponent);
+  }
+  return e;
+}
+
+function smallest(e: Expr, forms: Iterable<Expr | undefined>): Expr {
+  let best = e;
+  for (const f of forms) if (f && f !== best && (f.kind === "num" || smaller(f, best))) best = f;
+  return best;
+}

@@ -1,0 +1,32 @@
+/**
+ * Sums over a common denominator: `2 - 1/x^2` → `(2*x^2 - 1)/x^2`. The denominator is the product of every base
+ * that appears with a negative power, at its largest such power; the numerator is expanded, and factors it shares
+ * with the denominator cancel in the canonical product.
+ */
+import { add, isNegative, MINUS_ONE, mul, num, pow } from "../ast/build.js";
+import type { Expr } from "../ast/expr.js";
+import { Rational } from "../ast/rational.js";
+import { expand } from "./expand.js";
+import { factorTerms } from "./factor.js";
+import { smaller } from "./size.js";
+
+export function together(sum: Expr): Expr | undefined {
+  if (sum.kind !== "add") return undefined;
+  const denominators = new Map<number, { base: Expr; power: Rational }>();
+  for (const t of sum.terms) {
+    for (const f of t.kind === "mul" ? t.factors : [t]) {
+      if (f.kind !== "pow" || !isNegative(f.exponent) || f.exponent.kind !== "num") continue;
+      const power = f.exponent.value.neg();
+      const entry = denominators.get(f.base.id);
+      if (!entry) denominators.set(f.base.id, { base: f.base, power });
+      else if (power.compare(entry.power) > 0) entry.power = power;
+    }
+  }
+  if (denominators.size === 0) return undefined;
+  const denominator = mul(...[...denominators.values()].map(({ base, power }) => pow(base, num(power))));
+  const numerator = expand(add(...sum.terms.map((t) => mul(t, denominator))));
+  const factored = factorTerms(numerator);
+  const top = factored && smaller(factored, numerator) ? factored : numerator;
+  return mul(top, pow(denominator, MINUS_ONE));
+}
+

@@ -1,0 +1,51 @@
+/**
+ * Pythagorean identities: sin²u + cos²u = 1 and cosh²u − sinh²u = 1. For each argument u squared in a sum,
+ * try writing every even power of one function through the other, expand, and keep whatever is smaller.
+ */
+import { add, call, mul, num, ONE, pow, sub } from "../ast/build.js";
+import type { Expr } from "../ast/expr.js";
+import { postwalk } from "../ast/transform.js";
+import { expand } from "./expand.js";
+import { smaller } from "./size.js";
+
+const PAIRS: readonly (readonly [string, string, (square: Expr) => Expr])[] = [
+  ["cos", "sin", (s) => sub(ONE, s)], // cos² = 1 − sin²
+  ["sin", "cos", (c) => sub(ONE, c)], // sin² = 1 − cos²
+  ["cosh", "sinh", (s) => add(ONE, s)], // cosh² = 1 + sinh²
+  ["sinh", "cosh", (c) => sub(c, ONE)], // sinh² = cosh² − 1
+];
+
+/** Arguments u that occur squared (or higher) under one of the functions above. */
+function squaredArguments(sum: Expr): Map<number, Expr> {
+  const found = new Map<number, Expr>();
+  postwalk(sum, (node) => {
+    if (node.kind === "pow" && node.base.kind === "call" && ["sin", "cos", "sinh", "cosh"].includes(node.base.name)) {
+      if (node.exponent.kind === "num" && node.exponent.value.isInteger && node.exponent.value.num >= 2n) {
+        found.set(node.base.args[0]!.id, node.base.args[0]!);
+      }
+    }
+    return undefined;
+  });
+  return found;
+}
+
+export function pythagorean(sum: Expr): Expr | undefined {
+  if (sum.kind !== "add") return undefined;
+  let best: Expr | undefined;
+  const args = [...squaredArguments(sum).values()].slice(0, 3);
+  for (const u of args) {
+    for (const [from, to, rewrite] of PAIRS) {
+      const target = call(from, [u]);
+      const square = pow(call(to, [u]), num(2));
+      const rewritten = postwalk(sum, (node) => {
+        if (node.kind !== "pow" || node.base !== target || node.exponent.kind !== "num" || !node.exponent.value.isInteger) return undefined;
+        const k = node.exponent.value.num;
+        if (k < 2n) return undefined;
+        return mul(pow(target, num(k % 2n)), pow(rewrite(square), num(k / 2n)));
+      });
+      const candidate = expand(rewritten);
+      if (smaller(candidate, best ?? sum)) best = candidate;
+    }
+  }
+  return best;
+}
