@@ -23,7 +23,7 @@ export function toExpr(e: ExprLike): Expr {
 
 /** One differentiation step at the root of `e`; subexpressions go through `ctx.d`. */
 export function derivative(e: Expr, ctx: RuleContext): Expr {
-  if (isConstant(e, ctx)) return constantRule();
+  if (isConstant(e, ctx)) return constantRule(ctx);
   switch (e.kind) {
     case "sym":
       return variableRule(e, ctx);
@@ -37,7 +37,7 @@ export function derivative(e: Expr, ctx: RuleContext): Expr {
       return chainRule(e, ctx);
     case "num":
     case "const":
-      return constantRule(); // unreachable: constants have no variables
+      return constantRule(ctx); // unreachable: constants have no variables
   }
 }
 

@@ -19,6 +19,7 @@ export function outerDerivative(e: Call, i: number): Expr {
 }
 
 export function chainRule(e: Call, ctx: RuleContext): Expr {
+  ctx.note?.("chain");
   const parts = e.args.map((arg, i) => (isConstant(arg, ctx) ? undefined : chain(outerDerivative(e, i), arg, ctx)));
   return add(...parts.filter((p): p is Expr => p !== undefined));
 }

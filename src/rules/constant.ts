@@ -3,10 +3,12 @@ import { ONE, ZERO } from "../ast/build.js";
 import type { Expr, Sym } from "../ast/expr.js";
 import type { RuleContext } from "./rule.js";
 
-export function constantRule(): Expr {
+export function constantRule(ctx: RuleContext): Expr {
+  ctx.note?.("constant");
   return ZERO;
 }
 
 export function variableRule(e: Sym, ctx: RuleContext): Expr {
+  ctx.note?.("variable");
   return e.name === ctx.wrt ? ONE : ZERO;
 }

@@ -11,7 +11,14 @@ import { isConstant, type RuleContext } from "./rule.js";
 
 export function powerRule(e: Pow, ctx: RuleContext): Expr {
   const { base: u, exponent: v } = e;
-  if (isConstant(v, ctx)) return chain(mul(v, pow(u, sub(v, ONE))), u, ctx);
-  if (isConstant(u, ctx)) return chain(mul(e, call("log", [u])), v, ctx);
+  if (isConstant(v, ctx)) {
+    ctx.note?.("power");
+    return chain(mul(v, pow(u, sub(v, ONE))), u, ctx);
+  }
+  if (isConstant(u, ctx)) {
+    ctx.note?.("exponential");
+    return chain(mul(e, call("log", [u])), v, ctx);
+  }
+  ctx.note?.("general power");
   return mul(e, add(mul(ctx.d(v), call("log", [u])), mul(v, div(ctx.d(u), u))));
 }

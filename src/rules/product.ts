@@ -12,13 +12,17 @@ import { isConstant, type RuleContext } from "./rule.js";
 export function productRule(e: Mul, ctx: RuleContext): Expr {
   const constants = e.factors.filter((f) => isConstant(f, ctx));
   const variables = e.factors.filter((f) => !isConstant(f, ctx));
-  if (constants.length > 0) return mul(...constants, ctx.d(mul(...variables)));
+  if (constants.length > 0) {
+    ctx.note?.("constant multiple");
+    return mul(...constants, ctx.d(mul(...variables)));
+  }
 
   const numerator = variables.filter((f) => !isDenominator(f));
   const denominator = variables.filter(isDenominator).map((f) => pow((f as { base: Expr }).base, neg((f as { exponent: Expr }).exponent)));
   if (denominator.length > 0 && (numerator.length > 0 || denominator.length > 1)) {
     return quotientRule(mul(...numerator), mul(...denominator), ctx);
   }
+  ctx.note?.("product");
   return add(...variables.map((f, i) => mul(ctx.d(f), ...variables.filter((_, j) => j !== i))));
 }
 

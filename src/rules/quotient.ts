@@ -8,6 +8,10 @@ import { isConstant, type RuleContext } from "./rule.js";
 
 export function quotientRule(u: Expr, v: Expr, ctx: RuleContext): Expr {
   const vSquared = pow(v, num(-2));
-  if (isConstant(u, ctx)) return mul(neg(u), ctx.d(v), vSquared);
+  if (isConstant(u, ctx)) {
+    ctx.note?.("reciprocal");
+    return mul(neg(u), ctx.d(v), vSquared);
+  }
+  ctx.note?.("quotient");
   return mul(sub(mul(ctx.d(u), v), mul(u, ctx.d(v))), vSquared);
 }

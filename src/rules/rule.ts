@@ -7,7 +7,22 @@ import type { Expr } from "../ast/expr.js";
 export interface RuleContext {
   readonly wrt: string;
   readonly d: (e: Expr) => Expr;
+  /** Told which rule applies, before its subexpressions are differentiated (for step-by-step derivations). */
+  readonly note?: (rule: RuleName) => void;
 }
+
+export type RuleName =
+  | "constant"
+  | "variable"
+  | "sum"
+  | "constant multiple"
+  | "product"
+  | "quotient"
+  | "reciprocal"
+  | "power"
+  | "exponential"
+  | "general power"
+  | "chain";
 
 /** True when `e` does not depend on the variable: the constant rule applies. */
 export function isConstant(e: Expr, ctx: RuleContext): boolean {

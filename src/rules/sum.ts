@@ -4,5 +4,6 @@ import type { Add, Expr } from "../ast/expr.js";
 import type { RuleContext } from "./rule.js";
 
 export function sumRule(e: Add, ctx: RuleContext): Expr {
+  ctx.note?.("sum");
   return add(...e.terms.map(ctx.d));
 }
