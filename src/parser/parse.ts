@@ -31,15 +31,15 @@ export interface ParseOptions {
 }
 
 /** Spellings that are rewritten into other expressions rather than kept as calls. */
-const SUGAR: Readonly<Record<string, Readonly<Record<number, (...args: Expr[]) => Expr>>>> = {
-  sqrt: { 1: (u) => pow(u, num(Rational.HALF)) },
-  cbrt: { 1: (u) => pow(u, num(Rational.of(1, 3))) },
-  log: { 2: (u, b) => div(call("log", [u]), call("log", [b])) },
-};
+const SUGAR: ReadonlyMap<string, ReadonlyMap<number, (...args: Expr[]) => Expr>> = new Map([
+  ["sqrt", new Map([[1, (u: Expr) => pow(u, num(Rational.HALF))]])],
+  ["cbrt", new Map([[1, (u: Expr) => pow(u, num(Rational.of(1, 3)))]])],
+  ["log", new Map([[2, (u: Expr, b: Expr) => div(call("log", [u]), call("log", [b]))]])],
+]);
 
 /** Every callable name: table functions, their aliases and the sugar above. */
 export function isBuiltinFunction(name: string): boolean {
-  return FUNCTION_NAMES.has(name) || name in SUGAR;
+  return FUNCTION_NAMES.has(name) || SUGAR.has(name);
 }
 
 export function parse(text: string, options: ParseOptions = {}): Expr {
@@ -122,8 +122,10 @@ function expectedAfter(column: Column | undefined): string {
 }
 
 /**
- * Fails fast on what the Earley parser handles badly: unknown characters, and nesting deeper than any expression
- * may be (parentheses, and right-recursive chains like `2^2^2^...` or `----x`, which cost it quadratic time).
+ * Fails fast on what the Earley parser handles badly: unknown characters, and right-recursive chains such as
+ * `2^2^2^...` or `----x` longer than any expression may be deep (nearley, without Leo's optimisation, spends
+ * quadratic time on them). Deep parentheses are fine for the parser; nesting that makes a deep expression is
+ * refused while building it.
  */
 function scan(text: string): void {
   const chain: number[] = [0]; // right-recursion depth per open parenthesis
@@ -153,7 +155,7 @@ function scan(text: string): void {
         chain[chain.length - 1] = 0;
         break;
     }
-    if (chain.length + chain[chain.length - 1]! > MAX_DEPTH) {
+    if (chain[chain.length - 1]! > MAX_DEPTH) {
       throw errorAt(text, token.offset, `expression nested too deeply (more than ${MAX_DEPTH} levels)`, token.text, "");
     }
     previous = token;
@@ -266,17 +268,17 @@ function applyFunction(text: string, token: Token, args: Expr[], options: ParseO
     if (args.length !== user.params.length) throw fail(`${fname} expects ${plural(user.params.length)}, got ${args.length}`);
     return user.apply(args);
   }
-  const sugar = SUGAR[fname]?.[args.length];
+  const sugar = SUGAR.get(fname)?.get(args.length);
   if (sugar) return sugar(...args);
   const canonical = FUNCTION_NAMES.get(fname);
   if (canonical === undefined) {
     if (fname === "pi" || fname === "π" || fname === "e") throw fail(`'${fname}' is a constant, not a function`, `an operator, e.g. ${fname}*(...)`);
-    const known = [...FUNCTION_NAMES.keys(), ...Object.keys(SUGAR), ...(options.functions?.keys() ?? [])];
+    const known = [...FUNCTION_NAMES.keys(), ...SUGAR.keys(), ...(options.functions?.keys() ?? [])];
     const hint = closest(fname, known);
     throw fail(`unknown function '${fname}'`, `${hint ? `'${hint}', ` : ""}a known function, or ${fname}*(...) for a product`);
   }
   const arity = functionRow(canonical).arity;
-  const accepted = [arity, ...Object.keys(SUGAR[fname] ?? {}).map(Number)];
+  const accepted = [arity, ...(SUGAR.get(fname)?.keys() ?? [])];
   if (!accepted.includes(args.length)) {
     throw fail(`${fname} expects ${accepted.map(plural).join(" or ")}, got ${args.length}`);
   }

@@ -1,0 +1,214 @@
+import { describe, expect, it } from "vitest";
+import { ParseError, evaluate, format, parse } from "../../src/index.js";
+
+/** Parses and prints: the printed form is the canonical reading of the input. */
+const read = (text: string) => format(parse(text));
+
+describe("numbers and names", () => {
+  it.each([
+    ["3", "3"],
+    ["0.5", "1/2"],
+    [".5", "1/2"],
+    ["1.5e-3", "3/2000"],
+    ["2E3", "2000"],
+    ["pi", "pi"],
+    ["π", "pi"],
+    ["e", "e"],
+    ["x", "x"],
+    ["y2", "y2"],
+    ["w_1", "w_1"],
+    ["theta", "theta"],
+    ["α + θ", "α + θ"],
+  ])("%s reads as %s", (input, expected) => {
+    expect(read(input)).toBe(expected);
+  });
+
+  it("keeps decimals exact", () => {
+    expect(read("0.1 + 0.2")).toBe("3/10");
+    expect(read("2/3")).toBe("2/3");
+  });
+
+  it("treats odd JavaScript names as ordinary variables", () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "prototype"]) {
+      const e = parse(`${name}^2 + 1`);
+      expect(format(e)).toBe(`${name}^2 + 1`);
+      expect(evaluate(e, { [name]: 3 })).toBe(10);
+    }
+  });
+
+  it("reads e as Euler's number and e^x as exp(x)", () => {
+    expect(parse("e^x")).toBe(parse("exp(x)"));
+    expect(evaluate(parse("e"))).toBe(Math.E);
+  });
+});
+
+describe("operators and precedence", () => {
+  it.each([
+    ["1 + 2*3", "7"],
+    ["2^3^2", "512"],
+    ["2**3**2", "512"],
+    ["-2^2", "-4"],
+    ["(-2)^2", "4"],
+    ["2^-1", "1/2"],
+    ["2^-1^2", "1/2"],
+    ["8/4/2", "1"],
+    ["2 - 3 - 4", "-5"],
+    ["+3", "3"],
+    ["--3", "3"],
+    ["2*-3", "-6"],
+  ])("%s = %s", (input, expected) => {
+    expect(read(input)).toBe(expected);
+  });
+
+  it("binds unary minus looser than power", () => {
+    expect(parse("-x^2")).toBe(parse("-(x^2)"));
+    expect(parse("2^-x")).toBe(parse("2^(-x)"));
+    expect(evaluate(parse("-x^2"), { x: 3 })).toBe(-9);
+  });
+
+  it("makes ^ right-associative", () => {
+    expect(parse("x^y^z")).toBe(parse("x^(y^z)"));
+    expect(parse("x^y^z")).not.toBe(parse("(x^y)^z"));
+  });
+});
+
+describe("implicit multiplication", () => {
+  it.each([
+    ["2x", "2*x"],
+    ["3x^2", "3*x^2"],
+    ["2 sin(x)", "2*sin(x)"],
+    ["x y", "x*y"],
+    ["(x+1)(x-1)", "(x+1)*(x-1)"],
+    ["2(x+1)", "2*(x+1)"],
+    ["2x y^2", "2*x*y^2"],
+    ["2 pi r", "2*pi*r"],
+    ["-2x", "-2*x"],
+    ["x sin(x) cos(x)", "x*sin(x)*cos(x)"],
+  ])("%s means %s", (implicit, explicit) => {
+    expect(parse(implicit)).toBe(parse(explicit));
+  });
+
+  it("has the precedence of explicit multiplication", () => {
+    expect(parse("1/2x")).toBe(parse("(1/2)*x"));
+    expect(parse("2^x y")).toBe(parse("(2^x)*y"));
+  });
+
+  it("reads a name without a space as one name", () => {
+    expect(parse("xy")).not.toBe(parse("x y"));
+    expect(format(parse("xy"))).toBe("xy");
+  });
+});
+
+describe("functions", () => {
+  it("accepts every spelling in the issue", () => {
+    const names = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "exp", "ln", "log", "log2", "log10", "sqrt", "cbrt", "abs", "sign", "sigmoid", "softplus", "relu"];
+    for (const f of names) expect(() => parse(`${f}(x)`), f).not.toThrow();
+    expect(() => parse("min(x, y) + max(x, 2)")).not.toThrow();
+  });
+
+  it("maps aliases and sugar to one canonical form", () => {
+    expect(parse("ln(x)")).toBe(parse("log(x)"));
+    expect(parse("arcsin(x)")).toBe(parse("asin(x)"));
+    expect(parse("sqrt(x)")).toBe(parse("x^(1/2)"));
+    expect(parse("cbrt(x)")).toBe(parse("x^(1/3)"));
+    expect(parse("log(x, 2)")).toBe(parse("log(x)/log(2)"));
+  });
+
+  it("evaluates sigmoid as the logistic function", () => {
+    expect(evaluate(parse("sigmoid(x)"), { x: 0.3 })).toBeCloseTo(1 / (1 + Math.exp(-0.3)), 15);
+  });
+
+  it("allows a space before the parenthesis of a call", () => {
+    expect(parse("sin (x)")).toBe(parse("sin(x)"));
+  });
+});
+
+/** The error thrown for `text`, which must be a ParseError. */
+function parseError(text: string): ParseError {
+  try {
+    parse(text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ParseError);
+    return e as ParseError;
+  }
+  throw new Error(`expected a ParseError for ${JSON.stringify(text)}`);
+}
+
+describe("errors", () => {
+  it.each([
+    ["", "empty input at 1:1, expected an expression", 0],
+    ["   ", "empty input at 1:4, expected an expression", 3],
+    ["x^^2", "unexpected '^' at 1:3, expected an expression", 2],
+    ["(((x", "unexpected end of input at 1:5, expected an operator or ')'", 4],
+    ["2..3", "unexpected number '.3' at 1:3, expected an operator", 2],
+    ["x + )", "unexpected ')' at 1:5, expected an expression", 4],
+    ["(x + y))", "unexpected ')' at 1:8, expected an operator", 7],
+    ["x # 2", "unexpected character '#' at 1:3, expected an operator or an expression", 2],
+    ["2 3", "unexpected number '3' at 1:3, expected an operator", 2],
+    ["sin()", "sin expects 1 argument, got 0 at 1:1", 0],
+    ["max(x)", "max expects 2 arguments, got 1 at 1:1", 0],
+    ["x + sin", "'sin' is a function at 1:5, expected a call such as sin(x)", 4],
+  ])("%j → %s", (input, message, offset) => {
+    const e = parseError(input);
+    expect(e.message).toBe(message);
+    expect(e.offset).toBe(offset);
+  });
+
+  it("reports line and column on later lines", () => {
+    const e = parseError("x +\n  y +\n  * 2");
+    expect([e.line, e.column, e.offset, e.found]).toEqual([3, 3, 12, "*"]);
+    expect(e.message).toBe("unexpected '*' at 3:3, expected an expression");
+  });
+
+  it("names unknown functions and suggests the closest known one", () => {
+    const e = parseError("2 + sinn(x)");
+    expect(e.message).toMatch(/^unknown function 'sinn' at 1:5, expected 'sin'/);
+    expect(e.found).toBe("sinn");
+    expect(parseError("foo(x)").message).toContain("foo*(...) for a product");
+  });
+
+  it("treats a variable followed by parentheses as an unknown function, with a hint", () => {
+    expect(parseError("x(x+1)").message).toMatch(/unknown function 'x'.*x\*\(\.\.\.\) for a product/);
+  });
+
+  it("refuses constants used as functions", () => {
+    expect(parseError("e(x)").message).toBe("'e' is a constant, not a function at 1:1, expected an operator, e.g. e*(...)");
+  });
+
+  it("refuses numbers beyond the exponent range instead of building huge integers", () => {
+    expect(parseError("1e999999999").message).toMatch(/out of range/);
+  });
+
+  it("rejects non-strings", () => {
+    expect(() => parse(42 as unknown as string)).toThrow(TypeError);
+  });
+});
+
+describe("limits", () => {
+  it("parses 10,000 nested parentheses", () => {
+    const text = "(".repeat(10_000) + "x" + ")".repeat(10_000);
+    expect(parse(text)).toBe(parse("x"));
+  });
+
+  it("refuses 10,000 nested functions with a clear error", () => {
+    const text = "sin(".repeat(10_000) + "x" + ")".repeat(10_000);
+    expect(parseError(text).message).toMatch(/nested too deeply \(more than 2500 levels\)/);
+  });
+
+  it("refuses long right-recursive chains fast", () => {
+    expect(parseError("2^".repeat(5000) + "2").message).toMatch(/nested too deeply/);
+    expect(parseError("-".repeat(5000) + "x").message).toMatch(/nested too deeply/);
+  });
+
+  it("parses a sum of 20,000 terms", () => {
+    const text = Array.from({ length: 20_000 }, (_, i) => `x${i % 100}`).join(" + ");
+    const e = parse(text);
+    expect(e.kind).toBe("add");
+    expect(evaluate(e, Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`x${i}`, 1])))).toBe(20_000);
+  });
+
+  it("refuses input beyond the length limit, naming it", () => {
+    const e = parseError("x+".repeat(600_000) + "x");
+    expect(e.message).toMatch(/^input too long: 1,200,001 characters, the limit is [\d,]+/);
+  });
+});

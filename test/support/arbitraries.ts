@@ -1,0 +1,46 @@
+/**
+ * Random expressions for property tests, built through the canonical constructors. Functions are limited to ones
+ * that are smooth where they are defined, so central differences are a valid oracle for their derivatives.
+ */
+import fc from "fast-check";
+import { build, type Expr, Rational } from "../../src/index.js";
+
+const { add, mul, pow, num, sym, call, neg, PI } = build;
+
+export const VARIABLES = ["x", "y"] as const;
+
+const SMOOTH_UNARY = ["sin", "cos", "tan", "exp", "log", "atan", "sinh", "cosh", "tanh", "asinh", "sigmoid", "softplus"];
+
+const leaf: fc.Arbitrary<Expr> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...VARIABLES).map((v) => sym(v) as Expr) },
+  { weight: 2, arbitrary: fc.integer({ min: -5, max: 5 }).map((n) => num(n) as Expr) },
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 1, max: 4 })).map(([p, q]) => num(Rational.of(p, q)) as Expr) },
+  { weight: 1, arbitrary: fc.constant(PI as Expr) },
+);
+
+const exponent: fc.Arbitrary<Expr> = fc.oneof(
+  fc.integer({ min: -3, max: 4 }).map((n) => num(n) as Expr),
+  fc.constantFrom(Rational.of(1, 2), Rational.of(-1, 2), Rational.of(1, 3), Rational.of(3, 2)).map((q) => num(q) as Expr),
+);
+
+/** Random canonical expressions in x and y, at most `depth` levels of operators. */
+export function expression(depth = 4): fc.Arbitrary<Expr> {
+  const { tree } = fc.letrec<{ tree: Expr }>((tie) => ({
+    tree: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      leaf,
+      fc.array(tie("tree"), { minLength: 2, maxLength: 3 }).map((ts) => add(...ts)),
+      fc.array(tie("tree"), { minLength: 2, maxLength: 3 }).map((fs) => mul(...fs)),
+      fc.tuple(tie("tree"), exponent).map(([b, e]) => pow(b, e)),
+      fc.tuple(fc.constantFrom(...SMOOTH_UNARY), tie("tree")).map(([f, u]) => call(f, [u])),
+      tie("tree").map((u) => neg(u)),
+    ),
+  }));
+  return tree.filter((e) => e.depth <= depth + 2 && e.size <= 60);
+}
+
+/** Random points with coordinates in [-3, 3]. */
+export const point: fc.Arbitrary<Record<string, number>> = fc.record({
+  x: fc.double({ min: -3, max: 3, noNaN: true }),
+  y: fc.double({ min: -3, max: 3, noNaN: true }),
+});
