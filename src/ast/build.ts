@@ -219,13 +219,13 @@ function powerOfPower(u: Expr, a: Expr, b: Expr): Expr {
 
 /** Exact powers of rationals; odd roots of negative numbers are real (the real-root convention of `evaluate`). */
 function numericPower(b: Rational, e: Rational): Expr {
+  // 0 to a negative power is a division by zero: kept visible as the one form 0^-1 (printed 1/0).
+  if (b.isZero) return e.isNegative ? rawPow(ZERO, MINUS_ONE) : ZERO;
   if (e.isInteger) {
-    if (b.isZero) return e.isNegative ? rawPow(num(b), num(e)) : ZERO;
     const bits = BigInt(Math.max(b.num.toString(2).length, b.den.toString(2).length));
     if (bits * (e.num < 0n ? -e.num : e.num) > BigInt(MAX_FOLD_BITS)) return rawPow(num(b), num(e));
     return num(b.powInt(e.num));
   }
-  if (b.isZero) return e.isNegative ? rawPow(num(b), num(e)) : ZERO;
   if (b.isNegative) {
     if (e.den % 2n === 0n) return rawPow(num(b), num(e)); // not real
     const magnitude = numericPower(b.neg(), e);

@@ -228,13 +228,21 @@ function expand(text: string, syntax: Syntax, options: ParseOptions): Frame {
         inverted.push(s.op === "-" || s.op === "/");
         s = s.left;
       }
+      // A product's leading sign applies to the whole product: -(a + b)*c is -((a + b)*c), the same value, and the
+      // same expression the printer writes that way (a sign distributed into the sum would be another expression).
+      let negated = false;
+      while (!additive && s.type === "unary") {
+        negated = negated !== (s.op === "-");
+        s = s.operand;
+      }
       operands.push(s);
       inverted.push(false);
       operands.reverse();
       inverted.reverse();
       return frame(operands, (xs) => {
         const parts = xs.map((x, i) => (inverted[i] ? (additive ? neg(x) : pow(x, num(-1))) : x));
-        return additive ? add(...parts) : mul(...parts);
+        if (additive) return add(...parts);
+        return negated ? neg(mul(...parts)) : mul(...parts);
       });
     }
   }

@@ -8,6 +8,9 @@ import { evaluate, type Expr } from "../../src/index.js";
 export function centralDifference(f: Expr, v: string, at: Record<string, number>): number | undefined {
   const x = at[v]!;
   const value = (t: number) => evaluate(f, { ...at, [v]: t });
+  const f0 = value(x);
+  // Not defined at the point itself, or so large that differences lose all precision.
+  if (!Number.isFinite(f0) || Math.abs(f0) > 1e6) return undefined;
   const estimate = (h: number) => (8 * (value(x + h) - value(x - h)) - (value(x + 2 * h) - value(x - 2 * h))) / (12 * h);
   const h = 1e-3 * Math.max(1, Math.abs(x));
   const coarse = estimate(h);

@@ -1,0 +1,287 @@
+/**
+ * The LaTeX printer: `toLatex(e)` gives math-mode LaTeX that KaTeX and MathJax render, written the way a teacher
+ * would write it. It shares the precedence table and fraction split with the text printer (print/precedence.ts) and
+ * takes each function's spelling from its row's `latex` field (functions.ts). Conventions, beyond the obvious:
+ *
+ * - quotients and negative powers become `\frac{..}{..}`; `x^(1/2)` is `\sqrt{x}`, `x^(1/n)` is `\sqrt[n]{x}`;
+ *   other rational exponents stay inline (`x^{3/2}`), as they are usually typeset;
+ * - `exp(u)` is `e^{u}` while `u` is small (at most SHORT_EXPONENT nodes), `\exp\left(..\right)` beyond;
+ * - `log(u)/log(b)` with a whole number b > 1 is `\log_{b}(u)`;
+ * - a positive whole power of a trigonometric or hyperbolic function is written `\sin^{2}(x)`;
+ * - products are juxtaposed (`2 x y`, `x \sin(x)`) except where that would run symbols together: `\cdot` before a
+ *   factor that starts with a digit (`2 \cdot 3^{x}`) and around multi-letter names (`\mathrm{rate} \cdot x`);
+ * - parentheses are `(..)`, or `\left(..\right)` around something tall (a fraction, root or nested `\left`);
+ * - `sigmoid` prints as `\sigma(x)`, the usual notation in machine learning (its row's `latex`);
+ * - names: greek letters spelled out or typed (`alpha`, `θ`) become `\alpha`, `\theta` (capitals without a command
+ *   of their own, like `Alpha`, become the latin letter); `w_1` is `w_{1}` and `x_i_j` is `x_{i,j}`; trailing digits
+ *   are a subscript (`x1` is `x_{1}`, `theta2` is `\theta_{2}`, as in SymPy); other multi-letter names are upright
+ *   words (`\mathrm{rate}`), and names outside ASCII use `\text{..}`.
+ */
+import { isNegative, neg } from "../ast/build.js";
+import type { Expr } from "../ast/expr.js";
+import { toExpr, type ExprLike } from "../diff.js";
+import { LimitError } from "../errors.js";
+import { functionRow } from "../functions.js";
+import { asFraction, isHalf, Prec, precedence } from "./precedence.js";
+import { MAX_PRINT_SIZE, readingOrder } from "./text.js";
+
+export interface LatexOptions {
+  /**
+   * Print a whole equation `\frac{d}{dx}\left(of\right) = expr`, where the printed expression is the derivative of
+   * `of` with respect to `wrt` (a variable, or a list for a mixed partial, first variable first), `order` times.
+   * The operator is `\frac{d}{dx}` when `of` has no other variable, `\frac{\partial}{\partial x}` otherwise.
+   */
+  readonly lhs?: { readonly of: ExprLike; readonly wrt: string | readonly string[]; readonly order?: number };
+}
+
+/** `exp(u)` is printed as `e^{u}` when `u` has at most this many nodes, `\exp(u)` when larger. */
+const SHORT_EXPONENT = 7;
+
+/** Functions written `\sin^{2}(x)` rather than `\sin(x)^{2}`, as is customary. */
+const POWER_ON_NAME = new Set(["sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh"]);
+
+export function toLatex(e: ExprLike, options: LatexOptions = {}): string {
+  const expr = toExpr(e);
+  const body = latexOf(expr);
+  if (!options.lhs) return body;
+  const of = toExpr(options.lhs.of);
+  return `${derivativeOperator(of, options.lhs.wrt, options.lhs.order ?? 1)}${operand(of)} = ${body}`;
+}
+
+/** A matrix (or, with one column, a column vector) of expressions as a `pmatrix`. */
+export function toLatexMatrix(rows: readonly (readonly ExprLike[])[]): string {
+  const body = rows.map((row) => row.map((e) => toLatex(e)).join(" & ")).join(" \\\\ ");
+  return `\\begin{pmatrix} ${body} \\end{pmatrix}`;
+}
+
+/** `\frac{\partial^{2}}{\partial y \partial x}` for the variables in the order they are applied. */
+function derivativeOperator(of: Expr, wrt: string | readonly string[], order: number): string {
+  const once = typeof wrt === "string" ? [wrt] : wrt;
+  const sequence = Array.from({ length: order }, () => once).flat();
+  const ordinary = new Set(sequence).size === 1 && [...of.vars].every((v) => v === sequence[0]);
+  const d = ordinary ? "d" : "\\partial ";
+  const power = (n: number) => (n === 1 ? "" : `^{${n}}`);
+  // Consecutive repeats collapse into powers; the last variable applied is written first.
+  const groups: { name: string; count: number }[] = [];
+  for (const v of [...sequence].reverse()) {
+    const last = groups[groups.length - 1];
+    if (last?.name === v) last.count++;
+    else groups.push({ name: v, count: 1 });
+  }
+  const denominator = groups.map((g) => `${d}${nameLatex(g.name)}${power(g.count)}`).join(" ");
+  return `\\frac{${d.trim()}${power(sequence.length)}}{${denominator}}`;
+}
+
+function operand(of: Expr): string {
+  return latexPrecedence(of) === Prec.Atom ? ` ${latexOf(of)}` : `\\left(${latexOf(of)}\\right)`;
+}
+
+function latexOf(e: Expr): string {
+  if (e.size > MAX_PRINT_SIZE) throw new LimitError(`expression too large to print (${e.size.toLocaleString("en")} nodes)`);
+  return new LatexPrinter().print(e);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Expressions
+
+/** The shared table, adjusted where LaTeX spells a node differently: `e^{u}` is a power, `\sqrt[n]{u}` an atom. */
+function latexPrecedence(e: Expr): Prec {
+  if (isEulerPower(e)) return Prec.Power;
+  if (rootIndex(e) !== undefined) return Prec.Atom;
+  return precedence(e);
+}
+
+function isEulerPower(e: Expr): boolean {
+  return e.kind === "call" && e.name === "exp" && !isEuler(e) && e.args[0]!.size <= SHORT_EXPONENT;
+}
+
+function isEuler(e: Expr): boolean {
+  return e.kind === "call" && e.name === "exp" && e.args[0]!.kind === "num" && e.args[0].value.isOne;
+}
+
+/** n for `u^(1/n)` (n ≥ 2), printed as a root. */
+function rootIndex(e: Expr): bigint | undefined {
+  if (e.kind !== "pow" || e.exponent.kind !== "num") return undefined;
+  const q = e.exponent.value;
+  return q.num === 1n && q.den > 1n ? q.den : undefined;
+}
+
+/** Parentheses that grow with their content. */
+function parens(s: string): string {
+  return /\\frac|\\sqrt|\\left|\\begin/.test(s) ? `\\left(${s}\\right)` : `(${s})`;
+}
+
+class LatexPrinter {
+  /** Memo per node: expressions are DAGs, and a shared subtree is printed once. */
+  private readonly memo = new Map<Expr, string>();
+
+  print(e: Expr): string {
+    let s = this.memo.get(e);
+    if (s === undefined) {
+      s = this.printNode(e);
+      this.memo.set(e, s);
+    }
+    return s;
+  }
+
+  private wrap(e: Expr, min: Prec): string {
+    const s = this.print(e);
+    return latexPrecedence(e) < min ? parens(s) : s;
+  }
+
+  private printNode(e: Expr): string {
+    switch (e.kind) {
+      case "num":
+        return numberLatex(e.value.num, e.value.den);
+      case "sym":
+        return nameLatex(e.name);
+      case "const":
+        return "\\pi";
+      case "call":
+        return this.printCall(e.name, e.args);
+      case "add":
+        return this.printSum(e.terms);
+      case "mul":
+        return this.printProduct(e);
+      case "pow":
+        return this.printPower(e.base, e.exponent, e);
+    }
+  }
+
+  private printCall(name: string, args: readonly Expr[], power?: string): string {
+    if (name === "exp") {
+      if (args[0]!.kind === "num" && args[0].value.isOne) return "e";
+      if (args[0]!.size <= SHORT_EXPONENT) return `e^{${this.print(args[0]!)}}`;
+    }
+    const { latex } = functionRow(name);
+    const printed = args.map((a) => this.print(a));
+    if (typeof latex === "function") return latex(...printed);
+    return `${latex}${power ?? ""}${parens(printed.join(", "))}`;
+  }
+
+  private printSum(terms: readonly Expr[]): string {
+    const ordered = readingOrder(terms);
+    let s = this.print(ordered[0]!);
+    for (const t of ordered.slice(1)) s += isNegative(t) ? ` - ${this.wrap(neg(t), Prec.Product)}` : ` + ${this.print(t)}`;
+    return s;
+  }
+
+  private printPower(base: Expr, exponent: Expr, whole: Expr): string {
+    if (isNegative(exponent)) return this.printProduct(whole); // a fraction
+    if (isHalf(exponent)) return `\\sqrt{${this.print(base)}}`;
+    const index = rootIndex(whole);
+    if (index !== undefined) return `\\sqrt[${index}]{${this.print(base)}}`;
+    const sup = exponent.kind === "num" ? exponent.value.toString() : this.print(exponent);
+    if (base.kind === "call" && POWER_ON_NAME.has(base.name) && exponent.kind === "num" && exponent.value.isInteger) {
+      return this.printCall(base.name, base.args, `^{${sup}}`);
+    }
+    return `${this.wrap(base, Prec.Atom)}^{${sup}}`;
+  }
+
+  private printProduct(e: Expr): string {
+    const { negative, coefficient, numerator, denominator } = asFraction(e);
+    const top = this.factors(numerator);
+    const bottom = this.factors(denominator);
+    logarithmsToBase(top, bottom);
+    if (coefficient.num !== 1n || top.length === 0) top.unshift({ expr: undefined, latex: coefficient.num.toString() });
+    if (coefficient.den !== 1n) bottom.unshift({ expr: undefined, latex: coefficient.den.toString() });
+    const s = bottom.length === 0 ? juxtapose(top) : `\\frac{${juxtapose(top)}}{${juxtapose(bottom)}}`;
+    return negative ? `-${s}` : s;
+  }
+
+  private factors(list: readonly Expr[]): Factor[] {
+    return list.map((f) => ({ expr: f, latex: this.wrap(f, list.length === 1 ? Prec.Sum : Prec.Power) }));
+  }
+}
+
+/** A factor of a product and its LaTeX; `expr` is undefined for a numeric coefficient. */
+interface Factor {
+  readonly expr: Expr | undefined;
+  latex: string;
+}
+
+/**
+ * `log(u)/log(b)` with a whole number b > 1 is the base-b logarithm, which `log(u, b)` parses to: rewrite the pair in
+ * place as `\log_{b}(u)`.
+ */
+function logarithmsToBase(top: Factor[], bottom: Factor[]): void {
+  const base = bottom.findIndex(({ expr: d }) => d?.kind === "call" && d.name === "log" && d.args[0]!.kind === "num" && d.args[0].value.isInteger && d.args[0].value.num > 1n);
+  const log = top.findIndex(({ expr: n }) => n?.kind === "call" && n.name === "log");
+  if (base < 0 || log < 0) return;
+  const b = (bottom[base]!.expr as Extract<Expr, { kind: "call" }>).args[0]!;
+  const u = (top[log]!.expr as Extract<Expr, { kind: "call" }>).args[0]!;
+  top[log] = { expr: top[log]!.expr, latex: `\\log_{${latexOf(b)}}${parens(latexOf(u))}` };
+  bottom.splice(base, 1);
+}
+
+/** Factors side by side, with `\cdot` where juxtaposition would run symbols together. */
+function juxtapose(factors: readonly Factor[]): string {
+  let s = factors[0]!.latex;
+  for (let i = 1; i < factors.length; i++) {
+    const [left, right] = [factors[i - 1]!, factors[i]!];
+    const dot = /^\d/.test(right.latex) || isWord(left.expr) || isWord(right.expr);
+    s += dot ? ` \\cdot ${right.latex}` : ` ${right.latex}`;
+  }
+  return s || "1";
+}
+
+/** Is the factor a multi-letter name (or a power of one), which juxtaposition would merge with its neighbours? */
+function isWord(e: Expr | undefined): boolean {
+  const base = e?.kind === "pow" ? e.base : e;
+  return base?.kind === "sym" && /^\\(mathrm|text)/.test(nameLatex(base.name));
+}
+
+function numberLatex(num: bigint, den: bigint): string {
+  const sign = num < 0n ? "-" : "";
+  const magnitude = num < 0n ? -num : num;
+  return den === 1n ? `${sign}${magnitude}` : `${sign}\\frac{${magnitude}}{${den}}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names
+
+/** Greek letters with a LaTeX command, by their spelled-out names. */
+const GREEK = [
+  "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
+  "lambda", "mu", "nu", "xi", "pi", "varpi", "rho", "varrho", "sigma", "varsigma", "tau", "upsilon", "phi", "varphi",
+  "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+];
+
+/** Letters typed in greek, by the name of their LaTeX command (ε and φ are the open forms, ϵ and ϕ the closed). */
+const TYPED_GREEK: Readonly<Record<string, string>> = {
+  α: "alpha", β: "beta", γ: "gamma", δ: "delta", ε: "varepsilon", ϵ: "epsilon", ζ: "zeta", η: "eta", θ: "theta",
+  ϑ: "vartheta", ι: "iota", κ: "kappa", λ: "lambda", μ: "mu", ν: "nu", ξ: "xi", π: "pi", ρ: "rho", σ: "sigma",
+  ς: "varsigma", τ: "tau", υ: "upsilon", φ: "varphi", ϕ: "phi", χ: "chi", ψ: "psi", ω: "omega", Γ: "Gamma",
+  Δ: "Delta", Θ: "Theta", Λ: "Lambda", Ξ: "Xi", Π: "Pi", Σ: "Sigma", Υ: "Upsilon", Φ: "Phi", Ψ: "Psi", Ω: "Omega",
+};
+
+/** Greek letters that look latin have no command of their own: they print as the latin letter. */
+const LATIN_LOOKING: Readonly<Record<string, string>> = {
+  omicron: "o", ο: "o", Alpha: "A", Α: "A", Beta: "B", Β: "B", Epsilon: "E", Ε: "E", Zeta: "Z", Ζ: "Z", Eta: "H",
+  Η: "H", Iota: "I", Ι: "I", Kappa: "K", Κ: "K", Mu: "M", Μ: "M", Nu: "N", Ν: "N", Omicron: "O", Ο: "O", Rho: "P",
+  Ρ: "P", Tau: "T", Τ: "T", Chi: "X", Χ: "X",
+};
+
+const GREEK_LATEX: ReadonlyMap<string, string> = new Map([
+  ...GREEK.map((g) => [g, `\\${g}`] as const),
+  ...Object.entries(TYPED_GREEK).map(([letter, g]) => [letter, `\\${g}`] as const),
+  ...Object.entries(LATIN_LOOKING).map(([g, latin]) => [g, latin === "o" ? latin : `\\mathrm{${latin}}`] as const),
+]);
+
+export function nameLatex(name: string): string {
+  const parts = name.split("_");
+  if (parts.length > 1 && parts.every((p) => p !== "")) {
+    return `${word(parts[0]!)}_{${parts.slice(1).map(word).join(",")}}`;
+  }
+  return word(name);
+}
+
+function word(w: string): string {
+  const greek = GREEK_LATEX.get(w);
+  if (greek !== undefined) return greek;
+  if (/^\d+$/.test(w) || /^[A-Za-z]$/.test(w)) return w;
+  const indexed = /^(\D+?)(\d+)$/u.exec(w);
+  if (indexed) return `${word(indexed[1]!)}_{${indexed[2]}}`;
+  const escaped = w.replaceAll("_", "\\_");
+  return /^[\w]+$/.test(w) ? `\\mathrm{${escaped}}` : `\\text{${escaped}}`;
+}
