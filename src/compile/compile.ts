@@ -1,0 +1,73 @@
+/**
+ * Compiled evaluators: expressions become plain JavaScript functions (`new Function` over the source that
+ * program.ts prints), calling `Math.*` directly with no interpretation per call.
+ *
+ * They compute exactly what `evaluate` computes, operation for operation. In particular they keep the textbook form of
+ * an expression; apply `stabilize` (stable.ts) first when `log(sigmoid(z))` must stay finite for large |z|.
+ */
+import { gradient, toExpr, type ExprLike } from "../diff.js";
+import { ArgumentError } from "../errors.js";
+import { buildProgram } from "./program.js";
+
+/** `(x, y, ...) => value`, arguments in the order of the parameter list. `source` is the generated JavaScript. */
+export type CompiledFunction = ((...args: number[]) => number) & { readonly source: string };
+
+/**
+ * `(args, out?) => out`: every expression of the set at the point `args` (in the order of the parameter list),
+ * written to `out` in the order of the expressions. Pass `out` to allocate nothing per call.
+ */
+export type CompiledSet = ((args: ArrayLike<number>, out?: Float64Array) => Float64Array) & { readonly source: string };
+
+/** Compiles one expression to a function of the given parameters (every free variable must be one of them). */
+export function compile(expr: ExprLike, params: readonly string[]): CompiledFunction {
+  const program = buildProgram([toExpr(expr)], checkList(params, "params"));
+  // `+p` keeps arithmetic numeric when a caller passes a numeric string: "2" + 1 would concatenate.
+  const body = [
+    '"use strict";',
+    ...program.params.map((p) => `${p} = +${p};`),
+    ...program.statements,
+    `return ${program.results[0]};`,
+  ].join("\n");
+  const fn = new Function(...program.params, body) as (...args: number[]) => number;
+  return Object.assign(fn, { source: fn.toString() });
+}
+
+/**
+ * Compiles several expressions — say a loss and all its partial derivatives — into one function that computes
+ * each shared subexpression once and writes the results into the caller's `out`.
+ */
+export function compileAll(exprs: readonly ExprLike[], params: readonly string[]): CompiledSet {
+  const list = checkList(exprs, "exprs").map(toExpr);
+  const program = buildProgram(list, checkList(params, "params"));
+  const body = [
+    '"use strict";',
+    ...program.params.map((p, i) => `const ${p} = +a[${i}];`),
+    ...program.statements,
+    ...program.results.map((r, i) => `out[${i}] = ${r};`),
+    "return out;",
+  ].join("\n");
+  const kernel = new Function("a", "out", body) as (a: ArrayLike<number>, out: Float64Array) => Float64Array;
+  const arity = params.length;
+  const size = list.length;
+  const run = (args: ArrayLike<number>, out: Float64Array = new Float64Array(size)): Float64Array => {
+    if (args.length !== arity) throw new ArgumentError(`expected ${arity} argument values [${params.join(", ")}], got ${args.length}`);
+    if (out.length < size) throw new ArgumentError(`the output array holds ${out.length} values, ${size} needed`);
+    return kernel(args, out);
+  };
+  return Object.assign(run, { source: kernel.toString() });
+}
+
+/**
+ * The value of `f` and its gradient with respect to `wrt` as one compiled function: `out[0]` is f and `out[1 + i]`
+ * is ∂f/∂wrt[i]. Parameters default to `wrt` followed by f's other variables, sorted.
+ */
+export function gradientFunction(f: ExprLike, wrt: readonly string[], params?: readonly string[]): CompiledSet {
+  const e = toExpr(f);
+  const names = params ?? [...wrt, ...[...e.vars].filter((v) => !wrt.includes(v)).sort()];
+  return compileAll([e, ...gradient(e, wrt)], names);
+}
+
+function checkList<T>(list: readonly T[], what: string): readonly T[] {
+  if (!Array.isArray(list)) throw new ArgumentError(`${what} must be an array, got ${typeof list}`);
+  return list;
+}

@@ -1,0 +1,56 @@
+/**
+ * Straight-line code for a set of expressions over the shared expression DAG, with common subexpressions computed once.
+ *
+ * Nodes are interned, so a repeated subexpression is the very same object wherever it occurs — in one expression or
+ * across the whole set (a loss and all its partial derivatives share most of their subtrees). Giving every distinct
+ * compound node one local (`const t3 = ...`) is therefore complete common-subexpression elimination.
+ *
+ * Safety: user-chosen names never reach the source. Parameters become `p0, p1, ...` and intermediates `t0, t1, ...`;
+ * the rest is number literals, operators and the `Math.*` forms of the function table.
+ */
+import type { Expr } from "../ast/expr.js";
+import { ArgumentError } from "../errors.js";
+import { evaluate } from "../evaluate.js";
+import { nodeSource, numberLiteral } from "./javascript.js";
+
+export interface Program {
+  /** Local name of each parameter, in the order given (`p0`, `p1`, ...). */
+  readonly params: readonly string[];
+  /** Statements computing the intermediates, each `const tN = ...;`, in dependency order. */
+  readonly statements: readonly string[];
+  /** An atomic source per expression (a local name or a literal), in the order given. */
+  readonly results: readonly string[];
+}
+
+export function buildProgram(exprs: readonly Expr[], params: readonly string[]): Program {
+  const local = new Map<string, string>();
+  params.forEach((name, i) => {
+    if (typeof name !== "string") throw new ArgumentError(`parameter ${i + 1} must be a variable name, got ${typeof name}`);
+    if (local.has(name)) throw new ArgumentError(`parameter '${name}' is listed twice`);
+    local.set(name, `p${i}`);
+  });
+  for (const e of exprs) {
+    for (const v of e.vars) {
+      if (!local.has(v)) throw new ArgumentError(`variable '${v}' is not among the parameters [${params.join(", ")}]`);
+    }
+  }
+
+  const statements: string[] = [];
+  const sources = new Map<Expr, string>();
+  const source = (e: Expr): string => {
+    let s = sources.get(e);
+    if (s !== undefined) return s;
+    if (e.kind === "sym") s = local.get(e.name)!;
+    // Constant subtrees fold at compile time through evaluate itself, so folding cannot change a single bit.
+    else if (e.vars.size === 0) s = numberLiteral(evaluate(e));
+    else {
+      const code = nodeSource(e, source);
+      s = `t${statements.length}`;
+      statements.push(`const ${s} = ${code};`);
+    }
+    sources.set(e, s);
+    return s;
+  };
+  const results = exprs.map(source);
+  return { params: params.map((_, i) => `p${i}`), statements, results };
+}

@@ -1,0 +1,41 @@
+/**
+ * Rewrites for numerically stable evaluation, applied to what is compiled, never to what users see: derivatives and
+ * printed losses keep the textbook form `log(sigmoid(z))`.
+ *
+ * In float64, sigmoid(z) rounds to exactly 1 for z > 37 and underflows to 0 for z < -745, so `log(1 - sigmoid(z))` and
+ * `log(sigmoid(z))` become -Infinity and a cross-entropy loss becomes Infinity or NaN. Both logs equal a softplus,
+ * whose table row is computed without overflow (`max(u, 0) + log1p(exp(-|u|))`):
+ *
+ *   log(sigmoid(u))     = -log(1 + e^-u) = -softplus(-u)
+ *   log(1 - sigmoid(u)) = -log(1 + e^u)  = -softplus(u)
+ *
+ * This is the rewrite, not a clamp of the probability (as some libraries do): the loss stays finite and exact to
+ * rounding for every finite z.
+ */
+import { call, neg, ONE, sub } from "../ast/build.js";
+import type { Call, Expr } from "../ast/expr.js";
+import { postwalk } from "../ast/transform.js";
+
+export function stabilize(e: Expr): Expr {
+  return postwalk(e, (node) => (node.kind === "call" && node.name === "log" ? stableLog(node.args[0]!) : undefined));
+}
+
+/** `log(arg)` in a stable form, or undefined when `arg` is neither sigmoid(u) nor 1 - sigmoid(u). */
+function stableLog(arg: Expr): Expr | undefined {
+  if (isSigmoid(arg)) return neg(softplus(neg(arg.args[0]!)));
+  if (arg.kind !== "add") return undefined;
+  for (const term of arg.terms) {
+    const sigmoid = term.kind === "mul" ? term.factors.at(-1)! : term;
+    // Interning makes `===` an exact structural match for 1 - sigmoid(u).
+    if (isSigmoid(sigmoid) && arg === sub(ONE, sigmoid)) return neg(softplus(sigmoid.args[0]!));
+  }
+  return undefined;
+}
+
+function isSigmoid(e: Expr): e is Call {
+  return e.kind === "call" && e.name === "sigmoid";
+}
+
+function softplus(u: Expr): Expr {
+  return call("softplus", [u]);
+}

@@ -1,0 +1,143 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ArgumentError, build, compile, compileAll, evaluate, FUNCTIONS, gradientFunction, parse, Rational, type Expr } from "../../src/index.js";
+
+const { add, mul, pow, num, sym, call, PI } = build;
+
+/** Random expressions over every function row, integer, root and symbolic exponents, built canonically. */
+const VARS = ["x", "y", "z"];
+const ROWS = [...FUNCTIONS.values()];
+const leaf: fc.Arbitrary<Expr> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...VARS).map((v) => sym(v) as Expr) },
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: -7, max: 7 }), fc.integer({ min: 1, max: 5 })).map(([p, q]) => num(Rational.of(p, q)) as Expr) },
+  { weight: 1, arbitrary: fc.constant(PI as Expr) },
+);
+const exponent: fc.Arbitrary<Expr> = fc.tuple(fc.integer({ min: -4, max: 4 }), fc.constantFrom(1, 1, 2, 3, 5)).map(([p, q]) => num(Rational.of(p, q)) as Expr);
+const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    leaf,
+    fc.array(tie("expr"), { minLength: 2, maxLength: 4 }).map((ts) => add(...ts)),
+    fc.array(tie("expr"), { minLength: 2, maxLength: 4 }).map((fs) => mul(...fs)),
+    fc.tuple(tie("expr"), fc.oneof(exponent, tie("expr"))).map(([b, e]) => pow(b, e)),
+    fc.tuple(fc.constantFrom(...ROWS), fc.array(tie("expr"), { minLength: 2, maxLength: 2 })).map(([row, args]) => call(row.name, args.slice(0, row.arity))),
+  ),
+}));
+const coordinate = fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.integer({ min: -8, max: 8 }), fc.double());
+
+/** Equal as float64 values, reading NaN as equal to NaN and 0 as equal to -0 (`0 + -0` is 0 in any order). */
+function sameNumber(a: number, b: number): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+describe("compile", () => {
+  it("evaluates with the parameters in the order given", () => {
+    const f = compile("x^2 - y/2 + sqrt(x)", ["y", "x"]);
+    expect(f(10, 9)).toBe(81 - 5 + 3);
+  });
+
+  it("agrees with evaluate to the bit on random expressions and points", () => {
+    fc.assert(
+      fc.property(expr, fc.tuple(coordinate, coordinate, coordinate), (e, [x, y, z]) => {
+        const compiled = compile(e, VARS)(x, y, z);
+        const interpreted = evaluate(e, { x, y, z });
+        if (!sameNumber(compiled, interpreted)) throw new Error(`${String(e)} at ${[x, y, z]}: ${compiled} vs ${interpreted}`);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("takes real odd roots of negative numbers, as evaluate does", () => {
+    expect(compile("x^(1/3)", ["x"])(-8)).toBe(-2);
+    expect(compile("x^(2/3)", ["x"])(-8)).toBeCloseTo(4, 14);
+    expect(compile("x^(1/2)", ["x"])(-4)).toBeNaN();
+  });
+
+  it("folds constant subexpressions to literals at compile time", () => {
+    const f = compile("x*log(2) + sin(pi/6)", ["x"]);
+    expect(f.source).not.toMatch(/Math\.(log|sin)/);
+    expect(f(1)).toBe(evaluate("x*log(2) + sin(pi/6)", { x: 1 }));
+  });
+
+  it("reads numeric strings as numbers instead of concatenating them", () => {
+    const f = compile("x + y", ["x", "y"]) as unknown as (...args: unknown[]) => number;
+    expect(f("2", "3")).toBe(5);
+  });
+
+  it("refuses a free variable that is not a parameter, and duplicate parameters", () => {
+    expect(() => compile("x + z", ["x"])).toThrow(new ArgumentError("variable 'z' is not among the parameters [x]"));
+    expect(() => compile("x", ["x", "x"])).toThrow(/'x' is listed twice/);
+  });
+});
+
+describe("compileAll", () => {
+  const exprs = [parse("sin(x*y)^2"), parse("cos(x*y)"), parse("x"), parse("3")];
+
+  it("computes every expression at the point, in order, into the caller's array", () => {
+    const f = compileAll(exprs, ["x", "y"]);
+    const out = new Float64Array(4);
+    expect(f([2, 0.25], out)).toBe(out);
+    expect([...out]).toEqual([Math.sin(0.5) ** 2, Math.cos(0.5), 2, 3]);
+    expect([...f(new Float64Array([1, 0]))]).toEqual([0, 1, 1, 3]);
+  });
+
+  it("computes a subexpression shared across the set once", () => {
+    const { source } = compileAll(exprs, ["x", "y"]);
+    expect(source.match(/p0 \* p1/g)).toHaveLength(1);
+  });
+
+  it("checks the sizes of its arrays", () => {
+    const f = compileAll(exprs, ["x", "y"]);
+    expect(() => f([1])).toThrow(new ArgumentError("expected 2 argument values [x, y], got 1"));
+    expect(() => f([1, 2], new Float64Array(3))).toThrow(/holds 3 values, 4 needed/);
+  });
+
+  it("agrees with evaluate on random sets of expressions", () => {
+    fc.assert(
+      fc.property(fc.array(expr, { minLength: 1, maxLength: 4 }), fc.tuple(coordinate, coordinate, coordinate), (es, [x, y, z]) => {
+        const values = compileAll(es, VARS)([x, y, z]);
+        es.forEach((e, i) => expect(sameNumber(values[i]!, evaluate(e, { x, y, z }))).toBe(true));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("gradientFunction", () => {
+  it("gives the hand-checkable cross-entropy values for x = 6.7, y = 0, w = 1, b = 0", () => {
+    const loss = "-(y*log(sigmoid(w*x + b)) + (1 - y)*log(1 - sigmoid(w*x + b)))";
+    const f = gradientFunction(loss, ["w", "b"]); // parameters: w, b, then x, y
+    const [value, dw, db] = f([1, 0, 6.7, 0]);
+    expect(value).toBeCloseTo(6.70123015495, 10);
+    expect(dw).toBeCloseTo(6.69176302923, 10);
+    expect(db).toBeCloseTo(0.99877060137, 10);
+  });
+});
+
+describe("generated code", () => {
+  // Names that would shadow, break or inject JavaScript if they reached the source, and the compiler's own locals.
+  const NAMES = ["constructor", "__proto__", "Math", "return", "π", "x y", "a); globalThis.hacked = 1; (", "toString", "a", "out", "p0", "t0", "é"];
+
+  it("compiles any variable name to a sanitised local and evaluates correctly", () => {
+    const e = NAMES.map((n, i) => mul(num(i + 1), sym(n))).reduce((s, t) => add(s, call("sin", [t])));
+    const point = NAMES.map((_, i) => 0.1 * (i + 1));
+    const expected = evaluate(e, new Map(NAMES.map((n, i) => [n, point[i]!])));
+    expect(compile(e, NAMES)(...point)).toBe(expected);
+    expect(compileAll([e], NAMES)(point)[0]).toBe(expected);
+    expect((globalThis as { hacked?: number }).hacked).toBeUndefined();
+  });
+
+  it("holds only numbers, operators, Math calls and generated local names", () => {
+    const e = NAMES.map((n) => call("softplus", [sym(n)])).reduce((s, t) => add(s, mul(t, call("step", [t]))));
+    for (const source of [compile(e, NAMES).source, compileAll([e, pow(e, num(Rational.of(1, 3)))], NAMES).source]) {
+      const body = source.slice(source.indexOf("{") + 1, source.lastIndexOf("}"));
+      const leftover = body
+        .replace(/"use strict";/, "")
+        .replace(/\bMath\.[a-z0-9]+\b/g, "")
+        .replace(/\b(const|return|[pt]\d+|a|out)\b/g, "")
+        .replace(/\d+(\.\d+)?(e[+-]\d+)?/g, "")
+        .replace(/[\s+\-*/=<>?:;,.()[\]]/g, "");
+      expect(leftover).toBe("");
+    }
+  });
+});
