@@ -45,3 +45,5 @@ export function nodeCount(e: ExprLike): number {
 export function variables(e: ExprLike): string[] {
   return [...toExpr(e).vars].sort();
 }
+export { compile, compileAll, gradientFunction, type CompiledFunction, type CompiledSet } from "./compile/compile.js";
+export { stabilize } from "./compile/stable.js";
