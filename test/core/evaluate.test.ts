@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ArgumentError, build, evaluate, parse } from "../../src/index.js";
+
+describe("evaluate", () => {
+  it("computes in float64", () => {
+    expect(evaluate("x^2 + y", { x: 3, y: 0.5 })).toBe(9.5);
+    expect(evaluate("2/3")).toBe(2 / 3);
+    expect(evaluate("pi")).toBe(Math.PI);
+  });
+
+  it("accepts a Map as the scope", () => {
+    expect(evaluate("a*b", new Map([["a", 2], ["b", 5]]))).toBe(10);
+  });
+
+  it("names a missing variable", () => {
+    expect(() => evaluate("x + y", { x: 1 })).toThrow(ArgumentError);
+    expect(() => evaluate("x + y", { x: 1 })).toThrow("no value for variable 'y'");
+    expect(() => evaluate("x", { x: "1" as unknown as number })).toThrow("no value for variable 'x' (got string)");
+  });
+
+  it("never reads inherited properties as values", () => {
+    expect(() => evaluate("constructor + 1", {})).toThrow("no value for variable 'constructor'");
+    expect(() => evaluate("toString", {})).toThrow(ArgumentError);
+  });
+
+  it("follows IEEE for domain problems instead of throwing", () => {
+    expect(evaluate("log(-1)")).toBeNaN();
+    expect(evaluate("1/0")).toBe(Infinity);
+    expect(evaluate("log(x)", { x: 0 })).toBe(-Infinity);
+    expect(evaluate("sqrt(x)", { x: -4 })).toBeNaN();
+    expect(evaluate("asin(2)")).toBeNaN();
+    expect(evaluate("1/x", { x: 0 })).toBe(Infinity);
+  });
+
+  it("takes real odd roots of negative numbers", () => {
+    expect(evaluate("x^(1/3)", { x: -8 })).toBe(-2);
+    expect(evaluate("cbrt(x)", { x: -27 })).toBe(-3);
+    expect(evaluate("x^(2/3)", { x: -8 })).toBeCloseTo(4, 14);
+  });
+
+  it("evaluates every function", () => {
+    expect(evaluate("sigmoid(0) + softplus(0) + relu(-2) + step(0) + sign(-3)")).toBeCloseTo(0.5 + Math.LN2 + 0 + 0.5 - 1, 15);
+    expect(evaluate("softplus(1000)")).toBe(1000); // no overflow
+    expect(evaluate("sigmoid(-1000)")).toBe(0);
+    expect(evaluate("min(2, x) + max(2, x)", { x: 5 })).toBe(7);
+    expect(evaluate("log(8, 2)")).toBeCloseTo(3, 15);
+    expect(evaluate("sec(0) + csc(pi/2) + cot(pi/4)")).toBeCloseTo(3, 14);
+  });
+
+  it("evaluates shared subexpressions once per call", () => {
+    // e_{k+1} = e_k * sin(e_k): a tree of 2^60 nodes held in 120 shared ones
+    let e = parse("x");
+    for (let i = 0; i < 60; i++) e = build.mul(e, build.call("sin", [e]));
+    expect(e.size).toBeGreaterThan(2 ** 60);
+    let expected = 0.5;
+    for (let i = 0; i < 60; i++) expected = expected * Math.sin(expected);
+    expect(evaluate(e, { x: 0.5 })).toBe(expected);
+  });
+});
