@@ -47,3 +47,4 @@ export function variables(e: ExprLike): string[] {
 }
 export { compile, compileAll, gradientFunction, type CompiledFunction, type CompiledSet } from "./compile/compile.js";
 export { stabilize } from "./compile/stable.js";
+export { toLatex, toLatexMatrix, type LatexOptions } from "./print/latex.js";

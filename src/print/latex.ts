@@ -180,38 +180,41 @@ class LatexPrinter {
 
   private printProduct(e: Expr): string {
     const { negative, coefficient, numerator, denominator } = asFraction(e);
-    const top = this.factors(numerator);
-    const bottom = this.factors(denominator);
-    logarithmsToBase(top, bottom);
-    if (coefficient.num !== 1n || top.length === 0) top.unshift({ expr: undefined, latex: coefficient.num.toString() });
-    if (coefficient.den !== 1n) bottom.unshift({ expr: undefined, latex: coefficient.den.toString() });
-    const s = bottom.length === 0 ? juxtapose(top) : `\\frac{${juxtapose(top)}}{${juxtapose(bottom)}}`;
+    const [top, bottom] = logarithmsToBase(numerator, denominator);
+    const upper = this.factors(top, coefficient.num, true);
+    const lower = this.factors(bottom, coefficient.den, false);
+    const s = lower.length === 0 ? juxtapose(upper) : `\\frac{${juxtapose(upper)}}{${juxtapose(lower)}}`;
     return negative ? `-${s}` : s;
   }
 
-  private factors(list: readonly Expr[]): Factor[] {
-    return list.map((f) => ({ expr: f, latex: this.wrap(f, list.length === 1 ? Prec.Sum : Prec.Power) }));
+  /** One side of a fraction: the coefficient unless it is 1 (an empty numerator is 1), then the factors. */
+  private factors(list: readonly (Expr | string)[], coefficient: bigint, isNumerator: boolean): Factor[] {
+    const withCoefficient = coefficient !== 1n || (isNumerator && list.length === 0);
+    const alone = list.length === 1 && !withCoefficient;
+    const out = list.map((f) => (typeof f === "string" ? { expr: undefined, latex: f } : { expr: f, latex: this.wrap(f, alone ? Prec.Sum : Prec.Power) }));
+    return withCoefficient ? [{ expr: undefined, latex: coefficient.toString() }, ...out] : out;
   }
 }
 
-/** A factor of a product and its LaTeX; `expr` is undefined for a numeric coefficient. */
+/** A factor of a product and its LaTeX; `expr` is undefined for a number or a prepared logarithm. */
 interface Factor {
   readonly expr: Expr | undefined;
-  latex: string;
+  readonly latex: string;
 }
 
 /**
- * `log(u)/log(b)` with a whole number b > 1 is the base-b logarithm, which `log(u, b)` parses to: rewrite the pair in
- * place as `\log_{b}(u)`.
+ * `log(u)/log(b)` with a whole number b > 1 is the base-b logarithm, which `log(u, b)` parses to: the pair becomes
+ * the prepared LaTeX `\\log_{b}(u)` in place of `log(u)`.
  */
-function logarithmsToBase(top: Factor[], bottom: Factor[]): void {
-  const base = bottom.findIndex(({ expr: d }) => d?.kind === "call" && d.name === "log" && d.args[0]!.kind === "num" && d.args[0].value.isInteger && d.args[0].value.num > 1n);
-  const log = top.findIndex(({ expr: n }) => n?.kind === "call" && n.name === "log");
-  if (base < 0 || log < 0) return;
-  const b = (bottom[base]!.expr as Extract<Expr, { kind: "call" }>).args[0]!;
-  const u = (top[log]!.expr as Extract<Expr, { kind: "call" }>).args[0]!;
-  top[log] = { expr: top[log]!.expr, latex: `\\log_{${latexOf(b)}}${parens(latexOf(u))}` };
-  bottom.splice(base, 1);
+function logarithmsToBase(numerator: readonly Expr[], denominator: readonly Expr[]): [(Expr | string)[], Expr[]] {
+  const isLog = (e: Expr): e is Extract<Expr, { kind: "call" }> => e.kind === "call" && e.name === "log";
+  const base = denominator.findIndex((d) => isLog(d) && d.args[0]!.kind === "num" && d.args[0].value.isInteger && d.args[0].value.num > 1n);
+  const log = numerator.findIndex(isLog);
+  if (base < 0 || log < 0) return [[...numerator], [...denominator]];
+  const b = (denominator[base] as Extract<Expr, { kind: "call" }>).args[0]!;
+  const u = (numerator[log] as Extract<Expr, { kind: "call" }>).args[0]!;
+  const top = numerator.map((f, i) => (i === log ? `\\log_{${latexOf(b)}}${parens(latexOf(u))}` : f));
+  return [top, denominator.filter((_, i) => i !== base)];
 }
 
 /** Factors side by side, with `\cdot` where juxtaposition would run symbols together. */
@@ -222,7 +225,7 @@ function juxtapose(factors: readonly Factor[]): string {
     const dot = /^\d/.test(right.latex) || isWord(left.expr) || isWord(right.expr);
     s += dot ? ` \\cdot ${right.latex}` : ` ${right.latex}`;
   }
-  return s || "1";
+  return s;
 }
 
 /** Is the factor a multi-letter name (or a power of one), which juxtaposition would merge with its neighbours? */
@@ -265,23 +268,23 @@ const LATIN_LOOKING: Readonly<Record<string, string>> = {
 const GREEK_LATEX: ReadonlyMap<string, string> = new Map([
   ...GREEK.map((g) => [g, `\\${g}`] as const),
   ...Object.entries(TYPED_GREEK).map(([letter, g]) => [letter, `\\${g}`] as const),
-  ...Object.entries(LATIN_LOOKING).map(([g, latin]) => [g, latin === "o" ? latin : `\\mathrm{${latin}}`] as const),
+  ...Object.entries(LATIN_LOOKING),
 ]);
 
+/** A variable name in LaTeX: `theta` → `\theta`, `w_1` → `w_{1}`, `x12` → `x_{12}`, `rate` → `\mathrm{rate}`. */
 export function nameLatex(name: string): string {
   const parts = name.split("_");
-  if (parts.length > 1 && parts.every((p) => p !== "")) {
-    return `${word(parts[0]!)}_{${parts.slice(1).map(word).join(",")}}`;
-  }
-  return word(name);
+  const [head, ...subscripts] = parts.length > 1 && !parts.includes("") ? parts : [name];
+  const indexed = GREEK_LATEX.has(head!) ? null : /^(\D+?)(\d+)$/u.exec(head!);
+  if (indexed) subscripts.unshift(indexed[2]!);
+  const stem = word(indexed ? indexed[1]! : head!);
+  return subscripts.length === 0 ? stem : `${stem}_{${subscripts.map(word).join(",")}}`;
 }
 
 function word(w: string): string {
   const greek = GREEK_LATEX.get(w);
   if (greek !== undefined) return greek;
-  if (/^\d+$/.test(w) || /^[A-Za-z]$/.test(w)) return w;
-  const indexed = /^(\D+?)(\d+)$/u.exec(w);
-  if (indexed) return `${word(indexed[1]!)}_{${indexed[2]}}`;
+  if (/^(\d+|[A-Za-z])$/.test(w)) return w;
   const escaped = w.replaceAll("_", "\\_");
-  return /^[\w]+$/.test(w) ? `\\mathrm{${escaped}}` : `\\text{${escaped}}`;
+  return /^\w+$/.test(w) ? `\\mathrm{${escaped}}` : `\\text{${escaped}}`;
 }
