@@ -4,9 +4,9 @@
  * a common denominator, and Pythagorean rewrites. Results are memoised per node, so simplifying an expression
  * that shares parts with earlier ones (as successive derivatives do) only works on what is new.
  */
-import { add, div, mul, num, pow, rebuild, splitCoefficient } from "../ast/build.js";
+import { add, div, mul, num, ONE, pow, rebuild, splitCoefficient } from "../ast/build.js";
 import { Rational, rationalGcd } from "../ast/rational.js";
-import { children, type Expr, type Pow } from "../ast/expr.js";
+import { children, type Expr } from "../ast/expr.js";
 import { expand } from "./expand.js";
 import { factorTerms } from "./factor.js";
 import { smaller } from "./size.js";
@@ -64,23 +64,33 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
       yield expand(e);
       // Fractions inside factors may cancel against the rest: 1/(y*(x^2/y^2 + 1)) = y/(x^2 + y^2).
       yield mul(...e.factors.map(withCommonDenominator));
+      yield withContentOut(e.factors);
       return;
     case "pow":
       yield expand(e);
       yield withCommonDenominator(e);
-      yield contentOut(e);
+      yield withContentOut([e]);
       return;
   }
 }
 
-/** The numeric content of a sum comes out of its power: (1 - x^2/16)^(-1/2) = 4*(16 - x^2)^(-1/2). */
-function contentOut(e: Pow): Expr | undefined {
-  if (e.base.kind !== "add" || e.exponent.kind !== "num") return undefined;
-  let content = Rational.ZERO;
-  for (const t of e.base.terms) content = rationalGcd(content, splitCoefficient(t)[0]);
-  if (content.isOne) return undefined;
-  const c = num(content);
-  return mul(pow(c, e.exponent), pow(add(...e.base.terms.map((t) => div(t, c))), e.exponent));
+/**
+ * The numeric content of sums comes out in front: (1 - x^2/16)^(-1/2) = 4*(16 - x^2)^(-1/2), and
+ * (3*x/2 + 1)*y = (3*x + 2)*y/2.
+ */
+function withContentOut(factors: readonly Expr[]): Expr {
+  let coefficient: Expr = ONE;
+  const rest = factors.map((f) => {
+    const [sum, exponent] = f.kind === "pow" && f.exponent.kind === "num" ? [f.base, f.exponent] : [f, ONE];
+    if (sum.kind !== "add") return f;
+    let content = Rational.ZERO;
+    for (const t of sum.terms) content = rationalGcd(content, splitCoefficient(t)[0]);
+    if (content.isOne) return f;
+    const c = num(content);
+    coefficient = mul(coefficient, pow(c, exponent));
+    return pow(add(...sum.terms.map((t) => div(t, c))), exponent);
+  });
+  return mul(coefficient, ...rest);
 }
 
 /** A sum, or a power of a sum, with the sum over a common denominator. */

@@ -3,9 +3,9 @@
  * multiplications and divisions, powers, negations, function calls), the measure SymPy calls `count_ops`.
  * Simplification keeps the candidate with the fewest operations, then the fewest nodes.
  */
-import { isNegative } from "../ast/build.js";
-import type { Expr } from "../ast/expr.js";
-import { asFraction } from "../print/precedence.js";
+import { isNegative, splitCoefficient } from "../ast/build.js";
+import { children, type Expr } from "../ast/expr.js";
+import { asFraction, readingOrder } from "../print/precedence.js";
 
 const memo = new WeakMap<Expr, number>();
 
@@ -28,7 +28,7 @@ function count(e: Expr): number {
     case "call":
       return e.name === "exp" && e.args[0]!.kind === "num" && e.args[0].value.isOne ? 0 : 1 + sum(e.args);
     case "add": {
-      const subtractions = e.terms.slice(1).filter(isNegative).length; // `a - b` is one operation, not two
+      const subtractions = readingOrder(e.terms).slice(1).filter(isNegative).length; // `a - b` is one operation
       return e.terms.length - 1 + sum(e.terms) - subtractions;
     }
     case "pow":
@@ -51,9 +51,25 @@ function product(e: Expr): number {
   return (negative ? 1 : 0) + Math.max(factors - 1, 0) + (numerator.length === 0 && denominator.length > 0 && coefficient.num === 1n ? 1 : 0) + sum(numerator) + sum(denominator);
 }
 
-/** Candidates compare by operations, then by tree size. */
+/** Candidates compare by operations, then by fractions inside sums (`(3*x + 2)/2` beats `3*x/2 + 1`), then by tree size. */
 export function smaller(a: Expr, b: Expr): boolean {
   const oa = opCount(a);
   const ob = opCount(b);
-  return oa < ob || (oa === ob && a.size < b.size);
+  if (oa !== ob) return oa < ob;
+  const fa = fractionCount(a);
+  const fb = fractionCount(b);
+  return fa < fb || (fa === fb && a.size < b.size);
+}
+
+const fractions = new WeakMap<Expr, number>();
+
+/** Number of terms of sums with a fractional coefficient (`3*x/2 + 1` has one; `(3*x + 2)/2` none). */
+function fractionCount(e: Expr): number {
+  let n = fractions.get(e);
+  if (n === undefined) {
+    n = e.kind === "add" ? e.terms.filter((t) => !splitCoefficient(t)[0].isInteger).length : 0;
+    for (const c of children(e)) n += fractionCount(c);
+    fractions.set(e, n);
+  }
+  return n;
 }
