@@ -60,3 +60,13 @@ export function asFraction(e: Expr): Fraction {
   const magnitude = coefficient.abs();
   return { negative: coefficient.isNegative, coefficient: { num: magnitude.num, den: magnitude.den }, numerator, denominator };
 }
+
+/**
+ * The order in which a sum's terms are printed: canonical order, except that a two-term sum starting with a minus
+ * is written the other way round (`sigmoid(z) - y`, `5 - 5*x^4`). Longer sums keep the canonical order, so
+ * polynomials read by descending degree (`-36*x^5 + 24*x^3 + 4`).
+ */
+export function readingOrder(terms: readonly Expr[]): readonly Expr[] {
+  if (terms.length === 2 && isNegative(terms[0]!) && !isNegative(terms[1]!)) return [terms[1]!, terms[0]!];
+  return terms;
+}

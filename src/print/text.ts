@@ -5,7 +5,9 @@
 import { isNegative, neg } from "../ast/build.js";
 import { type Expr, setTextFormatter } from "../ast/expr.js";
 import { LimitError } from "../errors.js";
-import { asFraction, isHalf, Prec, precedence } from "./precedence.js";
+import { asFraction, isHalf, Prec, precedence, readingOrder } from "./precedence.js";
+
+export { readingOrder };
 
 /** Printing a tree this large would take gigabytes; shared subtrees make such trees possible in little memory. */
 export const MAX_PRINT_SIZE = 20_000_000;
@@ -40,14 +42,6 @@ function print(e: Expr): string {
       if (isHalf(e.exponent)) return `sqrt(${print(e.base)})`;
       return `${wrap(e.base, Prec.Atom)}^${wrap(e.exponent, Prec.Atom)}`;
   }
-}
-
-/** Terms in canonical order, except that a sum never starts with a minus when it has a positive term. */
-export function readingOrder(terms: readonly Expr[]): readonly Expr[] {
-  if (!isNegative(terms[0]!)) return terms;
-  const firstPositive = terms.findIndex((t) => !isNegative(t));
-  if (firstPositive < 0) return terms;
-  return [terms[firstPositive]!, ...terms.filter((_, i) => i !== firstPositive)];
 }
 
 function printSum(terms: readonly Expr[]): string {
