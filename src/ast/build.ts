@@ -287,6 +287,11 @@ export function call(name: string, args: readonly Expr[]): Expr {
     }
     if (row.undoes && u.kind === "call" && u.name === row.undoes) return u.args[0]!;
     if (name === "abs" && isNonNegative(u)) return u;
+    if ((name === "abs" || name === "sign") && u.kind === "mul" && u.factors[0]!.kind === "num") {
+      // |c*u| = |c|*|u| and sign(c*u) = sign(u) for a positive number c (parity has already made c positive)
+      const [c, rest] = splitCoefficient(u);
+      return name === "abs" ? mul(num(c), call(name, [rest])) : call(name, [rest]);
+    }
   }
   return intern(`f${name}(${args.map((a) => a.id).join(",")})`, () => new Call(name, args));
 }
