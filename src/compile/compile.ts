@@ -39,22 +39,26 @@ export function compile(expr: ExprLike, params: readonly string[]): CompiledFunc
 export function compileAll(exprs: readonly ExprLike[], params: readonly string[]): CompiledSet {
   const list = checkList(exprs, "exprs").map(toExpr);
   const program = buildProgram(list, checkList(params, "params"));
-  const body = [
-    '"use strict";',
+  const arity = params.length;
+  const size = list.length;
+  // The size checks live in the generated function itself, so that each compiled set is its own function to V8
+  // (with its own type feedback) and nothing stands between the caller and the arithmetic.
+  const source = [
+    "function compiled(a, out) {",
+    `if (a.length !== ${arity} || out === undefined || out.length < ${size}) return fail(a, out);`,
     ...program.params.map((p, i) => `const ${p} = +a[${i}];`),
     ...program.statements,
     ...program.results.map((r, i) => `out[${i}] = ${r};`),
     "return out;",
+    "}",
   ].join("\n");
-  const kernel = new Function("a", "out", body) as (a: ArrayLike<number>, out: Float64Array) => Float64Array;
-  const arity = params.length;
-  const size = list.length;
-  const run = (args: ArrayLike<number>, out: Float64Array = new Float64Array(size)): Float64Array => {
+  const fail = (args: ArrayLike<number>, out: Float64Array | undefined): Float64Array => {
     if (args.length !== arity) throw new ArgumentError(`expected ${arity} argument values [${params.join(", ")}], got ${args.length}`);
-    if (out.length < size) throw new ArgumentError(`the output array holds ${out.length} values, ${size} needed`);
-    return kernel(args, out);
+    if (out === undefined) return compiled(args, new Float64Array(size));
+    throw new ArgumentError(`the output array holds ${out.length} values, ${size} needed`);
   };
-  return Object.assign(run, { source: kernel.toString() });
+  const compiled = new Function("fail", `"use strict";\nreturn ${source};`)(fail) as (a: ArrayLike<number>, out?: Float64Array) => Float64Array;
+  return Object.assign(compiled, { source });
 }
 
 /**

@@ -1,0 +1,84 @@
+/**
+ * A small CSV reader (RFC 4180: comma-separated, optional double quotes, `""` for a quote inside quotes, LF or CRLF).
+ * It checks only structure — every row as wide as the header — and leaves the meaning of cells to dataset.ts.
+ */
+import { DataError } from "./errors.js";
+
+export interface CsvTable {
+  readonly header: readonly string[];
+  /** Data rows; `lines[i]` is the 1-based line of the file where `rows[i]` starts, for error messages. */
+  readonly rows: readonly (readonly string[])[];
+  readonly lines: readonly number[];
+}
+
+export function parseCsv(text: string): CsvTable {
+  const records = readRecords(text.replace(/^\uFEFF/, "")); // a byte-order mark is not part of the first name
+  const first = records[0];
+  if (!first) throw new DataError("the file is empty: expected a header line naming the columns");
+  const header = first.cells.map((name) => name.trim());
+  header.forEach((name, i) => {
+    if (name === "") throw new DataError(`line ${first.line}, column ${i + 1}: the header has an empty column name`);
+    if (header.indexOf(name) !== i) throw new DataError(`line ${first.line}: column name '${name}' appears twice in the header`);
+  });
+  const data = records.slice(1);
+  for (const { cells, line } of data) {
+    if (cells.length !== header.length) {
+      throw new DataError(`line ${line}: ${cells.length} ${cells.length === 1 ? "value" : "values"}, but the header has ${header.length} columns (${header.join(", ")})`);
+    }
+  }
+  return { header, rows: data.map((r) => r.cells), lines: data.map((r) => r.line) };
+}
+
+interface CsvRecord {
+  readonly cells: string[];
+  readonly line: number;
+}
+
+/** Records with the line each starts on; blank lines are skipped. */
+function readRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let line = 1;
+  let start = 1;
+  let quoted = false;
+  let blank = true; // nothing but an empty unquoted cell on this record so far
+  const endRecord = () => {
+    cells.push(cell);
+    if (!blank) records.push({ cells, line: start });
+    cells = [];
+    cell = "";
+    blank = true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === "\n") line++;
+        cell += c;
+      }
+    } else if (c === '"' && cell.trim() === "") {
+      quoted = true;
+      cell = "";
+      blank = false;
+    } else if (c === ",") {
+      cells.push(cell);
+      cell = "";
+      blank = false;
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      endRecord();
+      start = ++line;
+    } else {
+      cell += c;
+      if (c.trim() !== "") blank = false;
+    }
+  }
+  if (quoted) throw new DataError(`line ${start}: a quoted value is not closed (missing '"')`);
+  endRecord();
+  return records;
+}

@@ -1,0 +1,46 @@
+/**
+ * Loading data sets: a user's CSV file, or the Iris data bundled with the package (public domain; 150 flowers,
+ * four measurements in cm, three species) and its two standard binary tasks.
+ */
+import { readFileSync } from "node:fs";
+import { parseCsv } from "./csv.js";
+import { type Dataset, type DatasetOptions, toDataset } from "./dataset.js";
+import { DataError } from "./errors.js";
+
+/** Located next to the module, so it works from src/train (tests) and dist/train (the installed package) alike. */
+export const IRIS_FILE = new URL("../../data/iris.csv", import.meta.url);
+
+export const IRIS_FEATURES = ["sepal_length", "sepal_width", "petal_length", "petal_width"] as const;
+
+export const IRIS_TASKS = {
+  /** Setosa vs versicolor (the first 100 rows), all four features, versicolor = 1. Linearly separable. */
+  a: { label: "species", features: IRIS_FEATURES, classes: ["setosa", "versicolor"], positive: "versicolor" },
+  /** Setosa (= 1) vs the other two species, from sepal length and width only. */
+  b: { label: "species", features: ["sepal_length", "sepal_width"], positive: "setosa" },
+} as const satisfies Record<string, DatasetOptions>;
+
+export type IrisTask = keyof typeof IRIS_TASKS;
+
+export function loadIris(task: IrisTask): Dataset {
+  return loadCsv(IRIS_FILE, IRIS_TASKS[task]);
+}
+
+/** Reads and checks a CSV file; errors name the file, line and column. */
+export function loadCsv(file: string | URL, options: DatasetOptions): Dataset {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new DataError(`cannot read ${String(file)}: ${(error as Error).message}`);
+  }
+  try {
+    return toDataset(parseCsv(text), options);
+  } catch (error) {
+    if (error instanceof DataError) throw new DataError(`${fileName(file)}: ${error.message}`);
+    throw error;
+  }
+}
+
+function fileName(file: string | URL): string {
+  return typeof file === "string" ? file : file.pathname.split("/").at(-1)!;
+}
