@@ -4,7 +4,7 @@
  * a common denominator, and Pythagorean rewrites. Results are memoised per node, so simplifying an expression
  * that shares parts with earlier ones (as successive derivatives do) only works on what is new.
  */
-import { add, div, mul, num, ONE, pow, rebuild, splitCoefficient } from "../ast/build.js";
+import { add, div, isNegative, mul, neg, num, ONE, pow, rebuild, splitCoefficient } from "../ast/build.js";
 import { Rational, rationalGcd } from "../ast/rational.js";
 import { children, type Expr } from "../ast/expr.js";
 import { expand } from "./expand.js";
@@ -60,12 +60,18 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
       }
       return;
     }
-    case "mul":
+    case "mul": {
       yield expand(e);
       // Fractions inside factors may cancel against the rest: 1/(y*(x^2/y^2 + 1)) = y/(x^2 + y^2).
       yield mul(...e.factors.map(withCommonDenominator));
-      yield withContentOut(e.factors);
+      const contentOut = withContentOut(e.factors);
+      yield contentOut;
+      yield withSignInside(contentOut);
+      const factored = mul(...e.factors.map(withCommonFactors));
+      yield factored;
+      yield withSignInside(factored);
       return;
+    }
     case "pow":
       yield expand(e);
       yield withCommonDenominator(e);
@@ -91,6 +97,24 @@ function withContentOut(factors: readonly Expr[]): Expr {
     return pow(add(...sum.terms.map((t) => div(t, c))), exponent);
   });
   return mul(coefficient, ...rest);
+}
+
+/** Sums among the factors with their common factors taken out: (4*x^4 - 14*x)*y = 2*x*(2*x^3 - 7)*y. */
+function withCommonFactors(e: Expr): Expr {
+  if (e.kind === "add") return factorTerms(e) ?? e;
+  if (e.kind === "pow" && e.base.kind === "add" && e.exponent.kind === "num" && e.exponent.value.isInteger) {
+    const base = factorTerms(e.base);
+    if (base) return pow(base, e.exponent);
+  }
+  return e;
+}
+
+/** A negative product takes its sign into a sum factor: -2*x*(7 - 2*x^3) = 2*x*(2*x^3 - 7). */
+function withSignInside(e: Expr): Expr | undefined {
+  if (!isNegative(e) || e.kind !== "mul") return undefined;
+  const i = e.factors.findIndex((f) => f.kind === "add" && f.terms.some(isNegative)); // never -(a + b) → (-a - b)
+  if (i < 0) return undefined;
+  return mul(...e.factors.map((f, j) => (j === 0 ? neg(f) : j === i ? neg(f) : f)));
 }
 
 /** A sum, or a power of a sum, with the sum over a common denominator. */
