@@ -26,7 +26,7 @@ export function loadIris(task: IrisTask): Dataset {
 }
 
 /** Reads and checks a CSV file; errors name the file, line and column. */
-export function loadCsv(file: string | URL, options: DatasetOptions): Dataset {
+export function loadCsv(file: string | URL, options: DatasetOptions = {}): Dataset {
   let text: string;
   try {
     text = readFileSync(file, "utf8");

@@ -20,8 +20,8 @@ export interface Dataset {
 }
 
 export interface DatasetOptions {
-  /** The label column: 0/1 values, or class names together with `positive`. */
-  readonly label: string;
+  /** The label column: 0/1 values, or class names together with `positive`. By default the last column. */
+  readonly label?: string;
   /** Feature columns, in order; by default every column but the label. */
   readonly features?: readonly string[];
   /** The class name that becomes label 1; every other kept class becomes 0. */
@@ -32,12 +32,13 @@ export interface DatasetOptions {
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-export function toDataset(table: CsvTable, options: DatasetOptions): Dataset {
-  const labelColumn = column(table, options.label);
-  const featureNames = options.features ?? table.header.filter((name) => name !== options.label);
+export function toDataset(table: CsvTable, options: DatasetOptions = {}): Dataset {
+  const label = options.label ?? table.header.at(-1)!;
+  const labelColumn = column(table, label);
+  const featureNames = options.features ?? table.header.filter((name) => name !== label);
   if (featureNames.length === 0) throw new DataError("no feature columns: the table has only the label column");
   const featureColumns = featureNames.map((name) => {
-    if (name === options.label) throw new DataError(`column '${name}' is the label, it cannot also be a feature`);
+    if (name === label) throw new DataError(`column '${name}' is the label, it cannot also be a feature`);
     if (featureNames.indexOf(name) !== featureNames.lastIndexOf(name)) throw new DataError(`feature column '${name}' is listed twice`);
     return column(table, name);
   });
@@ -45,7 +46,7 @@ export function toDataset(table: CsvTable, options: DatasetOptions): Dataset {
   const labelOf = (i: number) => table.rows[i]![labelColumn]!.trim();
   const found = new Set(table.rows.map((_, i) => labelOf(i)));
   for (const name of [...(options.classes ?? []), ...(options.positive === undefined ? [] : [options.positive])]) {
-    if (!found.has(name)) throw new DataError(`no row has class '${name}' in column '${options.label}' (found: ${[...found].join(", ")})`);
+    if (!found.has(name)) throw new DataError(`no row has class '${name}' in column '${label}' (found: ${sample([...found])})`);
   }
   const kept = table.rows.map((_, i) => i).filter((i) => options.classes?.includes(labelOf(i)) ?? true);
   if (kept.length === 0) throw new DataError("no rows to train on");
@@ -65,7 +66,12 @@ export function toDataset(table: CsvTable, options: DatasetOptions): Dataset {
   if (ones === 0 || ones === kept.length) {
     throw new DataError(`all ${kept.length} rows have label ${ones === 0 ? 0 : 1}: training needs examples of both classes`);
   }
-  return { featureNames, labelName: options.label, features, labels, size: kept.length, dimension, ...(options.positive === undefined ? {} : { positive: options.positive }) };
+  return { featureNames, labelName: label, features, labels, size: kept.length, dimension, ...(options.positive === undefined ? {} : { positive: options.positive }) };
+}
+
+/** At most ten names of a list, for messages. */
+function sample(names: readonly string[]): string {
+  return names.length <= 10 ? names.join(", ") : `${names.slice(0, 10).join(", ")} and ${names.length - 10} more`;
 }
 
 function column(table: CsvTable, name: string): number {
@@ -87,5 +93,5 @@ function labelValue(text: string, positive: string | undefined, where: () => str
   if (text === "") throw new DataError(`${where()}: missing label`);
   if (positive !== undefined) return text === positive ? 1 : 0;
   if (text === "0" || text === "1") return Number(text);
-  throw new DataError(`${where()}: label '${text}' is not 0 or 1 (for class names, say which class is positive)`);
+  throw new DataError(`${where()}: label '${text}' is not 0 or 1 (with class names, name the positive class: --positive NAME)`);
 }
