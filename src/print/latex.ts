@@ -44,14 +44,23 @@ export function toLatex(e: ExprLike, options: LatexOptions = {}): string {
   const expr = toExpr(e);
   const body = latexOf(expr);
   if (!options.lhs) return body;
-  const of = toExpr(options.lhs.of);
-  return `${derivativeOperator(of, options.lhs.wrt, options.lhs.order ?? 1)}${operand(of)} = ${body}`;
+  return `${derivativeLatex(options.lhs.of, options.lhs.wrt, options.lhs.order)} = ${body}`;
+}
+
+/** The derivative written as an operator applied to `of`: `\frac{\partial}{\partial x}\left(x^{2} y\right)`. */
+export function derivativeLatex(of: ExprLike, wrt: string | readonly string[], order = 1): string {
+  const f = toExpr(of);
+  return `${derivativeOperator(f, wrt, order)}${operand(f)}`;
 }
 
 /** A matrix (or, with one column, a column vector) of expressions as a `pmatrix`. */
 export function toLatexMatrix(rows: readonly (readonly ExprLike[])[]): string {
-  const body = rows.map((row) => row.map((e) => toLatex(e)).join(" & ")).join(" \\\\ ");
-  return `\\begin{pmatrix} ${body} \\end{pmatrix}`;
+  return pmatrix(rows.map((row) => row.map((e) => toLatex(e))));
+}
+
+/** Cells of LaTeX in a `pmatrix`. */
+export function pmatrix(cells: readonly (readonly string[])[]): string {
+  return `\\begin{pmatrix} ${cells.map((row) => row.join(" & ")).join(" \\\\ ")} \\end{pmatrix}`;
 }
 
 /** `\frac{\partial^{2}}{\partial y \partial x}` for the variables in the order they are applied. */

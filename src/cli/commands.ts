@@ -1,0 +1,24 @@
+/**
+ * Every `symdiff <name>` command, in the order `symdiff --help` lists them.
+ * To add a command: implement `Command` (command.ts), import it here and add it to the list.
+ */
+import type { Command } from "./command.js";
+import { diffCommand } from "./diff.js";
+import { evalCommand } from "./eval.js";
+import { gradCommand, hessianCommand } from "./grad.js";
+import { replCommand } from "./repl.js";
+import { simplifyCommand } from "./simplify.js";
+import { trainCommand } from "../train/cli.js";
+import { checkCommand, stepsCommand } from "../homework/cli.js";
+
+export const COMMANDS: readonly Command[] = [
+  diffCommand,
+  gradCommand,
+  hessianCommand,
+  simplifyCommand,
+  evalCommand,
+  replCommand,
+  trainCommand,
+  stepsCommand,
+  checkCommand,
+];

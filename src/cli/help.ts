@@ -1,0 +1,31 @@
+/** Help texts in one layout, with the common options described once. */
+
+const OPTION_HELP = {
+  wrt: "--wrt x[,y]     the variable; a list is a mixed partial, x first (default: the only variable)",
+  vars: "--vars x,y      the variables, in order (default: all, sorted)",
+  order: "--order n       differentiate n times (default 1)",
+  at: "--at x=1,y=2    also evaluate at this point (values may be constants such as pi/4)",
+  atRequired: "--at x=1,y=2    the point (values may be constants such as pi/4)",
+  latex: "--latex         print LaTeX instead of text",
+  json: "--json          print one JSON object per expression, for scripts",
+  help: "-h, --help      show this help",
+} as const;
+
+export type OptionName = keyof typeof OPTION_HELP;
+
+export interface HelpSpec {
+  readonly usage: string;
+  readonly description: string;
+  readonly options: readonly OptionName[];
+  /** Command lines, each optionally followed by `  # what it prints`. */
+  readonly examples: readonly string[];
+  readonly notes?: string;
+}
+
+export function helpText(spec: HelpSpec): string {
+  const lines = [`Usage: ${spec.usage}`, "", spec.description, ""];
+  if (spec.options.length > 0) lines.push("Options:", ...[...spec.options, "help" as const].map((o) => `  ${OPTION_HELP[o]}`), "");
+  if (spec.notes) lines.push(spec.notes, "");
+  lines.push("Examples:", ...spec.examples.map((e) => `  ${e}`), "");
+  return lines.join("\n");
+}

@@ -1,0 +1,55 @@
+/**
+ * The `symdiff` dispatcher: picks the command, answers `--help` and `--version`, and turns anything a command throws
+ * into a report on stderr and an exit code. No arguments at all starts the REPL.
+ */
+import type { Command, IO } from "./command.js";
+import { COMMANDS } from "./commands.js";
+import { reportError, UsageError } from "./report.js";
+import { paint } from "./style.js";
+import { version } from "./version.js";
+
+export async function main(args: readonly string[], io: IO): Promise<number> {
+  const [name, ...rest] = args.length === 0 ? ["repl"] : args;
+  try {
+    if (name === "--version" || name === "-v") return write(io, `${version()}\n`);
+    if (name === "--help" || name === "-h") return write(io, overview(io));
+    if (name === "help") return write(io, rest.length === 0 ? overview(io) : find(rest[0]!).help);
+    const command = find(name!);
+    if (rest.includes("--help") || rest.includes("-h")) return write(io, command.help);
+    return await command.run(rest, io);
+  } catch (e) {
+    return reportError(io, e);
+  }
+}
+
+function write(io: IO, text: string): number {
+  io.stdout.write(text);
+  return 0;
+}
+
+function find(name: string): Command {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command) return command;
+  const hint = name.startsWith("-") ? "options come after the command" : `commands are ${COMMANDS.map((c) => c.name).join(", ")}`;
+  throw new UsageError(`unknown command '${name}' (${hint}; see symdiff --help)`);
+}
+
+function overview(io: IO): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `symdiff ${version()}: exact symbolic differentiation`,
+    "",
+    "Usage: symdiff <command> [arguments]     (no command: the interactive REPL)",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${paint(io, "bold", c.name.padEnd(width))}  ${c.summary}`),
+    "",
+    "Run symdiff <command> --help for its options and examples.",
+    "",
+    "Examples:",
+    '  symdiff diff "x^2*y + sin(y)" --wrt x     # 2*x*y',
+    '  symdiff grad "x^2*y + sin(y)" --at x=1,y=2',
+    "  symdiff",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,73 @@
+/**
+ * Errors on the command line and in the REPL: what went wrong goes to stderr, with the input and a caret under the
+ * offending column for parse errors, and the exit code says what kind of failure it was.
+ */
+import { ParseError, SymdiffError } from "../errors.js";
+import type { IO } from "./command.js";
+import { paint } from "./style.js";
+
+export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
+
+/** A mistake in the command line itself: an unknown option, a missing expression, a malformed value. */
+export class UsageError extends SymdiffError {
+  override name = "UsageError";
+}
+
+/** A parse error in text other than the expression (the value of `--at`, say): the report shows that text. */
+export class SourcedError extends SymdiffError {
+  override name = "SourcedError";
+  constructor(
+    readonly source: string,
+    readonly error: ParseError,
+  ) {
+    super(error.message);
+  }
+}
+
+/** Runs `fn`, attaching `source` to any ParseError so that the report can point into it. */
+export function inSource<T>(source: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw e instanceof ParseError ? new SourcedError(source, e) : e;
+  }
+}
+
+/** Bad input is a SymdiffError (exit 2); anything else is a bug or an environment failure (exit 1). */
+export function exitCode(error: unknown): number {
+  return error instanceof SymdiffError ? EXIT.badInput : EXIT.failure;
+}
+
+/** The more serious of two exit codes: a failure (1) outranks bad input (2), which outranks success (0). */
+export function worse(a: number, b: number): number {
+  const rank = (code: number) => (code === EXIT.ok ? 0 : code === EXIT.badInput ? 1 : 2);
+  return rank(a) >= rank(b) ? a : b;
+}
+
+/**
+ * Writes the error to stderr and returns its exit code. `source` is the text a ParseError points into; `where`
+ * names the input among several ("line 3").
+ */
+export function reportError(io: Pick<IO, "stderr" | "color">, error: unknown, source?: string, where?: string): number {
+  const prefix = paint(io, "red", where ? `error (${where}):` : "error:");
+  if (error instanceof SourcedError) return reportError(io, error.error, error.source, where);
+  if (error instanceof ParseError && source !== undefined) {
+    // Among several inputs the line is already named: give the column alone.
+    const at = where ? `column ${error.column}` : `${error.line}:${error.column}`;
+    io.stderr.write(`${prefix} ${error.reason} at ${at}${error.expected ? `, expected ${error.expected}` : ""}\n${pointAt(source, error)}`);
+  } else if (error instanceof SymdiffError) {
+    io.stderr.write(`${prefix} ${error.message}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`${prefix} internal error: ${message}\n  This is a bug in symdiff; please report it with the input that caused it.\n`);
+  }
+  return exitCode(error);
+}
+
+/** The offending line of `source`, indented, and a caret under the error's column. */
+export function pointAt(source: string, error: ParseError): string {
+  const line = source.split("\n")[error.line - 1] ?? "";
+  // Copy tabs so the caret lines up however wide the terminal draws them.
+  const pad = [...line.slice(0, error.column - 1)].map((c) => (c === "\t" ? "\t" : " ")).join("");
+  return `  ${line}\n  ${pad}^\n`;
+}

@@ -1,0 +1,119 @@
+/** The REPL's own commands. Each is one entry of the table in commands.ts. */
+import { diff } from "../diff.js";
+import { toLatex, toLatexMatrix } from "../print/latex.js";
+import { format } from "../print/text.js";
+import { GRADIENT, HESSIAN, matrixText, type Shape } from "../cli/grad.js";
+import type { ReplCommand } from "./command.js";
+import type { Session } from "./session.js";
+
+export const helpCommand: ReplCommand = {
+  name: ":help",
+  takesArgument: false,
+  usage: ":help",
+  summary: "this list",
+  example: ":help",
+  run: (_, session) => helpText(session),
+};
+
+export const varsCommand: ReplCommand = {
+  name: ":vars",
+  takesArgument: false,
+  usage: ":vars",
+  summary: "list the definitions",
+  example: ":vars",
+  run: (_, session) => {
+    const defs = [...session.definitions.values()];
+    return defs.length === 0 ? "no definitions yet (define one with f = x^2*y)" : defs.map((d) => session.describe(d)).join("\n");
+  },
+};
+
+export const latexModeCommand: ReplCommand = {
+  name: ":latex",
+  takesArgument: false,
+  usage: ":latex",
+  summary: "switch between text and LaTeX output",
+  example: ":latex",
+  run: (_, session) => {
+    session.latex = !session.latex;
+    return `LaTeX output ${session.latex ? "on" : "off"}`;
+  },
+};
+
+export const quitCommand: ReplCommand = {
+  name: ":quit",
+  head: /^:(quit|q|exit)$/,
+  takesArgument: false,
+  usage: ":quit",
+  summary: "leave (or Ctrl-D)",
+  example: ":quit",
+  run: (_, session) => {
+    session.done = true;
+    return undefined;
+  },
+};
+
+export const latexCommand: ReplCommand = {
+  name: "latex",
+  takesArgument: true,
+  usage: "latex <expr>",
+  summary: "print one result as LaTeX",
+  example: "latex x^2/(x + 1)",
+  run: ({ rest, restOffset }, session) => toLatex(session.parse(rest, restOffset)),
+};
+
+/** `d/dx expr`, `d2/dx2 expr`, `d/dθ expr`, each optionally `at x=1`. */
+export const derivativeCommand: ReplCommand = {
+  name: "d/dx",
+  head: /^d(\d*)\/d[\p{L}_][\p{L}\p{N}_]*$/u,
+  takesArgument: true,
+  usage: "dN/dxN <expr> [at x=1]",
+  summary: "derivative (order N, default 1)",
+  example: "d2/dx2 x^3*y",
+  run: ({ head, rest, restOffset }, session) => {
+    const { variable, order } = derivativeHead(head);
+    return session.evaluateLine(rest, restOffset, (f) => diff(f, variable, order));
+  },
+};
+
+/** `d2/dx2` → x, 2. The variable is what follows `d`, less the order when one is written on top. */
+function derivativeHead(head: string): { variable: string; order: number } {
+  const [top, bottom] = head.split("/") as [string, string];
+  const order = top.length > 1 ? Number(top.slice(1)) : 1;
+  const name = bottom.slice(1);
+  const variable = top.length > 1 && name.endsWith(top.slice(1)) ? name.slice(0, -(top.length - 1)) : name;
+  return { variable, order };
+}
+
+function matrixCommand(name: string, shape: Shape, summary: string, example: string): ReplCommand {
+  return {
+    name,
+    takesArgument: true,
+    usage: `${name} <expr>`,
+    summary,
+    example,
+    run: ({ rest, restOffset }, session) => {
+      const f = session.parse(rest, restOffset);
+      const vars = [...f.vars].sort();
+      const matrix = shape.compute(f, vars);
+      return session.latex ? toLatexMatrix(matrix) : matrixText(shape, vars, matrix.map((row) => row.map(format))).join("\n");
+    },
+  };
+}
+
+export const gradCommand = matrixCommand("grad", GRADIENT, "gradient over all variables", "grad x^2*y + sin(y)");
+export const hessianCommand = matrixCommand("hessian", HESSIAN, "Hessian matrix over all variables", "hessian x^2*y + sin(y)");
+
+function helpText(session: Session): string {
+  const commands = session.commandList;
+  const width = Math.max(...commands.map((c) => c.usage.length), 24);
+  const row = (usage: string, summary: string, example: string) => `  ${usage.padEnd(width)}  ${summary}${example ? `, e.g. ${example}` : ""}`;
+  return [
+    "Type an expression to simplify it. Also:",
+    row("name = <expr>", "define a value", "f = x^2*y + sin(y)"),
+    row("name(x, y) = <expr>", "define a function", "g(x, y) = x*y"),
+    row("<expr> at x=1, y=2", "substitute values and evaluate", "f at x=1, y=2"),
+    row("diff(<expr>, x)", "derivative inside an expression", "diff(f, y) + 1"),
+    ...commands.map((c) => row(c.usage, c.summary, c.example === c.usage ? "" : c.example)),
+    "Tab completes function and defined names; Up/Down recall history; Ctrl-C clears the line.",
+  ].join("\n");
+}

@@ -1,0 +1,147 @@
+/**
+ * The REPL's state and the meaning of a line, independent of any terminal: `execute(line)` returns what to print.
+ *
+ * A line is, in this order:
+ * - a command (`:help`, `grad f`, `d/dx f`, ...; see commands.ts), chosen by its first word;
+ * - a definition, `f = x^2*y + sin(y)` or `g(x, y) = x*y`. Definitions are values: names used on the right are
+ *   replaced by their definitions at that moment, so redefining `f` later does not change `h = f + 1`;
+ * - an expression, printed simplified, optionally evaluated at a point: `f at x=1, y=2`. The substitution is exact
+ *   (`f at x=1/2` gives `1/4*y + ...`); a constant result also shows its decimal value.
+ * `diff(expr, x)` may be used inside any expression.
+ */
+import type { Expr } from "../ast/expr.js";
+import { diff } from "../diff.js";
+import { ArgumentError } from "../errors.js";
+import { evaluate } from "../evaluate.js";
+import { substitute } from "../ast/transform.js";
+import { isBuiltinFunction, parse, type UserFunction } from "../parser/parse.js";
+import { toLatex } from "../print/latex.js";
+import { format } from "../print/text.js";
+import { simplify } from "../simplify/simplify.js";
+import { assignments, shifted } from "../cli/args.js";
+import type { CommandInput, ReplCommand } from "./command.js";
+import { REPL_COMMANDS } from "./commands.js";
+
+export interface Definition {
+  readonly name: string;
+  /** Parameters of a function definition `g(x, y) = ...`; undefined for a value `f = ...`. */
+  readonly params?: readonly string[];
+  readonly body: Expr;
+}
+
+const NAME = String.raw`[\p{L}_][\p{L}\p{N}_]*`;
+const DEFINITION = new RegExp(String.raw`^\s*(${NAME})\s*(?:\(([^()]*)\))?\s*=(?!=)`, "u");
+/** The last ` at name=` in a line separates the expression from the point. */
+const AT = new RegExp(String.raw`\s+at\s+(?=${NAME}\s*=)`, "gu");
+/** Names a definition may not take: they already mean something in every expression. */
+const RESERVED = new Set(["e", "pi", "π", "diff"]);
+
+export class Session {
+  private readonly defs = new Map<string, Definition>();
+  /** Print LaTeX instead of text. */
+  latex = false;
+  /** Set by `:quit`. */
+  done = false;
+  /** The line being executed: parse errors are reported in its coordinates. */
+  private line = "";
+
+  constructor(private readonly commands: readonly ReplCommand[] = REPL_COMMANDS) {}
+
+  /** What `line` prints; throws a SymdiffError (with a position in `line` for parse errors) for bad input. */
+  execute(line: string): string | undefined {
+    this.line = line;
+    if (line.trim() === "") return undefined;
+    const found = this.command(line);
+    if (found) return found.command.run(found.input, this);
+    const definition = DEFINITION.exec(line);
+    if (definition) return this.define(definition[1]!, definition[2], definition[0].length);
+    return this.evaluateLine(line, 0);
+  }
+
+  get definitions(): ReadonlyMap<string, Definition> {
+    return this.defs;
+  }
+
+  get commandList(): readonly ReplCommand[] {
+    return this.commands;
+  }
+
+  /** Text or LaTeX, as the session is set. */
+  render(e: Expr): string {
+    return this.latex ? toLatex(e) : format(e);
+  }
+
+  /** Parses `text`, which starts at `offset` in the current line, with the session's definitions applied. */
+  parse(text: string, offset: number): Expr {
+    return shifted(this.line, offset, () => this.resolve(text));
+  }
+
+  /**
+   * The expression in `text` (at `offset` in the line), transformed by `transform` and evaluated at the point
+   * given by a trailing `at x=1, y=2`, if any.
+   */
+  evaluateLine(text: string, offset: number, transform: (e: Expr) => Expr = simplify): string {
+    const split = [...text.matchAll(AT)].pop();
+    if (!split) return this.render(transform(this.parse(text, offset)));
+    const expression = transform(this.parse(text.slice(0, split.index), offset));
+    const pointOffset = offset + split.index + split[0].length;
+    const point = shifted(this.line, pointOffset, () => assignments(text.slice(split.index + split[0].length), (t) => this.resolve(t)));
+    const result = simplify(substitute(expression, new Map(point.map((a) => [a.name, a.value]))));
+    if (result.vars.size > 0 || result.kind === "num") return this.render(result);
+    return `${this.render(result)} ${this.latex ? "\\approx" : "≈"} ${evaluate(result)}`;
+  }
+
+  /** The command named by the line's first word (which ends at a space or a parenthesis), if any. */
+  private command(line: string): { command: ReplCommand; input: CommandInput } | undefined {
+    const match = /^\s*([^\s(]+)/u.exec(line);
+    if (!match) return undefined;
+    const head = match[1]!;
+    const rest = line.slice(match[0].length);
+    const command = this.commands.find((c) => (c.head ? c.head.test(head) : c.name === head) && (!c.takesArgument || rest.trim() !== ""));
+    return command && { command, input: { head, rest, restOffset: match[0].length } };
+  }
+
+  private define(name: string, paramText: string | undefined, bodyOffset: number): string {
+    if (RESERVED.has(name) || isBuiltinFunction(name)) throw new ArgumentError(`'${name}' is built in and cannot be redefined`);
+    const params = paramText?.split(",").map((p) => p.trim());
+    if (params?.some((p) => !new RegExp(`^${NAME}$`, "u").test(p))) throw new ArgumentError(`parameters must be names, as in ${name}(x, y) = x*y`);
+    if (params && new Set(params).size !== params.length) throw new ArgumentError(`a parameter of ${name} is repeated`);
+    const text = this.line.slice(bodyOffset);
+    const parsed = shifted(this.line, bodyOffset, () => parse(text, { functions: this.functions() }));
+    // Parameters stay symbols; other defined names are replaced by their current values.
+    const body = simplify(substitute(parsed, this.values(new Set(params))));
+    this.defs.set(name, { name, params, body });
+    return this.describe(this.defs.get(name)!);
+  }
+
+  /** `f = x^2` or `g(x, y) = x*y`, as the session prints. */
+  describe(d: Definition): string {
+    return `${d.name}${d.params ? `(${d.params.join(", ")})` : ""} = ${this.render(d.body)}`;
+  }
+
+  private resolve(text: string): Expr {
+    return substitute(parse(text, { functions: this.functions() }), this.values());
+  }
+
+  private values(except: ReadonlySet<string> = new Set()): Map<string, Expr> {
+    const values = new Map<string, Expr>();
+    for (const d of this.defs.values()) if (!d.params && !except.has(d.name)) values.set(d.name, d.body);
+    return values;
+  }
+
+  /** User functions for the parser: the function definitions, and `diff(expr, x)`. */
+  private functions(): Map<string, UserFunction> {
+    const functions = new Map<string, UserFunction>();
+    for (const d of this.defs.values()) {
+      if (d.params) functions.set(d.name, { params: d.params, apply: (args) => substitute(d.body, new Map(d.params!.map((p, i) => [p, args[i]!]))) });
+    }
+    functions.set("diff", {
+      params: ["expr", "variable"],
+      apply: ([f, v]) => {
+        if (v!.kind !== "sym") throw new ArgumentError(`diff(expr, x): the second argument must be a variable, got '${format(v!)}'`);
+        return diff(substitute(f!, this.values()), v!.name);
+      },
+    });
+    return functions;
+  }
+}
