@@ -1,0 +1,204 @@
+/**
+ * `symdiff steps` (a derivation step by step) and `symdiff check` (is a student's derivative right?).
+ * Both read the expression as every command does (an argument, or `-` for one per line on stdin).
+ */
+import type { Expr } from "../ast/expr.js";
+import { substitute } from "../ast/transform.js";
+import { diff } from "../diff.js";
+import { evaluate } from "../evaluate.js";
+import { parse } from "../parser/parse.js";
+import { toLatex } from "../print/latex.js";
+import { format } from "../print/text.js";
+import { assignments, parseCommandArgs, variableList } from "../cli/args.js";
+import type { Command, IO } from "../cli/command.js";
+import { helpText } from "../cli/help.js";
+import { eachInput } from "../cli/input.js";
+import { jsonNumber, writeJson } from "../cli/output.js";
+import { EXIT, inSource, UsageError, worse } from "../cli/report.js";
+import { paint } from "../cli/style.js";
+import { check, type CheckResult, formatValue } from "./check.js";
+import { steps, stepsToLatex, stepsToText } from "./steps.js";
+
+const WRT_LINE = "  --wrt x           the variable (default: the only variable of the expression)";
+const HELP_LINE = "  -h, --help        show this help";
+
+const STEPS_OPTIONS = {
+  wrt: { type: "string" },
+  latex: { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export const stepsCommand: Command = {
+  name: "steps",
+  summary: "differentiate step by step, naming each rule (for homework and worked solutions)",
+  help: helpText({
+    usage: "symdiff steps <expression | -> [--wrt x] [--latex | --json]",
+    description: [
+      "Prints the derivation as numbered steps, each naming the rule it applies (chain, product, quotient, power,",
+      "sum, constant multiple, ... and the table entry, such as d/du sin(u) = cos(u)). Derivatives still to be",
+      "worked out are written d/dx[...]; the steps below work them out, and the last step puts everything together.",
+    ].join("\n"),
+    options: [],
+    notes: [
+      "Options:",
+      WRT_LINE,
+      "  --latex           print an align* block (LaTeX with amsmath; KaTeX renders it in display mode)",
+      "  --json            print one JSON object per expression: every step's rule, text, LaTeX and result",
+      HELP_LINE,
+    ].join("\n"),
+    examples: [
+      'symdiff steps "sin(3*x^2 + x)"',
+      'symdiff steps "x^2*y + sin(y)" --wrt x',
+      'symdiff steps "x*exp(-x)" --latex > solution.tex',
+    ],
+  }),
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, STEPS_OPTIONS);
+    return eachInput(positionals, io, ({ text }) => {
+      const f = parse(text);
+      const wrt = chooseVariable(f, text, values.wrt);
+      const derivation = steps(f, wrt);
+      if (values.json) {
+        const result = derivation.at(-1)!.result;
+        const list = derivation.map((s) => ({
+          rule: s.rule,
+          expr: format(s.expr),
+          result: format(s.result),
+          depth: s.depth,
+          ...(s.inner && { inner: s.inner.map(format) }),
+          ...(s.entry && { entry: s.entry }),
+          text: s.text,
+          latex: s.latex,
+        }));
+        writeJson(io, { input: text, wrt, steps: list, result: format(result), latex: toLatex(result) });
+      } else {
+        io.stdout.write(`${values.latex ? stepsToLatex(derivation) : stepsToText(derivation)}\n`);
+      }
+    });
+  },
+};
+
+const CHECK_OPTIONS = {
+  wrt: { type: "string" },
+  answer: { type: "string" },
+  at: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "check an answer for a derivative: correct, or where it goes wrong",
+  help: helpText({
+    usage: "symdiff check <expression | -> --answer <derivative> [--wrt x] [--at x=1,y=2] [--json]",
+    description: [
+      "Checks a derivative someone worked out: first by simplifying the difference, then by evaluating both at many",
+      "seeded random points. A wrong answer is shown with the correct derivative, a point where the two differ and",
+      "both values there. With --at, the answer is the derivative's value at that point.",
+      "Exit code: 0 when the answer is correct, 1 when it is not, 2 for bad input.",
+    ].join("\n"),
+    options: [],
+    notes: [
+      "Options:",
+      "  --answer EXPR     the answer to check (required)",
+      WRT_LINE,
+      "  --at x=1,y=2      check the value of the derivative at this point instead",
+      "  --json            print one JSON object: verdict, method, point, values, the correct derivative",
+      HELP_LINE,
+    ].join("\n"),
+    examples: [
+      'symdiff check "sin(x^2)" --wrt x --answer "2x cos(x^2)"          # correct',
+      'symdiff check "x^2*sin(x)" --answer "2x cos(x)"                  # incorrect, shows where',
+      'symdiff check "(2x + 1/x)/(x + y)" --wrt x --at x=1,y=2 --answer -2   # incorrect: the value is 0',
+    ],
+  }),
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(attachAnswer(args), CHECK_OPTIONS);
+    if (values.answer === undefined) throw new UsageError("missing --answer: the derivative to check, e.g. --answer \"2*x\"");
+    const answerText = values.answer;
+    const answer = inSource(answerText, () => parse(answerText));
+    let verdict: number = EXIT.ok;
+    const code = await eachInput(positionals, io, ({ text }) => {
+      const f = parse(text);
+      const wrt = chooseVariable(f, text, values.wrt);
+      const derivative = diff(f, wrt);
+      const at = values.at === undefined ? undefined : exactPoint(values.at);
+      const expected = at ? substitute(derivative, new Map(at.map((a) => [a.name, a.value]))) : derivative;
+      const result = check(answer, expected);
+      if (!result.equivalent) verdict = EXIT.failure;
+      if (values.json) {
+        const point = at && Object.fromEntries(at.map((a) => [a.name, format(a.value)]));
+        writeJson(io, {
+          input: text,
+          wrt,
+          answer: answerText,
+          derivative: format(derivative),
+          ...(point && { at: point, value: format(expected) }),
+          ...result,
+          ...(result.values && { values: result.values.map(jsonNumber) }),
+        });
+      } else {
+        io.stdout.write(at ? valueVerdict(io, result, at, expected, answerText) : derivativeVerdict(io, result, derivative));
+      }
+    });
+    return worse(code, verdict);
+  },
+};
+
+/**
+ * `--answer -2` as `--answer=-2`: answers often start with a minus, which the argument parser would otherwise take
+ * for an option.
+ */
+function attachAnswer(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--answer" && i + 1 < args.length) out.push(`--answer=${args[++i]}`);
+    else out.push(args[i]!);
+  }
+  return out;
+}
+
+/** The variable to differentiate by: `--wrt`, or else the expression's only variable. */
+function chooseVariable(f: Expr, text: string, wrt: string | undefined): string {
+  if (wrt !== undefined) {
+    const list = variableList(wrt, "--wrt");
+    if (list.length > 1) throw new UsageError(`--wrt: one variable, please (got ${list.join(", ")})`);
+    return list[0]!;
+  }
+  const vars = [...f.vars].sort();
+  if (vars.length === 1) return vars[0]!;
+  if (vars.length === 0) throw new UsageError(`'${text}' has no variables: name one with --wrt`);
+  throw new UsageError(`'${text}' has ${vars.length} variables (${vars.join(", ")}): choose with --wrt, e.g. --wrt ${vars[0]}`);
+}
+
+/** `--at x=1,y=pi/4` as exact values, so that the derivative's value there is exact where it can be. */
+function exactPoint(text: string): { name: string; value: Expr }[] {
+  const point = inSource(text, () => assignments(text));
+  for (const { name, value } of point) {
+    if (value.vars.size > 0) throw new UsageError(`--at: the value of ${name} must be a number, got '${format(value)}'`);
+  }
+  return point;
+}
+
+function derivativeVerdict(io: IO, r: CheckResult, derivative: Expr): string {
+  const how = `(${r.method === "symbolic" ? "simplified the difference to 0" : "compared at random points"})`;
+  if (r.equivalent) return lines(`${paint(io, "bold", "correct")} ${how}`, r.note && `note: ${r.note}`);
+  const at = r.point && Object.entries(r.point).map(([v, x]) => `${v} = ${x}`).join(", ");
+  return lines(
+    `${paint(io, "red", "incorrect")}: the derivative is ${format(derivative)}`,
+    at && r.values && `at ${at}: your answer is ${formatValue(r.values[0])}, the derivative is ${formatValue(r.values[1])}`,
+    r.note && `note: ${r.note}`,
+  );
+}
+
+function valueVerdict(io: IO, r: CheckResult, at: readonly { name: string; value: Expr }[], expected: Expr, answer: string): string {
+  const where = at.map((a) => `${a.name} = ${format(a.value)}`).join(", ");
+  const value = expected.kind === "num" ? format(expected) : `${format(expected)} = ${formatValue(evaluate(expected))}`;
+  if (r.equivalent) return lines(`${paint(io, "bold", "correct")}: at ${where} the derivative is ${value}`);
+  return lines(`${paint(io, "red", "incorrect")}: at ${where} the derivative is ${value}, not ${answer}`);
+}
+
+function lines(...parts: (string | undefined)[]): string {
+  return parts.filter((p) => p).map((p) => `${p}\n`).join("");
+}

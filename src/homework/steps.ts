@@ -1,0 +1,159 @@
+/**
+ * Step-by-step derivations, written the way a textbook works them out: each step applies one rule at one
+ * subexpression and leaves the derivatives it still needs as `d/dx[...]`; the steps after it work those out, and the
+ * last step puts everything together and simplifies.
+ *
+ * The rules are the engine's own rule modules, run through `derivative` (diff.ts) twice per subexpression: once with
+ * stand-ins for the inner derivatives, which gives the formula a person writes, and once recursing into the inner
+ * derivatives, which records their steps and gives the same unsimplified derivative `diff` computes. So a derivation
+ * can never disagree with `diff`: the last step's result is `diff(expr, wrt)` itself.
+ */
+import { ONE, sym } from "../ast/build.js";
+import { children, type Expr } from "../ast/expr.js";
+import { checkVariable, derivative, toExpr, type ExprLike } from "../diff.js";
+import { LimitError } from "../errors.js";
+import type { RuleName } from "../rules/rule.js";
+import { simplify } from "../simplify/simplify.js";
+import { latexNotation, type Notation, Pending, textNotation } from "./notation.js";
+import { describeRule, describeSimplify, type Phrase, render } from "./describe.js";
+
+/** The rule a step applies: one of the engine's rules, or the final simplification. */
+export type StepRule = RuleName | "difference" | "function" | "simplify";
+
+export interface Step {
+  readonly rule: StepRule;
+  /** The subexpression this step differentiates; the whole expression for the last step. */
+  readonly expr: Expr;
+  /** Its derivative as the rule puts it together; the last step's is simplified and equals `diff(expr, wrt)`. */
+  readonly result: Expr;
+  /** How many steps up the derivative of `expr` is needed: 0 for the whole expression. */
+  readonly depth: number;
+  /** Chain rule: the inner function(s) u (and v), and the table entry used, e.g. "d/du sin(u) = cos(u)". */
+  readonly inner?: readonly Expr[];
+  readonly entry?: string;
+  /** The rule in words, e.g. "chain rule with u = 3*x^2 + x and d/du sin(u) = cos(u)". */
+  readonly title: string;
+  readonly titleLatex: string;
+  /** The equation, left side first: ["d/dx[sin(3*x^2 + x)]", "d/dx[3*x^2 + x]*cos(3*x^2 + x)"]. */
+  readonly equation: readonly string[];
+  readonly equationLatex: readonly string[];
+  /** The step on one line: "<title>: <equation>", and its LaTeX (the equation, then the title). */
+  readonly text: string;
+  readonly latex: string;
+}
+
+/**
+ * Derivations of expressions with more distinct subexpressions than this are refused: nobody reads a derivation
+ * that long, and each step prints its subexpression, so the output would grow quadratically.
+ */
+export const MAX_STEPS = 400;
+
+/** The derivation of d/d`wrt` `expr`, step by step; the last step's `result` is `diff(expr, wrt)`. */
+export function steps(expr: ExprLike, wrt: string): Step[] {
+  const variable = checkVariable(wrt);
+  const root = toExpr(expr);
+  if (exceeds(root, MAX_STEPS)) {
+    throw new LimitError(`expression too large for a step-by-step derivation (more than ${MAX_STEPS} distinct subexpressions); use diff for the result`);
+  }
+  const ordinary = [...root.vars].every((v) => v === variable);
+  const notations = { text: textNotation(variable, ordinary), latex: latexNotation(variable, ordinary) };
+  const x = sym(variable);
+  const out: Step[] = [];
+  const derived = new Map<Expr, Expr>();
+
+  const visit = (e: Expr, depth: number): Expr => {
+    const known = derived.get(e);
+    if (known) return known; // worked out in an earlier step
+    if (e === x && depth > 0) return ONE; // d/dx x = 1 goes straight into the formula, as people write it
+
+    const slot = out.length;
+    out.push(undefined as unknown as Step); // steps are listed before the steps they depend on
+    let rule: RuleName | undefined;
+    const pending = new Pending(root);
+    const formula = derivative(e, {
+      wrt: variable,
+      d: (sub) => (sub === x ? ONE : pending.of(sub)),
+      note: (name) => (rule ??= name),
+    });
+    const result = derivative(e, { wrt: variable, d: (sub) => visit(sub, depth + 1) });
+    derived.set(e, result);
+    const described = describeRule(rule!, e, x, root);
+    out[slot] = makeStep({ ...described, expr: e, result, depth }, [e, (n) => pending.print(formula, n)], notations);
+    return result;
+  };
+
+  const raw = visit(root, 0);
+  const simplified = simplify(raw);
+  if (out.length > 1 || simplified !== raw) {
+    const sides: [Expr, ...Side[]] = [root, raw];
+    if (simplified !== raw) sides.push(simplified);
+    out.push(makeStep({ ...describeSimplify(raw, simplified), expr: root, result: simplified, depth: 0 }, sides, notations));
+  }
+  return out;
+}
+
+/** An equation side: an expression, or a formula printed by the notation (one with pending derivatives). */
+type Side = Expr | ((n: Notation) => string);
+
+interface Described {
+  readonly rule: StepRule;
+  readonly title: Phrase;
+  readonly inner?: readonly Expr[];
+  readonly entry?: Phrase;
+  readonly expr: Expr;
+  readonly result: Expr;
+  readonly depth: number;
+}
+
+function makeStep(d: Described, [lhs, ...rhs]: [Expr, ...Side[]], notations: { text: Notation; latex: Notation }): Step {
+  const equation = (n: Notation) => [n.applied(n.operator, n.expr(lhs)), ...rhs.map((s) => (typeof s === "function" ? s(n) : n.expr(s)))];
+  const title = render(d.title, notations.text);
+  const titleLatex = render(d.title, notations.latex);
+  const text = equation(notations.text);
+  const latex = equation(notations.latex);
+  return {
+    rule: d.rule,
+    expr: d.expr,
+    result: d.result,
+    depth: d.depth,
+    ...(d.inner && { inner: d.inner }),
+    ...(d.entry && { entry: render(d.entry, notations.text) }),
+    title,
+    titleLatex,
+    equation: text,
+    equationLatex: latex,
+    text: `${title}: ${text.join(" = ")}`,
+    latex: `${latex.join(" = ")} \\qquad ${titleLatex}`,
+  };
+}
+
+/** Whether `e` has more than `limit` distinct subexpressions (stops counting there). */
+function exceeds(e: Expr, limit: number): boolean {
+  const seen = new Set<Expr>();
+  const stack = [e];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (seen.size > limit) return true;
+    stack.push(...children(node));
+  }
+  return false;
+}
+
+/** The derivation as a LaTeX `align*` block: one row per step, equations aligned at `=`, the rule on the right. */
+export function stepsToLatex(derivation: readonly Step[]): string {
+  const rows = derivation.map((s) => {
+    const [lhs, ...rhs] = s.equationLatex;
+    return `  ${lhs} &= ${rhs.join(" = ")} && ${s.titleLatex}`;
+  });
+  return `\\begin{align*}\n${rows.join(" \\\\\n")}\n\\end{align*}`;
+}
+
+/** The derivation as numbered lines of text, indented by depth. */
+export function stepsToText(derivation: readonly Step[]): string {
+  const width = String(derivation.length).length;
+  return derivation
+    .map((s, i) => `${String(i + 1).padStart(width)}. ${"  ".repeat(s.depth)}${s.title}:\n${" ".repeat(width + 2)}${"  ".repeat(s.depth)}${s.equation.join(" = ")}`)
+    .join("\n");
+}

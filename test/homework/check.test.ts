@@ -1,0 +1,147 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { check } from "../../src/homework/check.js";
+import { rawDerivative } from "../../src/diff.js";
+import { ArgumentError, build, diff, evaluate, type Expr, parse, ParseError, simplify, substitute } from "../../src/index.js";
+import { expression } from "../support/arbitraries.js";
+
+/** A "not equivalent" verdict must come with a point where the two really differ, checked here independently. */
+function expectDifferAtReportedPoint(answer: string | Expr, expected: string | Expr) {
+  const r = check(answer, expected);
+  expect(r.equivalent).toBe(false);
+  expect(r.method).toBe("numeric");
+  const [a, b] = [evaluate(answer, r.point!), evaluate(expected, r.point!)];
+  expect(Math.abs(r.values![0] - a)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a)));
+  expect(Math.abs(r.values![1] - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+  expect(Math.abs(a - b)).toBeGreaterThan(1e-6);
+  return r;
+}
+
+describe("check: the cases where other tools fail", () => {
+  it("(x+1)^2 and x^2 + 2x + 1", () => {
+    expect(check("(x+1)^2", "x^2 + 2x + 1")).toEqual({ equivalent: true, method: "symbolic" });
+  });
+
+  it("sin(x)^2 + cos(x)^2 and 1", () => {
+    expect(check("sin(x)^2 + cos(x)^2", "1")).toEqual({ equivalent: true, method: "symbolic" });
+  });
+
+  it("the product-rule form of a derivative and its expanded form", () => {
+    const productRuleForm = rawDerivative(parse("(x^2 + 1)*sin(x)*exp(x)"), "x");
+    expect(check(productRuleForm, "exp(x)*(2x sin(x) + x^2 sin(x) + x^2 cos(x) + sin(x) + cos(x))").equivalent).toBe(true);
+    expect(check("2x cos(x^2) + x^2", rawDerivative(parse("sin(x^2) + x^3/3"), "x")).equivalent).toBe(true);
+  });
+
+  it("1/(1 + exp(-z)) - y and the unsimplified gradient of the cross-entropy loss", () => {
+    const loss = parse("-(y*log(sigmoid(z)) + (1 - y)*log(1 - sigmoid(z)))");
+    expect(check("1/(1 + exp(-z)) - y", rawDerivative(loss, "z"))).toEqual({ equivalent: true, method: "numeric" });
+    const written = parse("-(y*log(1/(1 + exp(-z))) + (1 - y)*log(1 - 1/(1 + exp(-z))))");
+    expect(check("1/(1 + exp(-z)) - y", rawDerivative(written, "z")).equivalent).toBe(true);
+    expectDifferAtReportedPoint("1/(1 + exp(-z)) + y", rawDerivative(loss, "z"));
+  });
+
+  it("ln(x^2) and 2 ln(x): equal only for x > 0, and the note says so", () => {
+    for (const [a, b] of [["ln(x^2)", "2 ln(x)"], ["2 ln(x)", "ln(x^2)"]]) {
+      const r = check(a!, b!);
+      expect(r).toMatchObject({ equivalent: true, method: "numeric" });
+      expect(r.note).toMatch(/^equal only where x > 0: at x = -[\d.]+, log\(x\^2\) = [\d.]+ but 2\*log\(x\) is undefined$/);
+    }
+  });
+
+  it("clearly different answers, with the point and both values", () => {
+    expectDifferAtReportedPoint("x^2", "x^3");
+    expectDifferAtReportedPoint("cos(x^2)", "2x cos(x^2)");
+    expectDifferAtReportedPoint("sin(x)^2 - cos(x)^2", "1");
+    expectDifferAtReportedPoint("2 ln(x)", "ln(2x)");
+  });
+});
+
+describe("check: domains, variables and constants", () => {
+  it("names the interval where both sides are defined", () => {
+    expect(check("asin(x) + acos(x)", "pi/2").note).toMatch(/^equal only where -1 < x < 1: /);
+    expect(check("sqrt(x - 1)^2", "x - 1").equivalent).toBe(true);
+  });
+
+  it("is not fooled by functions that agree on part of the line", () => {
+    expectDifferAtReportedPoint("relu(x)", "x");
+    expectDifferAtReportedPoint("min(x, 5)", "x");
+    expectDifferAtReportedPoint("abs(x)", "x");
+  });
+
+  it("says when the two are never both defined", () => {
+    const r = check("log(x - 1)", "log(1 - x)");
+    expect(r.equivalent).toBe(false);
+    expect(r.note).toMatch(/never both defined/);
+    expect(Number.isNaN(r.values![0])).toBe(true);
+    expect(r.values![1]).toBeCloseTo(evaluate("log(1 - x)", r.point!), 12);
+  });
+
+  it("points out a variable that only the answer uses", () => {
+    expect(expectDifferAtReportedPoint("2*t", "2*x").note).toBe("the answer uses t, which the expected expression does not");
+  });
+
+  it("compares constants exactly where it can, and by value otherwise", () => {
+    // d/dx (2x + 1/x)/(x + y) at (1, 2) is ((2 - 1)·3 - 3)/9 = 0, not the -2 of many worked solutions.
+    const atPoint = substitute(diff("(2x + 1/x)/(x + y)", "x"), new Map([["x", build.num(1)], ["y", build.num(2)]]));
+    expect(check("-2", atPoint)).toMatchObject({ equivalent: false, values: [-2, 0] });
+    expect(check("0", atPoint)).toEqual({ equivalent: true, method: "symbolic" });
+    expect(check("sqrt(2)/2", "sin(pi/4)")).toMatchObject({ equivalent: true });
+  });
+
+  it("does not mistake cancellation in an expanded polynomial for a difference", () => {
+    const expanded = "x^8 - 80x^7 + 2800x^6 - 56000x^5 + 700000x^4 - 5600000x^3 + 28000000x^2 - 80000000x + 100000000";
+    expect(check("(x - 10)^8 + log(x^2)", `${expanded} + 2*log(x)`)).toMatchObject({ equivalent: true, method: "numeric" });
+    expectDifferAtReportedPoint("(x - 10)^8 + log(x^2)", `${expanded.replace("80000000x", "80000001x")} + 2*log(x)`);
+  });
+
+  it("does not mistake rounding at ill-conditioned points for a difference", () => {
+    expect(check("tan(exp(x^3))", "sin(exp(x^3))/cos(exp(x^3))").equivalent).toBe(true);
+  });
+});
+
+describe("check: options", () => {
+  it("is deterministic for a seed", () => {
+    expect(check("x^2", "x^3", { seed: 7 })).toEqual(check("x^2", "x^3", { seed: 7 }));
+    expect(check("x^2", "x^3", { seed: 7 }).point).not.toEqual(check("x^2", "x^3", { seed: 8 }).point);
+  });
+
+  it("honours the tolerance", () => {
+    expect(check("x + 1e-6", "x").equivalent).toBe(false);
+    expect(check("x + 1e-6", "x", { absoluteTolerance: 1e-5 }).equivalent).toBe(true);
+  });
+
+  it("rejects bad options and bad input with clear errors", () => {
+    expect(() => check("x", "x", { samples: 0 })).toThrow(/samples must be a whole number/);
+    expect(() => check("x", "x", { seed: 1.5 })).toThrow(ArgumentError);
+    expect(() => check("x", "x", { relativeTolerance: -1 })).toThrow(/relativeTolerance must be a finite number/);
+    expect(() => check("x +", "x")).toThrow(ParseError);
+  });
+});
+
+describe("check: random pairs from the property-test generator", () => {
+  /** Defined somewhere, and of moderate size there: a change of 1 to 1e40 is below any relative tolerance. */
+  const moderate = (e: Expr) => [-0.7, 0.3, 1.1, 2.3].some((x) => Math.abs(evaluate(e, { x, y: 0.6 })) < 1e6);
+
+  it("an expression and its simplified form are equivalent", () => {
+    fc.assert(
+      fc.property(expression(), (e) => {
+        fc.pre(moderate(e));
+        expect(check(e, simplify(e)).equivalent).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("an expression and a perturbed form are not", () => {
+    const { add, mul, num, sym } = build;
+    fc.assert(
+      fc.property(expression(), fc.constantFrom(num(1), sym("x"), mul(num(-3), sym("y"))), (e, perturbation) => {
+        fc.pre(moderate(e));
+        const r = check(add(e, perturbation), e);
+        expect(r.equivalent).toBe(false);
+        if (r.values) expect(r.values[0]).not.toBe(r.values[1]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

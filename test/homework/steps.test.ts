@@ -1,0 +1,178 @@
+import fc from "fast-check";
+import katex from "katex";
+import { describe, expect, it } from "vitest";
+import { steps, stepsToLatex, stepsToText } from "../../src/homework/steps.js";
+import { ArgumentError, diff, format, LimitError, parse, ParseError, simplify } from "../../src/index.js";
+import { expression, VARIABLES } from "../support/arbitraries.js";
+
+const rules = (e: string, wrt = "x") => steps(e, wrt).map((s) => s.rule);
+const renders = (latex: string) => katex.renderToString(latex, { throwOnError: true, displayMode: true });
+
+describe("steps: the issue's example, d/dx sin(3x^2 + x)", () => {
+  const derivation = steps("sin(3*x^2 + x)", "x");
+
+  it("reads as a textbook derivation: chain rule on u, then the sum, constant multiple and power rules", () => {
+    expect(derivation.map((s) => s.text)).toEqual([
+      "chain rule with u = 3*x^2 + x and d/du sin(u) = cos(u): d/dx[sin(3*x^2 + x)] = d/dx[3*x^2 + x]*cos(3*x^2 + x)",
+      "sum rule: d/dx[3*x^2 + x] = d/dx[3*x^2] + 1",
+      "constant multiple rule: d/dx[3*x^2] = 3*d/dx[x^2]",
+      "power rule: d/dx[x^2] = 2*x",
+      "put together: d/dx[sin(3*x^2 + x)] = (6*x + 1)*cos(3*x^2 + x)",
+    ]);
+  });
+
+  it("names the inner function and the table entry of the chain rule", () => {
+    expect(derivation[0]).toMatchObject({ rule: "chain", entry: "d/du sin(u) = cos(u)", inner: [parse("3*x^2 + x")] });
+  });
+
+  it("records each subexpression, its intermediate result and its depth", () => {
+    expect(derivation.map((s) => [format(s.expr), format(s.result), s.depth])).toEqual([
+      ["sin(3*x^2 + x)", "(6*x + 1)*cos(3*x^2 + x)", 0],
+      ["3*x^2 + x", "6*x + 1", 1],
+      ["3*x^2", "6*x", 2],
+      ["x^2", "2*x", 3],
+      ["sin(3*x^2 + x)", "(6*x + 1)*cos(3*x^2 + x)", 0],
+    ]);
+  });
+
+  it("ends with exactly diff(expr, wrt)", () => {
+    expect(derivation.at(-1)!.result).toBe(diff("sin(3*x^2 + x)", "x"));
+  });
+
+  it("prints numbered, indented lines", () => {
+    expect(stepsToText(derivation).split("\n").slice(0, 4)).toEqual([
+      "1. chain rule with u = 3*x^2 + x and d/du sin(u) = cos(u):",
+      "   d/dx[sin(3*x^2 + x)] = d/dx[3*x^2 + x]*cos(3*x^2 + x)",
+      "2.   sum rule:",
+      "     d/dx[3*x^2 + x] = d/dx[3*x^2] + 1",
+    ]);
+  });
+
+  it("has LaTeX for every step and an align* block that KaTeX renders", () => {
+    expect(derivation[3]!.latex).toBe("\\frac{d}{dx}\\left[x^{2}\\right] = 2 x \\qquad \\text{power rule}");
+    const block = stepsToLatex(derivation);
+    expect(block.startsWith("\\begin{align*}\n")).toBe(true);
+    expect(block).toContain("\\frac{d}{dx}\\left[3 x^{2} + x\\right] &= \\frac{d}{dx}\\left[3 x^{2}\\right] + 1 && \\text{sum rule} \\\\");
+    for (const s of derivation) renders(s.latex);
+    renders(block);
+  });
+});
+
+describe("steps: every rule", () => {
+  it.each([
+    ["7", ["constant"]],
+    ["x", ["variable"]],
+    ["x^5", ["power"]],
+    ["x^2 + x + 1", ["sum", "power", "constant", "simplify"]],
+    ["x^2 - x", ["difference", "power", "constant multiple", "simplify"]],
+    ["4*x^3", ["constant multiple", "power", "simplify"]],
+    ["x*sin(x)", ["product", "function", "simplify"]],
+    ["(x + 1)/(x - 1)", ["quotient", "sum", "constant", "difference", "constant", "simplify"]],
+    ["1/(x*sin(x))", ["reciprocal", "function", "simplify"]],
+    ["2^x", ["exponential"]],
+    ["x^x", ["general power"]],
+    ["exp(x^2)", ["chain", "power", "simplify"]],
+    ["(3*x + 1)^4", ["power", "sum", "constant multiple", "constant", "simplify"]],
+  ])("%s", (e, expected) => {
+    expect(rules(e)).toEqual(expected);
+  });
+
+  it("never labels a constant multiple a product rule", () => {
+    expect(rules("3*x*y", "x")).toEqual(["constant multiple"]);
+    expect(rules("pi*y*sin(x)", "x")).toEqual(["constant multiple", "function", "simplify"]);
+    fc.assert(
+      fc.property(expression(), fc.constantFrom(...VARIABLES), (e, v) => {
+        for (const s of steps(e, v).filter((s) => s.rule === "product")) {
+          expect(s.expr.kind).toBe("mul");
+          if (s.expr.kind === "mul") for (const f of s.expr.factors) expect(f.vars.has(v)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it("writes the derivatives still to be worked out into the formula", () => {
+    expect(steps("x*sin(x)", "x")[0]!.equation).toEqual(["d/dx[x*sin(x)]", "d/dx[sin(x)]*x + sin(x)"]);
+    expect(steps("(x + 1)/(x - 1)", "x")[0]!.equation).toEqual([
+      "d/dx[(x + 1)/(x - 1)]",
+      "(d/dx[x + 1]*(x - 1) - d/dx[x - 1]*(x + 1))/(x - 1)^2",
+    ]);
+    expect(steps("(3*x + 1)^4", "x")[0]!.title).toBe("power rule and chain rule with u = 3*x + 1");
+  });
+
+  it("uses partial derivatives when the function has other variables", () => {
+    expect(steps("x^2*y + sin(y)", "x").map((s) => s.text)).toEqual([
+      "sum rule: ∂/∂x[x^2*y + sin(y)] = ∂/∂x[x^2*y] + ∂/∂x[sin(y)]",
+      "constant multiple rule: ∂/∂x[x^2*y] = ∂/∂x[x^2]*y",
+      "power rule: ∂/∂x[x^2] = 2*x",
+      "constant rule: ∂/∂x[sin(y)] = 0",
+      "put together: ∂/∂x[x^2*y + sin(y)] = 2*x*y",
+    ]);
+    expect(steps("x^2*y", "x")[0]!.latex).toContain("\\frac{\\partial}{\\partial x}\\left[x^{2} y\\right]");
+  });
+
+  it("shows the simplification when the assembled derivative simplifies further", () => {
+    const last = steps("max(x, x^2)", "x").at(-1)!;
+    expect(last.title).toBe("put together and simplify");
+    expect(last.equation).toHaveLength(3);
+    expect(last.equation[2]).toBe(format(diff("max(x, x^2)", "x")));
+  });
+});
+
+describe("steps: nested chains", () => {
+  it("works from the outside in, one table entry per level", () => {
+    const derivation = steps("sin(cos(tan(x)))", "x");
+    expect(derivation.map((s) => [s.rule, s.entry])).toEqual([
+      ["chain", "d/du sin(u) = cos(u)"],
+      ["chain", "d/du cos(u) = -sin(u)"],
+      ["function", "d/du tan(u) = sec(u)^2"],
+      ["simplify", undefined],
+    ]);
+    expect(derivation.map((s) => s.inner?.map(format))).toEqual([["cos(tan(x))"], ["tan(x)"], undefined, undefined]);
+  });
+
+  it("names both inner functions of a two-argument function", () => {
+    expect(steps("max(x, x^2)", "x")[0]!.title).toBe(
+      "chain rule with u = x, v = x^2 and ∂/∂u max(u, v) = step(u - v), ∂/∂v max(u, v) = step(v - u)",
+    );
+  });
+
+  it("picks a letter for the inner function that the expression does not use", () => {
+    expect(steps("sin(u^2)", "u")[0]!.title).toBe("chain rule with v = u^2 and d/dv sin(v) = cos(v)");
+  });
+
+  it("derives a repeated subexpression once", () => {
+    const derivation = steps("sin(x^2) + cos(x^2)", "x");
+    expect(derivation.filter((s) => s.expr === parse("x^2"))).toHaveLength(1);
+    expect(derivation.at(-1)!.result).toBe(diff("sin(x^2) + cos(x^2)", "x"));
+  });
+});
+
+describe("steps: agreement with diff", () => {
+  it("ends with diff(expr, wrt), and every intermediate result simplifies to the diff of its subexpression", () => {
+    fc.assert(
+      fc.property(expression(), fc.constantFrom(...VARIABLES), (e, v) => {
+        const derivation = steps(e, v);
+        expect(derivation.at(-1)!.result).toBe(diff(e, v));
+        for (const s of derivation.slice(0, -1)) expect(simplify(s.result)).toBe(diff(s.expr, v));
+      }),
+    );
+  });
+
+  it("prints LaTeX that KaTeX renders, for random expressions", () => {
+    fc.assert(
+      fc.property(expression(3), fc.constantFrom(...VARIABLES), (e, v) => {
+        renders(stepsToLatex(steps(e, v)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("steps: bad input", () => {
+  it("reports a bad variable, a parse error and an expression too large to explain", () => {
+    expect(() => steps("x^2", "2")).toThrow(ArgumentError);
+    expect(() => steps("x +", "x")).toThrow(ParseError);
+    const huge = Array.from({ length: 500 }, (_, i) => `sin(${i + 1}*x)`).join(" + ");
+    expect(() => steps(huge, "x")).toThrow(LimitError);
+  });
+});
