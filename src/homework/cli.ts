@@ -18,6 +18,7 @@ import { EXIT, inSource, UsageError, worse } from "../cli/report.js";
 import { paint } from "../cli/style.js";
 import { check, type CheckResult, formatValue } from "./check.js";
 import { steps, stepsToLatex, stepsToText } from "./steps.js";
+import { verdict, verdictText } from "./verdict.js";
 
 const WRT_LINE = "  --wrt x           the variable (default: the only variable of the expression)";
 const HELP_LINE = "  -h, --help        show this help";
@@ -118,7 +119,7 @@ export const checkCommand: Command = {
     if (values.answer === undefined) throw new UsageError("missing --answer: the derivative to check, e.g. --answer \"2*x\"");
     const answerText = values.answer;
     const answer = inSource(answerText, () => parse(answerText));
-    let verdict: number = EXIT.ok;
+    let answers: number = EXIT.ok;
     const code = await eachInput(positionals, io, ({ text }) => {
       const f = parse(text);
       const wrt = chooseVariable(f, text, values.wrt);
@@ -126,7 +127,7 @@ export const checkCommand: Command = {
       const at = values.at === undefined ? undefined : exactPoint(values.at);
       const expected = at ? substitute(derivative, new Map(at.map((a) => [a.name, a.value]))) : derivative;
       const result = check(answer, expected);
-      if (!result.equivalent) verdict = EXIT.failure;
+      if (!result.equivalent) answers = EXIT.failure;
       if (values.json) {
         const point = at && Object.fromEntries(at.map((a) => [a.name, format(a.value)]));
         writeJson(io, {
@@ -139,10 +140,10 @@ export const checkCommand: Command = {
           ...(result.values && { values: result.values.map(jsonNumber) }),
         });
       } else {
-        io.stdout.write(at ? valueVerdict(io, result, at, expected, answerText) : derivativeVerdict(io, result, derivative));
+        io.stdout.write(at ? valueVerdict(io, result, at, expected, answerText) : `${verdictText(verdict(result, derivative, "the derivative"), (w) => paintVerdict(io, w))}\n`);
       }
     });
-    return worse(code, verdict);
+    return worse(code, answers);
   },
 };
 
@@ -181,24 +182,13 @@ function exactPoint(text: string): { name: string; value: Expr }[] {
   return point;
 }
 
-function derivativeVerdict(io: IO, r: CheckResult, derivative: Expr): string {
-  const how = `(${r.method === "symbolic" ? "simplified the difference to 0" : "compared at random points"})`;
-  if (r.equivalent) return lines(`${paint(io, "bold", "correct")} ${how}`, r.note && `note: ${r.note}`);
-  const at = r.point && Object.entries(r.point).map(([v, x]) => `${v} = ${x}`).join(", ");
-  return lines(
-    `${paint(io, "red", "incorrect")}: the derivative is ${format(derivative)}`,
-    at && r.values && `at ${at}: your answer is ${formatValue(r.values[0])}, the derivative is ${formatValue(r.values[1])}`,
-    r.note && `note: ${r.note}`,
-  );
-}
-
 function valueVerdict(io: IO, r: CheckResult, at: readonly { name: string; value: Expr }[], expected: Expr, answer: string): string {
   const where = at.map((a) => `${a.name} = ${format(a.value)}`).join(", ");
   const value = expected.kind === "num" ? format(expected) : `${format(expected)} = ${formatValue(evaluate(expected))}`;
-  if (r.equivalent) return lines(`${paint(io, "bold", "correct")}: at ${where} the derivative is ${value}`);
-  return lines(`${paint(io, "red", "incorrect")}: at ${where} the derivative is ${value}, not ${answer}`);
+  const word = paintVerdict(io, r.equivalent ? "correct" : "incorrect");
+  return `${word}: at ${where} the derivative is ${value}${r.equivalent ? "" : `, not ${answer}`}\n`;
 }
 
-function lines(...parts: (string | undefined)[]): string {
-  return parts.filter((p) => p).map((p) => `${p}\n`).join("");
+function paintVerdict(io: IO, word: string): string {
+  return paint(io, word === "correct" ? "bold" : "red", word);
 }
