@@ -4,12 +4,15 @@
  */
 import { derivativeCommand, gradCommand, helpCommand, hessianCommand, latexCommand, latexModeCommand, quitCommand, varsCommand } from "./builtins.js";
 import type { ReplCommand } from "./command.js";
+import { checkReplCommand, stepsReplCommand } from "../homework/repl.js";
 
 export const REPL_COMMANDS: readonly ReplCommand[] = [
   derivativeCommand,
   gradCommand,
   hessianCommand,
   latexCommand,
+  stepsReplCommand,
+  checkReplCommand,
   varsCommand,
   latexModeCommand,
   helpCommand,
