@@ -48,3 +48,11 @@ export function variables(e: ExprLike): string[] {
 export { compile, compileAll, gradientFunction, type CompiledFunction, type CompiledSet } from "./compile/compile.js";
 export { stabilize } from "./compile/stable.js";
 export { toLatex, toLatexMatrix, type LatexOptions } from "./print/latex.js";
+export { Trainer, type FitOptions } from "./train/trainer.js";
+export { logisticRegression } from "./train/logistic.js";
+export { neuralNetwork, type Activation, type NetworkOptions } from "./train/network.js";
+export type { Model } from "./train/model.js";
+export { loadCsv, loadIris, IRIS_TASKS, type IrisTask } from "./train/data.js";
+export { parseCsv, type CsvTable } from "./train/csv.js";
+export { toDataset, type Dataset, type DatasetOptions } from "./train/dataset.js";
+export { DataError } from "./train/errors.js";
