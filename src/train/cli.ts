@@ -39,6 +39,8 @@ const OPTIONS = {
 
 const DEFAULTS = { lr: 0.1, epochs: 1000, seed: 1 };
 const MAX_EPOCHS = 10_000_000;
+/** Every weight's gradient is derived and simplified symbolically: beyond this many units that takes minutes. */
+const MAX_HIDDEN = 64;
 
 const OPTION_LINES = `Options:
   --data FILE          a CSV file with a header line (default: the bundled Iris data)
@@ -48,7 +50,7 @@ const OPTION_LINES = `Options:
   --features A,B,...   the feature columns (default: every column but the label)
   --positive NAME      the class that is 1; every other class is 0
   --classes A,B,...    keep only the rows of these classes (default: all rows)
-  --hidden N           N hidden units: a one-hidden-layer network (default 0: logistic regression)
+  --hidden N           a network with N hidden units, N ≤ ${MAX_HIDDEN} (default 0: logistic regression)
   --activation NAME    of the hidden units: tanh or sigmoid (default tanh)
   --lr X               learning rate (default ${DEFAULTS.lr})
   --epochs N           full-batch gradient descent iterations (default ${DEFAULTS.epochs})
@@ -59,7 +61,7 @@ const OPTION_LINES = `Options:
 
 export const trainCommand: Command = {
   name: "train",
-  summary: "train a classifier whose gradients symdiff derives (logistic regression or a small network)",
+  summary: "train a classifier (logistic regression or a small network) on derived gradients",
   help: helpText({
     usage: "symdiff train [--data FILE.csv] [options]",
     description: [
@@ -129,7 +131,7 @@ function readSettings(args: string[]): Settings {
   const task: DatasetOptions = values.task !== undefined ? IRIS_TASKS[values.task as IrisTask] : values.data === undefined && !datasetOptionGiven ? IRIS_TASKS.a : {};
   const activation = values.activation ?? "tanh";
   if (!(ACTIVATIONS as readonly string[]).includes(activation)) throw new UsageError(`--activation: expected ${ACTIVATIONS.join(" or ")}, got '${activation}'`);
-  const hidden = wholeNumber(values.hidden, "--hidden", 0, 0, 1000);
+  const hidden = wholeNumber(values.hidden, "--hidden", 0, 0, MAX_HIDDEN);
   if (hidden === 0 && (values.activation !== undefined || values.seed !== undefined)) {
     throw new UsageError(`${values.activation !== undefined ? "--activation" : "--seed"} applies to a network: add --hidden N`);
   }

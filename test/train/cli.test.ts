@@ -101,7 +101,7 @@ describe("symdiff train", () => {
       [["--lr=-1"], "--lr: expected a positive number, got '-1'"],
       [["--lr", "0"], "--lr: expected a positive number, got '0'"],
       [["--epochs", "1.5"], "--epochs: expected a whole number from 1 to 10,000,000, got '1.5'"],
-      [["--hidden", "two"], "--hidden: expected a whole number from 0 to 1,000, got 'two'"],
+      [["--hidden", "two"], "--hidden: expected a whole number from 0 to 64, got 'two'"],
       [["--activation", "relu", "--hidden", "2"], "--activation: expected tanh or sigmoid, got 'relu'"],
       [["--seed", "4"], "--seed applies to a network: add --hidden N"],
       [["--task", "c"], "--task: expected a or b, got 'c'"],
