@@ -2,9 +2,8 @@
  * Differentiation: `derivative` picks the rule for a node (with an exhaustive switch over node kinds); `diff`,
  * `gradient` and `hessian` are the public entry points, memoised per node and returning simplified results.
  */
-import type { Expr } from "./ast/expr.js";
-import { ZERO } from "./ast/build.js";
-import { ArgumentError } from "./errors.js";
+import { type Expr, withNodeLimit } from "./ast/expr.js";
+import { ArgumentError, LimitError } from "./errors.js";
 import { isBuiltinFunction, parse } from "./parser/parse.js";
 import { chainRule } from "./rules/chain.js";
 import { constantRule, variableRule } from "./rules/constant.js";
@@ -86,11 +85,36 @@ function checkOrder(order: unknown): number {
 export function diff(e: ExprLike, wrt: string | readonly string[], order = 1): Expr {
   const variables = (typeof wrt === "string" ? [wrt] : [...wrt]).map(checkVariable);
   checkOrder(order);
-  let result = toExpr(e);
-  for (let i = 0; i < order && result !== ZERO; i++) {
-    for (const v of variables) result = simplify(rawDerivative(result, v));
+  const step = (f: Expr) => variables.reduce((g, v) => simplify(rawDerivative(g, v)), f);
+  return withNodeLimit(MAX_DIFF_NODES, () => repeat(step, toExpr(e), order));
+}
+
+/**
+ * Most nodes one `diff` call may create (derivatives, simplification candidates, results), at a few hundred bytes
+ * each. The largest derivatives in the benchmarks create about 100,000; beyond this the work is running away and a
+ * LimitError says so instead of exhausting memory.
+ */
+export const MAX_DIFF_NODES = 1_000_000;
+
+/** Most distinct successive derivatives one `diff` call computes: higher orders must reach a cycle or zero first. */
+export const MAX_DISTINCT_ORDERS = 1000;
+
+/**
+ * `step` applied `times` times. Interned results make cycles visible (sin → cos → -sin → -cos → sin, or 0 → 0): once
+ * a result repeats, the rest of the way is known, so `diff("sin(x)", "x", 10 ** 9)` takes four steps, not a billion.
+ */
+function repeat(step: (e: Expr) => Expr, e: Expr, times: number): Expr {
+  const seen = new Map<Expr, number>();
+  for (let i = 0; i < times; i++) {
+    const first = seen.get(e);
+    if (first !== undefined) return repeat(step, e, (times - i) % (i - first));
+    if (i === MAX_DISTINCT_ORDERS) {
+      throw new LimitError(`derivative of order ${times.toLocaleString("en")} too costly: the first ${MAX_DISTINCT_ORDERS} derivatives are all different (the limit)`);
+    }
+    seen.set(e, i);
+    e = step(e);
   }
-  return result;
+  return e;
 }
 
 export function gradient(e: ExprLike, vars: readonly string[]): Expr[] {

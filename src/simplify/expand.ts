@@ -42,8 +42,19 @@ function expandNode(e: Expr): Expr {
       const factors = e.factors.map(expand);
       let estimate = 1;
       for (const f of factors) estimate *= termsOf(f).length;
-      if (estimate > MAX_TERMS) return mul(...factors);
-      return factors.reduce(multiply);
+      // Beyond the bound, expanding can still pay when like terms collect as they go: (x + 1)(x + 2)...(x + k) has
+      // k + 1 terms, not 2^k. Multiply out one factor at a time while the product stays about as long as the
+      // factors so far together ((x + y + 1)...(x + y + k) grows quadratically and is left alone early).
+      const collecting = estimate > MAX_TERMS;
+      let product = factors[0]!;
+      let factorTerms = termsOf(product).length;
+      for (const f of factors.slice(1)) {
+        factorTerms += termsOf(f).length;
+        product = multiply(product, f);
+        const terms = termsOf(product).length;
+        if (terms > MAX_TERMS || (collecting && terms > 2 * factorTerms)) return mul(...factors);
+      }
+      return product;
     }
     case "pow": {
       const base = expand(e.base);
