@@ -87,8 +87,8 @@ export const gradCommand = matrixCommand(
   "gradient: the first partial derivative for each variable",
   GRADIENT,
   [
-    'symdiff grad "x^2*y + sin(y)"                  # d/dx = 2*x*y, d/dy = x^2 + cos(y)',
-    'symdiff grad "x^2*y + sin(y)" --at x=1,y=0     # d/dx = 2*x*y = 0, ...',
+    'symdiff grad "x^2*y + sin(y)"                # d/dx = 2*x*y, d/dy = x^2 + cos(y)',
+    'symdiff grad "x^2*y + sin(y)" --at x=1,y=0   # d/dx = 2*x*y = 0, d/dy = x^2 + cos(y) = 2',
     'symdiff grad "w*x + b" --vars w,b --json',
   ],
 );
@@ -97,5 +97,5 @@ export const hessianCommand = matrixCommand(
   "hessian",
   "Hessian: the matrix of second partial derivatives",
   HESSIAN,
-  ['symdiff hessian "x^2*y + sin(y)"               # [2*y, 2*x] / [2*x, -sin(y)]', 'symdiff hessian "x*y*z" --vars x,y --latex'],
+  ['symdiff hessian "x^2*y + sin(y)"   # [2*y, 2*x], [2*x, -sin(y)]', 'symdiff hessian "x*y*z" --vars x,y --latex'],
 );

@@ -17,7 +17,7 @@ export interface HelpSpec {
   readonly usage: string;
   readonly description: string;
   readonly options: readonly OptionName[];
-  /** Command lines, each optionally followed by `  # what it prints`. */
+  /** Command lines, each optionally followed by `  # its output`, lines joined by ", " (a test runs them). */
   readonly examples: readonly string[];
   readonly notes?: string;
 }

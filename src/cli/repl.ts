@@ -18,7 +18,7 @@ export const replCommand: Command = {
     ].join("\n"),
     options: [],
     notes: "History is kept in ~/.symdiff_history; set SYMDIFF_HISTORY to another file, or to nothing to keep none.",
-    examples: ["symdiff", 'printf "f = x^2*y\\nd/dx f\\n" | symdiff repl      # f = x^2*y, then 2*x*y'],
+    examples: ["symdiff", 'printf "f = x^2*y\\nd/dx f\\n" | symdiff repl      # f = x^2*y, 2*x*y'],
   }),
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, { help: { type: "boolean", short: "h" } });

@@ -1,0 +1,168 @@
+/**
+ * The `symdiff` command line, run as the real built binary: stdout, stderr and exit codes. Expected outputs are
+ * worked by hand (d/dx x^2*y = 2*x*y, ...) or computed independently (Math.sin).
+ */
+import { readFileSync } from "node:fs";
+import katex from "katex";
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/commands.js";
+import { ROOT, shell, symdiff } from "./run.js";
+
+const ok = (stdout: string) => ({ stdout, stderr: "", status: 0 });
+
+describe.concurrent("symdiff diff", () => {
+  it("differentiates: the main job", async () => {
+    expect(await symdiff(["diff", "x^2*y + sin(y)", "--wrt", "x"])).toEqual(ok("2*x*y\n"));
+    expect(await symdiff(["diff", "x^2*y + sin(y)", "--wrt", "y"])).toEqual(ok("x^2 + cos(y)\n"));
+  });
+
+  it("takes the only variable by default, and names the candidates when there are several", async () => {
+    expect(await symdiff(["diff", "sin(x)^2"])).toEqual(ok("2*cos(x)*sin(x)\n"));
+    const several = await symdiff(["diff", "x^2*y + sin(y)"]);
+    expect(several.status).toBe(2);
+    expect(several.stdout).toBe("");
+    expect(several.stderr).toContain("(x, y)");
+    expect(several.stderr).toContain("--wrt");
+  });
+
+  it("differentiates repeatedly, mixed partials, and evaluates at a point", async () => {
+    expect(await symdiff(["diff", "x^3", "--order", "2"])).toEqual(ok("6*x\n"));
+    expect(await symdiff(["diff", "x^2*y^3", "--wrt", "x,y"])).toEqual(ok("6*x*y^2\n"));
+    // 6*x*y^2 at (1, 2) = 24
+    expect(await symdiff(["diff", "x^2*y^3", "--wrt", "x,y", "--at", "x=1,y=2"])).toEqual(ok("6*x*y^2 = 24\n"));
+  });
+
+  it("reads an expression that starts with a minus sign as an expression", async () => {
+    expect(await symdiff(["diff", "-x^2"])).toEqual(ok("-2*x\n"));
+  });
+
+  it("prints LaTeX as a whole equation", async () => {
+    const { stdout, status } = await symdiff(["diff", "x^2*y + sin(y)", "--wrt", "x", "--latex"]);
+    expect(status).toBe(0);
+    expect(stdout).toBe("\\frac{\\partial}{\\partial x}\\left(x^{2} y + \\sin(y)\\right) = 2 x y\n");
+    const at = (await symdiff(["diff", "x^3", "--latex", "--at", "x=2"])).stdout.trim();
+    expect(at).toBe("\\frac{d}{dx}\\left(x^{3}\\right) = \\left. 3 x^{2} \\right|_{x = 2} = 12");
+    katex.renderToString(at, { throwOnError: true });
+  });
+
+  it("prints JSON for scripts", async () => {
+    const run = await symdiff(["diff", "x^2*y + sin(y)", "--wrt", "x", "--at", "x=1,y=2", "--json"]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      input: "x^2*y + sin(y)", wrt: ["x"], order: 1, result: "2*x*y", latex: "2 x y", at: { x: 1, y: 2 }, value: 4,
+    });
+  });
+
+  it("reads expressions from stdin with -, one per line, and goes on past a bad line", async () => {
+    const run = await symdiff(["diff", "-", "--wrt", "x"], "x^2\nsin(x) + )\n\nexp(2*x)\n");
+    expect(run.stdout).toBe("2*x\n2*exp(2*x)\n");
+    expect(run.stderr).toBe("error (line 2): unexpected ')' at column 10, expected an expression\n  sin(x) + )\n           ^\n");
+    expect(run.status).toBe(2);
+  });
+
+  it("prints one JSON object per line from stdin", async () => {
+    const run = await symdiff(["diff", "-", "--json"], "x^2\nt^3\n");
+    expect(run.stdout.trim().split("\n").map((l) => JSON.parse(l).result)).toEqual(["2*x", "3*t^2"]);
+  });
+});
+
+describe.concurrent("the other commands", () => {
+  it("grad: one line per variable, optionally with values", async () => {
+    expect(await symdiff(["grad", "x^2*y + sin(y)"])).toEqual(ok("d/dx = 2*x*y\nd/dy = x^2 + cos(y)\n"));
+    // at (1, 0): 2*1*0 = 0 and 1 + cos(0) = 2
+    expect(await symdiff(["grad", "x^2*y + sin(y)", "--at", "x=1,y=0"])).toEqual(ok("d/dx = 2*x*y = 0\nd/dy = x^2 + cos(y) = 2\n"));
+    expect(JSON.parse((await symdiff(["grad", "w*x + b", "--vars", "w,b", "--json"])).stdout)).toEqual({
+      input: "w*x + b", vars: ["w", "b"], gradient: ["x", "1"], latex: ["x", "1"],
+    });
+  });
+
+  it("hessian: rows of second partials, as text or a LaTeX matrix", async () => {
+    expect(await symdiff(["hessian", "x^2*y + sin(y)"])).toEqual(ok("[2*y, 2*x]\n[2*x, -sin(y)]\n"));
+    const latex = (await symdiff(["hessian", "x^2*y + sin(y)", "--latex"])).stdout.trim();
+    expect(latex).toBe("\\begin{pmatrix} 2 y & 2 x \\\\ 2 x & -\\sin(y) \\end{pmatrix}");
+    katex.renderToString(latex, { throwOnError: true });
+  });
+
+  it("simplify", async () => {
+    expect(await symdiff(["simplify", "sin(x)^2 + cos(x)^2"])).toEqual(ok("1\n"));
+    expect(await symdiff(["simplify", "x/(2*x^2)", "--latex"])).toEqual(ok("\\frac{1}{2 x}\n"));
+  });
+
+  it("eval: doubles, constants in --at, NaN as a string in JSON", async () => {
+    expect(await symdiff(["eval", "x^2*y + sin(y)", "--at", "x=1,y=2"])).toEqual(ok(`${1 * 2 + Math.sin(2)}\n`));
+    expect(await symdiff(["eval", "cos(x)", "--at", "x=pi/3"])).toEqual(ok(`${Math.cos(Math.PI / 3)}\n`));
+    expect(JSON.parse((await symdiff(["eval", "log(-1)", "--json"])).stdout)).toEqual({ input: "log(-1)", at: {}, value: "NaN" });
+    const missing = await symdiff(["eval", "x + y", "--at", "x=1"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("'y'");
+  });
+});
+
+describe.concurrent("errors", () => {
+  it("points at the offending column, keeps stdout clean, exits with 2, and has no colour in a pipe", async () => {
+    expect(await symdiff(["diff", "x^2*y + )", "--wrt", "x"])).toEqual({
+      stdout: "",
+      stderr: "error: unexpected ')' at 1:9, expected an expression\n  x^2*y + )\n          ^\n",
+      status: 2,
+    });
+  });
+
+  it("points into the value of --at", async () => {
+    const run = await symdiff(["eval", "x", "--at", "x=2*)"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("error: unexpected ')' at 1:5, expected an expression\n  x=2*)\n      ^\n");
+  });
+
+  it.each([
+    [["frob"], "unknown command 'frob'"],
+    [["diff", "x", "--bogus"], "unknown option '--bogus'"],
+    [["diff"], "missing the expression"],
+    [["diff", "x", "y"], "expected one expression, got 2"],
+    [["diff", "x", "--order", "0"], "--order"],
+    [["diff", "x", "--wrt", "2x"], "'2x' is not a variable name"],
+    [["eval", "x", "--at", "x1"], "expected name=value"],
+    [["diff", "pi"], "has no variables"],
+  ])("symdiff %j: %s", async (args, message) => {
+    const run = await symdiff(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(message);
+  });
+});
+
+describe.concurrent("help and version", () => {
+  it("prints the version from package.json", async () => {
+    const { version } = JSON.parse(readFileSync(`${ROOT}/package.json`, "utf8")) as { version: string };
+    expect(await symdiff(["--version"])).toEqual(ok(`${version}\n`));
+  });
+
+  it("lists every command", async () => {
+    const { stdout, status } = await symdiff(["--help"]);
+    expect(status).toBe(0);
+    for (const c of COMMANDS) expect(stdout).toContain(c.name);
+  });
+
+  it.each(COMMANDS.map((c) => c.name))("symdiff %s --help shows usage and examples", async (name) => {
+    const { stdout, status } = await symdiff([name, "--help"]);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`Usage: symdiff`);
+    expect(stdout).toContain("Examples:");
+  });
+
+  it("symdiff help <command> is symdiff <command> --help", async () => {
+    expect((await symdiff(["help", "grad"])).stdout).toBe((await symdiff(["grad", "--help"])).stdout);
+  });
+
+  // Every example in the help texts runs, and prints what its comment says (lines joined by ", ").
+  const examples = COMMANDS.filter((c) => ["diff", "grad", "hessian", "simplify", "eval", "repl"].includes(c.name))
+    .flatMap((c) => c.help.split("\n").filter((l) => /^\s+(symdiff|printf) /.test(l)))
+    .map((l) => l.trim())
+    .filter((l) => !l.includes(" < "));
+  it.each(examples)("example: %s", async (example) => {
+    const [commandLine, expected] = example.split(/\s+# /) as [string, string | undefined];
+    const run = await shell(commandLine);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    if (expected !== undefined) expect(run.stdout.trim().split("\n").join(", ")).toBe(expected);
+  });
+});

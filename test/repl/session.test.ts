@@ -1,0 +1,162 @@
+/** The meaning of REPL lines, without a terminal: Session.execute, completion and the history file. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ArgumentError, ParseError } from "../../src/index.js";
+import { complete } from "../../src/repl/complete.js";
+import { appendHistory, HISTORY_SIZE, historyPath, loadHistory } from "../../src/repl/history.js";
+import { Session } from "../../src/repl/session.js";
+
+/** A session that has run `lines`, returning what the last one printed. */
+function after(...lines: string[]): { session: Session; output: string | undefined } {
+  const session = new Session();
+  let output: string | undefined;
+  for (const line of lines) output = session.execute(line);
+  return { session, output };
+}
+
+const out = (...lines: string[]) => after(...lines).output;
+
+function parseErrorOf(line: string, ...before: string[]): ParseError {
+  const { session } = after(...before);
+  try {
+    session.execute(line);
+  } catch (e) {
+    if (e instanceof ParseError) return e;
+    throw e;
+  }
+  throw new Error(`no error for ${line}`);
+}
+
+describe("REPL lines", () => {
+  it("simplifies expressions", () => {
+    expect(out("x + x")).toBe("2*x");
+    expect(out("sin(x)^2 + cos(x)^2")).toBe("1");
+    expect(out("   ")).toBeUndefined();
+  });
+
+  it("defines values and functions, and uses them", () => {
+    expect(out("f = x^2*y + sin(y)")).toBe("f = x^2*y + sin(y)");
+    expect(out("g(x, y) = x*y")).toBe("g(x, y) = x*y");
+    expect(out("f = x^2*y + sin(y)", "diff(f, y)")).toBe("x^2 + cos(y)");
+    expect(out("g(x, y) = x*y", "g(2, 3)")).toBe("6");
+    expect(out("g(x, y) = x*y", "g(y, x + 1)")).toBe("y*(x + 1)");
+    expect(out("f = x^2", "g(t) = t + f", "g(3)")).toBe("x^2 + 3");
+  });
+
+  it("captures definitions by value", () => {
+    expect(out("f = x^2", "h = f + 1", "f = x^3", "h")).toBe("x^2 + 1");
+  });
+
+  it("differentiates with d/dx, dN/dxN, greek variables and diff()", () => {
+    expect(out("f = x^2*y + sin(y)", "d/dx f")).toBe("2*x*y");
+    expect(out("d2/dx2 x^4")).toBe("12*x^2");
+    expect(out("d/dx2 x2^2")).toBe("2*x2"); // no order on top: the variable is x2
+    expect(out("d/dθ sin(θ)")).toBe("cos(θ)");
+    expect(out("d/dx(x^3)")).toBe("3*x^2");
+    expect(out("diff(diff(x^2*y^2, x), y)")).toBe("4*x*y");
+  });
+
+  it("evaluates at a point, exactly, with the decimal value of a constant result", () => {
+    // f(1, 2) = 1*2 + sin(2)
+    expect(out("f = x^2*y + sin(y)", "f at x=1, y=2")).toBe(`sin(2) + 2 ≈ ${2 + Math.sin(2)}`);
+    expect(out("x^2*y at x=1/2")).toBe("y/4");
+    expect(out("x^2 at x=3")).toBe("9");
+    expect(out("d/dx x^3 at x=2")).toBe("12");
+  });
+
+  it("prints gradients and Hessians", () => {
+    expect(out("f = x^2*y + sin(y)", "grad f")).toBe("d/dx = 2*x*y\nd/dy = x^2 + cos(y)");
+    expect(out("hessian x^2*y + sin(y)")).toBe("[2*y, 2*x]\n[2*x, -sin(y)]");
+  });
+
+  it("switches to LaTeX, or prints one line as LaTeX", () => {
+    expect(out("latex x^2/(x + 1)")).toBe("\\frac{x^{2}}{x + 1}");
+    expect(out(":latex")).toBe("LaTeX output on");
+    expect(out(":latex", "d/dx x^3")).toBe("3 x^{2}");
+    expect(out(":latex", "grad x*y")).toBe("\\begin{pmatrix} y \\\\ x \\end{pmatrix}");
+    expect(out(":latex", ":latex", "x^2")).toBe("x^2");
+  });
+
+  it("lists definitions and commands", () => {
+    expect(out(":vars")).toContain("no definitions");
+    expect(out("f = x^2", "g(a) = a + 1", ":vars")).toBe("f = x^2\ng(a) = a + 1");
+    const help = out(":help")!;
+    for (const example of ["f = x^2*y + sin(y)", "g(x, y) = x*y", "f at x=1, y=2", "d2/dx2", "grad", ":vars", ":quit"]) {
+      expect(help).toContain(example);
+    }
+  });
+
+  it("leaves on :quit", () => {
+    expect(after(":quit").session.done).toBe(true);
+    expect(after(":q").session.done).toBe(true);
+    expect(after("x").session.done).toBe(false);
+  });
+
+  it("reads a command word alone as an expression", () => {
+    expect(out("grad")).toBe("grad");
+  });
+});
+
+describe("REPL errors", () => {
+  it("point into the line, wherever the bad part is", () => {
+    expect(parseErrorOf("x^2 + )").column).toBe(7);
+    expect(parseErrorOf("f = x^2 + )").column).toBe(11);
+    expect(parseErrorOf("d/dx x^2 + )").column).toBe(12);
+    expect(parseErrorOf("x at x=2*)").column).toBe(10);
+    expect(parseErrorOf("grad (x").offset).toBe(7);
+  });
+
+  it("say what is wrong with definitions and calls", () => {
+    const { session } = after("g(x, y) = x*y");
+    expect(() => session.execute("sin = 3")).toThrow(ArgumentError);
+    expect(() => session.execute("diff(x) = 3")).toThrow(/built in/);
+    expect(() => session.execute("h(x, x) = x")).toThrow(/repeated/);
+    expect(() => session.execute("g(1)")).toThrow(/g expects 2 arguments, got 1/);
+    expect(() => session.execute("diff(x^2, 2)")).toThrow(/must be a variable/);
+    expect(() => session.execute("x at 2=1")).toThrow(ParseError);
+    // the session still works
+    expect(session.execute("g(2, 5)")).toBe("10");
+  });
+});
+
+describe("tab completion", () => {
+  it("completes function names with their parenthesis, and defined names", () => {
+    const { session } = after("speed = 3", "sq(t) = t^2");
+    const [hits, word] = complete("1 + si", session);
+    expect(word).toBe("si");
+    expect(hits).toEqual(["sigmoid(", "sign(", "sin(", "sinh("]);
+    expect(complete("2*sp", session)[0]).toEqual(["speed"]);
+    expect(complete("sq", session)[0]).toEqual(["sq(", "sqrt("]);
+    expect(complete(":v", session)).toEqual([[":vars"], ":v"]);
+    expect(complete("x + ", session)[0]).toEqual([]);
+  });
+});
+
+describe("history file", () => {
+  const dir = mkdtempSync(join(tmpdir(), "symdiff-history-"));
+
+  it("lives in the home directory unless SYMDIFF_HISTORY says otherwise (empty: none)", () => {
+    expect(historyPath({ HOME: "/home/ada" })).toMatch(/\.symdiff_history$/);
+    expect(historyPath({ SYMDIFF_HISTORY: "/tmp/h" })).toBe("/tmp/h");
+    expect(historyPath({ SYMDIFF_HISTORY: "" })).toBeUndefined();
+  });
+
+  it("appends entries and keeps the newest HISTORY_SIZE", () => {
+    const file = join(dir, "history");
+    expect(loadHistory(file)).toEqual([]);
+    expect(appendHistory(file, "x^2")).toBe(true);
+    expect(appendHistory(file, "d/dx x^2")).toBe(true);
+    expect(loadHistory(file)).toEqual(["x^2", "d/dx x^2"]);
+    writeFileSync(file, Array.from({ length: HISTORY_SIZE + 5 }, (_, i) => `line ${i}`).join("\n"));
+    const kept = loadHistory(file);
+    expect(kept).toHaveLength(HISTORY_SIZE);
+    expect(kept[0]).toBe("line 5");
+    expect(readFileSync(file, "utf8").split("\n").filter(Boolean)).toHaveLength(HISTORY_SIZE);
+  });
+
+  it("fails softly when the file cannot be written", () => {
+    expect(appendHistory(join(dir, "missing-dir", "history"), "x")).toBe(false);
+  });
+});
