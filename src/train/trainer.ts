@@ -22,7 +22,7 @@ export class Trainer {
   /** ∂loss/∂parameter for every parameter, simplified, in textbook form. */
   readonly gradients: readonly Expr[];
   /** [loss, ...gradients] of one sample at (parameters, features, label). */
-  private readonly lossAndGradients: CompiledSet;
+  private readonly perSample: CompiledSet;
   private readonly probability: CompiledSet;
   /** Argument vector: parameters, then one sample's features and label. */
   private readonly args: Float64Array;
@@ -38,7 +38,7 @@ export class Trainer {
     this.gradients = gradient(model.loss, model.parameters);
     const variables = [...model.parameters, ...model.features, model.label];
     // The loss is compiled in its stable form so that it stays finite for confident predictions.
-    this.lossAndGradients = compileAll([stabilize(model.loss), ...this.gradients], variables);
+    this.perSample = compileAll([stabilize(model.loss), ...this.gradients], variables);
     this.probability = compileAll([model.probability], variables);
     this.args = new Float64Array(variables.length);
     this.out = new Float64Array(this.gradients.length + 1);
@@ -46,7 +46,7 @@ export class Trainer {
 
   /** The mean loss over the data set at `params`, with the mean gradient written into `grad`. */
   lossAndGradient(params: Float64Array, grad: Float64Array): number {
-    const { args, out, lossAndGradients } = this;
+    const { args, out, perSample } = this;
     const { features, labels, size, dimension } = this.data;
     const p = params.length;
     args.set(params);
@@ -55,7 +55,7 @@ export class Trainer {
     for (let i = 0; i < size; i++) {
       for (let j = 0; j < dimension; j++) args[p + j] = features[i * dimension + j]!;
       args[p + dimension] = labels[i]!;
-      lossAndGradients(args, out);
+      perSample(args, out);
       loss += out[0]!;
       for (let k = 0; k < p; k++) grad[k]! += out[k + 1]!;
     }

@@ -48,7 +48,7 @@ export function handNetworkFit(
   const grad = new Float64Array(params.length);
   const h = new Float64Array(hidden);
   const losses = new Float64Array(iterations + 1);
-  const act = activation === "tanh" ? Math.tanh : (a: number) => 1 / (1 + Math.exp(-a));
+  const tanh = activation === "tanh";
   for (let t = 0; t <= iterations; t++) {
     grad.fill(0);
     let loss = 0;
@@ -58,7 +58,7 @@ export function handNetworkFit(
       for (let j = 0; j < hidden; j++) {
         let a = params[j * unit + d]!;
         for (let k = 0; k < d; k++) a += params[j * unit + k]! * X[i * d + k]!;
-        h[j] = act(a);
+        h[j] = tanh ? Math.tanh(a) : 1 / (1 + Math.exp(-a));
         z += params[out + j]! * h[j]!;
       }
       const y = Y[i]!;
@@ -69,7 +69,7 @@ export function handNetworkFit(
       for (let j = 0; j < hidden; j++) {
         const hj = h[j]!;
         grad[out + j]! += delta * hj;
-        const slope = activation === "tanh" ? 1 - hj * hj : hj * (1 - hj);
+        const slope = tanh ? 1 - hj * hj : hj * (1 - hj);
         const deltaJ = delta * params[out + j]! * slope;
         for (let k = 0; k < d; k++) grad[j * unit + k]! += deltaJ * X[i * d + k]!;
         grad[j * unit + d]! += deltaJ;
