@@ -46,6 +46,8 @@ export class Trainer {
 
   /** The mean loss over the data set at `params`, with the mean gradient written into `grad`. */
   lossAndGradient(params: Float64Array, grad: Float64Array): number {
+    this.checkParameters(params);
+    if (grad.length !== params.length) throw new ArgumentError(`the gradient array holds ${grad.length} values, ${params.length} needed`);
     const { args, out, perSample } = this;
     const { features, labels, size, dimension } = this.data;
     const p = params.length;
@@ -70,7 +72,6 @@ export class Trainer {
   fit(params: Float64Array, { learningRate, iterations, onIteration }: FitOptions): Float64Array {
     if (!(learningRate > 0 && Number.isFinite(learningRate))) throw new ArgumentError(`the learning rate must be a positive number, got ${learningRate}`);
     if (!Number.isSafeInteger(iterations) || iterations < 0) throw new ArgumentError(`the number of iterations must be a whole number ≥ 0, got ${iterations}`);
-    this.checkParameters(params);
     const losses = new Float64Array(iterations + 1);
     const grad = new Float64Array(params.length);
     for (let t = 0; t < iterations; t++) {
