@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parse } from "../../src/index.js";
+import { compileAll, gradient, parse, stabilize } from "../../src/index.js";
 import { loadIris } from "../../src/train/data.js";
 import type { Dataset } from "../../src/train/dataset.js";
 import { logisticRegression } from "../../src/train/logistic.js";
@@ -94,6 +94,15 @@ describe("one-hidden-layer network", () => {
     const z = "v1*tanh(w1_1*x1 + b1) + v2*tanh(w2_1*x1 + b2) + c";
     expect(trainer.gradients[model.parameters.indexOf("v2")]).toBe(parse(`(sigmoid(${z}) - y)*tanh(w2_1*x1 + b2)`));
     expect(trainer.gradients[model.parameters.indexOf("c")]).toBe(parse(`sigmoid(${z}) - y`));
+  });
+
+  it("computes each hidden unit and the output sigmoid once for the loss and all gradients together", () => {
+    const model = neuralNetwork(4, { hidden: 4, activation: "tanh" });
+    const gradients = gradient(model.loss, model.parameters);
+    const { source } = compileAll([stabilize(model.loss), ...gradients], [...model.parameters, ...model.features, model.label]);
+    expect(gradients).toHaveLength(25);
+    expect(source.match(/Math\.tanh\(/g)).toHaveLength(4);
+    expect(source.match(/1 \/ \(1 \+ Math\.exp\(/g)).toHaveLength(1);
   });
 
   it("starts from seeded random weights: the same seed gives the same network, and units differ", () => {
