@@ -8,6 +8,8 @@ import { logisticRegression } from "../../src/train/logistic.js";
 import { neuralNetwork } from "../../src/train/network.js";
 import { Trainer } from "../../src/train/trainer.js";
 import { handLogisticFit, handNetworkFit } from "../../test/train/reference.js";
+import { printTable } from "../lib/table.js";
+import { median } from "../lib/timing.js";
 
 const ROUNDS = 15;
 
@@ -20,20 +22,17 @@ interface Row {
 }
 
 export async function run(): Promise<void> {
-  const rows = [evaluationRow(), logisticRow(), networkRow(4)];
-  console.log(`${"benchmark".padEnd(44)} ${"symdiff".padStart(12)} ${"hand".padStart(12)}  ratio  goal`);
-  for (const row of rows) {
+  const rows = [evaluationRow(), logisticRow(), networkRow(4)].map((row) => {
     const compiled: number[] = [];
     const hand: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       compiled.push(row.compiled());
       hand.push(row.hand());
     }
-    const [c, h] = [median(compiled), median(hand)];
-    const ratio = c / h;
-    const figure = (x: number) => `${x.toFixed(x < 100 ? 2 : 1)} ${row.unit}`.padStart(12);
-    console.log(`${row.name.padEnd(44)} ${figure(c)} ${figure(h)}  ${ratio.toFixed(2)}x ${ratio <= row.goal ? "≤" : ">"} ${row.goal}x`);
-  }
+    const ratio = median(compiled) / median(hand);
+    return [row.name, row.unit, median(compiled), median(hand), `${ratio.toFixed(2)}x`, `${ratio <= row.goal ? "≤" : ">"} ${row.goal}x`];
+  });
+  printTable(["benchmark", "unit", "symdiff", "hand-written", "ratio", "goal"], rows);
 }
 
 /** ns per evaluation of the gradient of the cross-entropy of sigmoid(w*x + b), over 10,000 samples. */
@@ -121,10 +120,4 @@ function timed(body: () => Float64Array): () => number {
     if (!Number.isFinite(losses.at(-1))) throw new Error("training diverged");
     return ms;
   };
-}
-
-function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -101,11 +101,18 @@ export async function runTrain(args: string[], io: IO): Promise<number> {
   const model = settings.hidden === 0
     ? logisticRegression(data.dimension)
     : neuralNetwork(data.dimension, { hidden: settings.hidden, activation: settings.activation, seed: settings.seed });
-  const trainer = new Trainer(model, data);
-  const params = model.initial.slice();
   const progress = (io.stderr as { isTTY?: boolean }).isTTY === true ? progressBar(io.stderr, settings.epochs) : undefined;
-  const losses = trainer.fit(params, { learningRate: settings.learningRate, iterations: settings.epochs, onIteration: progress?.update });
-  progress?.done();
+  // Deriving the gradients of a large network takes a moment: say so, the bar overwrites it.
+  progress?.status(`deriving ${model.parameters.length} partial derivatives...`);
+  let trainer: Trainer;
+  let losses: Float64Array;
+  const params = model.initial.slice();
+  try {
+    trainer = new Trainer(model, data);
+    losses = trainer.fit(params, { learningRate: settings.learningRate, iterations: settings.epochs, onIteration: progress?.update });
+  } finally {
+    progress?.done();
+  }
   const final = losses[settings.epochs]!;
   if (!Number.isFinite(final) || !params.every(Number.isFinite)) {
     throw new TrainingError(`training diverged (the loss became ${final}); try a smaller --lr than ${settings.learningRate}`);

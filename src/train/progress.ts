@@ -4,16 +4,21 @@ const WIDTH = 30;
 const INTERVAL_MS = 100;
 
 export interface Progress {
+  /** A line of text in place of the bar, until the next update. */
+  status(text: string): void;
   update(iteration: number, loss: number): void;
   /** Erases the bar, leaving the line empty for what follows. */
   done(): void;
 }
 
-export function progressBar(stream: NodeJS.WritableStream, total: number, now: () => number = Date.now): Progress {
+export function progressBar(stream: NodeJS.WritableStream, total: number): Progress {
   let last = -Infinity;
   return {
+    status(text) {
+      stream.write(`\r${text}\x1b[K`);
+    },
     update(iteration, loss) {
-      const t = now();
+      const t = Date.now();
       if (t - last < INTERVAL_MS && iteration < total) return;
       last = t;
       const filled = Math.round((iteration / total) * WIDTH);

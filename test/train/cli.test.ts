@@ -65,6 +65,7 @@ describe("symdiff train", () => {
 
   it("shows a progress bar with the loss only when stderr is a terminal", async () => {
     const onTerminal = await train(["--epochs", "20"], { tty: true });
+    expect(onTerminal.stderr.startsWith("\rderiving 5 partial derivatives...\x1b[K")).toBe(true);
     expect(onTerminal.stderr).toMatch(/\r\[#{30}\] 100% {2}iteration 20\/20 {2}loss \d\.\d+/);
     expect(onTerminal.stderr.endsWith("\r\x1b[K")).toBe(true); // erased before the report
     expect((await train(["--epochs", "20"])).stderr).toBe("");
