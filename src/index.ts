@@ -56,3 +56,5 @@ export { loadCsv, loadIris, IRIS_TASKS, type IrisTask } from "./train/data.js";
 export { parseCsv, type CsvTable } from "./train/csv.js";
 export { toDataset, type Dataset, type DatasetOptions } from "./train/dataset.js";
 export { DataError } from "./train/errors.js";
+export { steps, stepsToLatex, stepsToText, MAX_STEPS, type Step, type StepRule } from "./homework/steps.js";
+export { check, type CheckOptions, type CheckResult } from "./homework/check.js";
