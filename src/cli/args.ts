@@ -95,9 +95,9 @@ export function assignments(text: string, parseValue: (text: string) => Expr = p
   const out: Assignment[] = [];
   let start = 0;
   for (const part of splitTopLevel(text)) {
-    const match = /^(\s*)([^=]*?)\s*=(.*)$/su.exec(part);
+    const match = /^\s*([^=]*?)\s*=(.*)$/su.exec(part);
     if (!match) throw new UsageError(`expected name=value in '${part.trim()}' (e.g. x=1,y=2)`);
-    const [, , name, valueText] = match;
+    const [, name, valueText] = match;
     try {
       checkVariable(name);
     } catch {

@@ -6,7 +6,7 @@
  * - a definition, `f = x^2*y + sin(y)` or `g(x, y) = x*y`. Definitions are values: names used on the right are
  *   replaced by their definitions at that moment, so redefining `f` later does not change `h = f + 1`;
  * - an expression, printed simplified, optionally evaluated at a point: `f at x=1, y=2`. The substitution is exact
- *   (`f at x=1/2` gives `1/4*y + ...`); a constant result also shows its decimal value.
+ *   (`x^2*y at x=1/2` gives `y/4`); a constant result that is not a plain number also shows its decimal value.
  * `diff(expr, x)` may be used inside any expression.
  */
 import type { Expr } from "../ast/expr.js";
