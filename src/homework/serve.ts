@@ -93,11 +93,12 @@ export const serveCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
     if (positionals.length > 0) throw new UsageError(`serve takes no arguments, got ${positionals.map((p) => JSON.stringify(p)).join(" ")}`);
     const port = values.port === undefined ? 0 : portNumber(values.port);
-    if (!existsSync(resolve(WEB_ROOT, "index.html"))) {
-      throw new Error(`the web page is not built (${WEB_ROOT} has no index.html): run npm run build`);
-    }
     const server = createServer(staticFiles(WEB_ROOT));
     const used = await listen(server, port);
+    if (!existsSync(resolve(WEB_ROOT, "index.html"))) {
+      server.close();
+      throw new Error(`the web page is not built (${WEB_ROOT} has no index.html): run npm run build`);
+    }
     io.stdout.write(`symdiff homework checker: http://${HOST}:${used}/  (Ctrl-C stops)\n`);
     await new Promise<void>((done) => {
       const stop = () => {

@@ -1,0 +1,145 @@
+/**
+ * `symdiff steps`, `symdiff check`, `symdiff serve` and the REPL's `steps`/`check`, run as the real built binary.
+ * Derivatives are worked by hand: d/dx sin(3x^2 + x) = (6x + 1) cos(3x^2 + x), d/dx x^2 sin(x) = 2x sin(x) +
+ * x^2 cos(x), and d/dx (2x + 1/x)/(x + y) at (1, 2) = ((2 - 1)·3 - 3)/9 = 0.
+ */
+import { once } from "node:events";
+import { createServer } from "node:http";
+import katex from "katex";
+import { describe, expect, it } from "vitest";
+import { symdiff } from "../cli/run.js";
+
+const ok = (stdout: string) => ({ stdout, stderr: "", status: 0 });
+
+describe.concurrent("symdiff steps", () => {
+  it("prints numbered steps, the issue's example", async () => {
+    expect(await symdiff(["steps", "sin(3*x^2+x)", "--wrt", "x"])).toEqual(
+      ok(
+        [
+          "1. chain rule with u = 3*x^2 + x and d/du sin(u) = cos(u):",
+          "   d/dx[sin(3*x^2 + x)] = d/dx[3*x^2 + x]*cos(3*x^2 + x)",
+          "2.   sum rule:",
+          "     d/dx[3*x^2 + x] = d/dx[3*x^2] + 1",
+          "3.     constant multiple rule:",
+          "       d/dx[3*x^2] = 3*d/dx[x^2]",
+          "4.       power rule:",
+          "         d/dx[x^2] = 2*x",
+          "5. put together:",
+          "   d/dx[sin(3*x^2 + x)] = (6*x + 1)*cos(3*x^2 + x)",
+          "",
+        ].join("\n"),
+      ),
+    );
+  });
+
+  it("prints an align* block that KaTeX renders", async () => {
+    const { stdout, status } = await symdiff(["steps", "sin(3*x^2+x)", "--latex"]);
+    expect(status).toBe(0);
+    expect(stdout.startsWith("\\begin{align*}\n")).toBe(true);
+    expect(stdout.endsWith("\\end{align*}\n")).toBe(true);
+    expect(stdout.split(" \\\\\n")).toHaveLength(5);
+    katex.renderToString(stdout, { throwOnError: true, displayMode: true });
+  });
+
+  it("prints JSON for scripts", async () => {
+    const { stdout, status } = await symdiff(["steps", "sin(3*x^2+x)", "--json"]);
+    expect(status).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject({ input: "sin(3*x^2+x)", wrt: "x", result: "(6*x + 1)*cos(3*x^2 + x)" });
+    expect(out.steps.map((s: { rule: string }) => s.rule)).toEqual(["chain", "sum", "constant multiple", "power", "simplify"]);
+    expect(out.steps[0]).toMatchObject({ inner: ["3*x^2 + x"], entry: "d/du sin(u) = cos(u)", depth: 0 });
+  });
+
+  it("asks for --wrt when there are several variables, and reports parse errors with a caret", async () => {
+    const several = await symdiff(["steps", "x^2*y"]);
+    expect(several).toMatchObject({ stdout: "", status: 2 });
+    expect(several.stderr).toContain("--wrt");
+    expect(await symdiff(["steps", "x^2 +"])).toEqual({
+      stdout: "",
+      stderr: "error: unexpected end of input at 1:6, expected an expression\n  x^2 +\n       ^\n",
+      status: 2,
+    });
+  });
+});
+
+describe.concurrent("symdiff check", () => {
+  it("says a right answer is correct (exit 0)", async () => {
+    expect(await symdiff(["check", "sin(x^2)", "--wrt", "x", "--answer", "2x cos(x^2)"])).toEqual(ok("correct (simplified the difference to 0)\n"));
+    expect(await symdiff(["check", "ln(x^2)", "--answer", "2/x"])).toEqual(ok("correct (simplified the difference to 0)\n"));
+  });
+
+  it("shows a wrong answer with the derivative, a point and both values (exit 1)", async () => {
+    const { stdout, stderr, status } = await symdiff(["check", "x^2*sin(x)", "--answer", "2x cos(x)"]);
+    expect({ stderr, status }).toEqual({ stderr: "", status: 1 });
+    const [first, second] = stdout.split("\n");
+    expect(first).toBe("incorrect: the derivative is x*(x*cos(x) + 2*sin(x))");
+    const [, x, answer, derivative] = /^at x = (-?[\d.]+): your answer is (-?[\d.]+), the derivative is (-?[\d.]+)$/.exec(second!)!.map(Number);
+    expect(answer).toBeCloseTo(2 * x! * Math.cos(x!), 4);
+    expect(derivative).toBeCloseTo(2 * x! * Math.sin(x!) + x! * x! * Math.cos(x!), 4);
+  });
+
+  it("checks a value at a point: -2 is a common mistake, the value is 0", async () => {
+    const args = ["check", "(2x+1/x)/(x+y)", "--wrt", "x", "--at", "x=1,y=2", "--answer"];
+    expect(await symdiff([...args, "-2"])).toEqual({ stdout: "incorrect: at x = 1, y = 2 the derivative is 0, not -2\n", stderr: "", status: 1 });
+    expect(await symdiff([...args, "0"])).toEqual(ok("correct: at x = 1, y = 2 the derivative is 0\n"));
+    const json = JSON.parse((await symdiff([...args, "-2", "--json"])).stdout);
+    expect(json).toMatchObject({ equivalent: false, at: { x: "1", y: "2" }, value: "0", values: [-2, 0] });
+  });
+
+  it("says where the answer is right only on part of the domain", async () => {
+    // d/dx x ln(x^2) = ln(x^2) + 2, which is 2 ln(x) + 2 only for x > 0
+    const { stdout, status } = await symdiff(["check", "x*ln(x^2)", "--answer", "2 ln(x) + 2"]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^correct .*\nnote: equal only where x > 0: /);
+  });
+
+  it("needs --answer, and reports a bad answer with a caret under it", async () => {
+    const missing = await symdiff(["check", "x^2"]);
+    expect(missing).toMatchObject({ stdout: "", status: 2 });
+    expect(missing.stderr).toContain("--answer");
+    expect(await symdiff(["check", "x^2", "--answer", "2x +"])).toEqual({
+      stdout: "",
+      stderr: "error: unexpected end of input at 1:5, expected an expression\n  2x +\n      ^\n",
+      status: 2,
+    });
+  });
+});
+
+describe.concurrent("symdiff serve", () => {
+  it("rejects a bad or busy port", async () => {
+    expect((await symdiff(["serve", "--port", "http"])).status).toBe(2);
+    const blocker = createServer().listen(0, "127.0.0.1");
+    await once(blocker, "listening");
+    const port = (blocker.address() as { port: number }).port;
+    const busy = await symdiff(["serve", "--port", String(port)]);
+    blocker.close();
+    expect(busy.status).toBe(2);
+    expect(busy.stderr).toBe(`error: port ${port} is in use: choose another with --port, or leave --port out for a free one\n`);
+  });
+
+  it("is listed with the other commands", async () => {
+    const { stdout } = await symdiff(["--help"]);
+    for (const name of ["steps", "check", "serve"]) expect(stdout).toMatch(new RegExp(`^  ${name} `, "m"));
+  });
+});
+
+describe.concurrent("the REPL's steps and check", () => {
+  it("derives step by step and checks answers, with definitions", async () => {
+    const input = ["f = x^2*sin(x)", "steps d/dx f", "check d/dx f = 2x cos(x)", "check d/dx f = 2x sin(x) + x^2 cos(x)", "check (x+1)^2 = x^2 + 2x + 1", ""].join("\n");
+    const { stdout, stderr, status } = await symdiff(["repl"], input);
+    expect({ stderr, status }).toEqual({ stderr: "", status: 0 });
+    const lines = stdout.split("\n");
+    expect(lines.slice(0, 3)).toEqual(["f = x^2*sin(x)", "1. product rule:", "   d/dx[x^2*sin(x)] = d/dx[x^2]*sin(x) + d/dx[sin(x)]*x^2"]);
+    expect(lines).toContain("4. put together and simplify:");
+    expect(lines).toContain("incorrect: the derivative is x*(x*cos(x) + 2*sin(x))");
+    expect(lines.filter((l) => l === "correct (simplified the difference to 0)")).toHaveLength(2);
+  });
+
+  it("prints LaTeX steps in :latex mode, and reports mistakes without stopping", async () => {
+    const { stdout, stderr } = await symdiff(["repl"], ":latex\nsteps d/dx x^3\ncheck d/dx x^2 = 2x +\nsteps x^2\ncheck d/dx x^2 = 2x\n");
+    expect(stdout).toContain("\\begin{align*}\n  \\frac{d}{dx}\\left[x^{3}\\right] &= 3 x^{2} && \\text{power rule}\n\\end{align*}");
+    expect(stdout.trim().endsWith("correct (simplified the difference to 0)")).toBe(true);
+    expect(stderr).toContain("expected an expression");
+    expect(stderr).toContain("write the variable: steps d/dx <expr>");
+  });
+});
