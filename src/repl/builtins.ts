@@ -1,6 +1,6 @@
 /** The REPL's own commands. Each is one entry of the table in commands.ts. */
 import { diff } from "../diff.js";
-import { toLatex, toLatexMatrix } from "../print/latex.js";
+import { toLatexMatrix } from "../print/latex.js";
 import { format } from "../print/text.js";
 import { GRADIENT, HESSIAN, matrixText, type Shape } from "../cli/grad.js";
 import type { ReplCommand } from "./command.js";
@@ -58,7 +58,15 @@ export const latexCommand: ReplCommand = {
   usage: "latex <expr>",
   summary: "print one result as LaTeX",
   example: "latex x^2/(x + 1)",
-  run: ({ rest, restOffset }, session) => toLatex(session.parse(rest, restOffset)),
+  run: ({ rest, restOffset }, session) => {
+    const mode = session.latex;
+    session.latex = true;
+    try {
+      return session.evaluateLine(rest, restOffset);
+    } finally {
+      session.latex = mode;
+    }
+  },
 };
 
 /** `d/dx expr`, `d2/dx2 expr`, `d/dθ expr`, each optionally `at x=1`. */

@@ -2,8 +2,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ArgumentError, ParseError } from "../../src/index.js";
+import { ArgumentError, ParseError, SymdiffError } from "../../src/index.js";
 import { complete } from "../../src/repl/complete.js";
 import { appendHistory, HISTORY_SIZE, historyPath, loadHistory } from "../../src/repl/history.js";
 import { Session } from "../../src/repl/session.js";
@@ -73,6 +74,8 @@ describe("REPL lines", () => {
 
   it("switches to LaTeX, or prints one line as LaTeX", () => {
     expect(out("latex x^2/(x + 1)")).toBe("\\frac{x^{2}}{x + 1}");
+    expect(out("latex x*x at x=y")).toBe("y^{2}");
+    expect(out("latex x", "x^2")).toBe("x^2"); // one line only
     expect(out(":latex")).toBe("LaTeX output on");
     expect(out(":latex", "d/dx x^3")).toBe("3 x^{2}");
     expect(out(":latex", "grad x*y")).toBe("\\begin{pmatrix} y \\\\ x \\end{pmatrix}");
@@ -118,6 +121,27 @@ describe("REPL errors", () => {
     expect(() => session.execute("x at 2=1")).toThrow(ParseError);
     // the session still works
     expect(session.execute("g(2, 5)")).toBe("10");
+  });
+});
+
+describe("any line", () => {
+  it("prints something or fails with a SymdiffError, never anything else", () => {
+    const pieces = ["f", "g", "x", "y", "1", "2", " ", "=", "(", ")", ",", "+", "-", "*", "/", "^", "at ", "d/dx ", "d2/dy2 ",
+      "diff(", "sin(", "grad ", "hessian ", "latex ", ":vars", ":latex", "0", "e", "pi", "θ", ".", "#"];
+    const line = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(""));
+    const session = new Session();
+    session.execute("f = x^2*y + sin(y)");
+    session.execute("g(x, y) = x*y");
+    fc.assert(
+      fc.property(line, (text) => {
+        try {
+          session.execute(text);
+        } catch (e) {
+          if (!(e instanceof SymdiffError)) throw e;
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
