@@ -45,7 +45,7 @@ export function nodeCount(e: ExprLike): number {
 export function variables(e: ExprLike): string[] {
   return [...toExpr(e).vars].sort();
 }
-export { compile, compileAll, gradientFunction, type CompiledFunction, type CompiledSet } from "./compile/compile.js";
+export { compile, compileAll, compileSum, gradientFunction, type CompiledFunction, type CompiledSet, type CompiledSum } from "./compile/compile.js";
 export { stabilize } from "./compile/stable.js";
 export { toLatex, toLatexMatrix, type LatexOptions } from "./print/latex.js";
 export { Trainer, type FitOptions } from "./train/trainer.js";

@@ -25,6 +25,7 @@ export function compile(expr: ExprLike, params: readonly string[]): CompiledFunc
   const body = [
     '"use strict";',
     ...program.params.map((p) => `${p} = +${p};`),
+    ...program.invariant,
     ...program.statements,
     `return ${program.results[0]};`,
   ].join("\n");
@@ -47,6 +48,7 @@ export function compileAll(exprs: readonly ExprLike[], params: readonly string[]
     "function compiled(a, out) {",
     `if (a.length !== ${arity} || out === undefined || out.length < ${size}) return fail(a, out);`,
     ...program.params.map((p, i) => `const ${p} = +a[${i}];`),
+    ...program.invariant,
     ...program.statements,
     ...program.results.map((r, i) => `out[${i}] = ${r};`),
     "return out;",
@@ -57,7 +59,52 @@ export function compileAll(exprs: readonly ExprLike[], params: readonly string[]
     if (out === undefined) return compiled(args, new Float64Array(size));
     throw new ArgumentError(`the output array holds ${out.length} values, ${size} needed`);
   };
-  const compiled = new Function("fail", `"use strict";\nreturn ${source};`)(fail) as (a: ArrayLike<number>, out?: Float64Array) => Float64Array;
+  const compiled = instantiate<CompiledSet>(source, fail);
+  return Object.assign(compiled, { source });
+}
+
+/**
+ * `(params, rows, out?) => out`: each expression summed over the rows of a table, `out[k] = Σ exprs[k]`, e.g. a loss
+ * and its gradient over a whole data set. `rows` holds the values of `rowVariables`, row after row; `params` the
+ * values of `params`, fixed for the call.
+ */
+export type CompiledSum = ((params: ArrayLike<number>, rows: ArrayLike<number>, out?: Float64Array) => Float64Array) & { readonly source: string };
+
+/**
+ * Compiles the sums over rows of several expressions into one function: the loop over the rows is generated too,
+ * so the JIT sees straight-line code per row, and subexpressions of the parameters alone are computed once per call
+ * rather than once per row. Sums accumulate row by row, in order.
+ */
+export function compileSum(exprs: readonly ExprLike[], params: readonly string[], rowVariables: readonly string[]): CompiledSum {
+  const list = checkList(exprs, "exprs").map(toExpr);
+  if (checkList(rowVariables, "rowVariables").length === 0) throw new ArgumentError("a sum over rows needs at least one row variable");
+  const variables = [...checkList(params, "params"), ...rowVariables];
+  const program = buildProgram(list, variables, new Set(rowVariables));
+  const arity = params.length;
+  const width = rowVariables.length;
+  const size = list.length;
+  const source = [
+    "function compiled(a, rows, out) {",
+    `if (a.length !== ${arity} || rows.length % ${width} !== 0 || out === undefined || out.length < ${size}) return fail(a, rows, out);`,
+    ...program.params.slice(0, arity).map((p, i) => `const ${p} = +a[${i}];`),
+    ...program.invariant,
+    ...list.map((_, k) => `let s${k} = 0;`),
+    `for (let r = 0; r < rows.length; r += ${width}) {`,
+    ...program.params.slice(arity).map((p, j) => `const ${p} = +rows[r + ${j}];`),
+    ...program.statements,
+    ...program.results.map((result, k) => `s${k} += ${result};`),
+    "}",
+    ...list.map((_, k) => `out[${k}] = s${k};`),
+    "return out;",
+    "}",
+  ].join("\n");
+  const fail = (args: ArrayLike<number>, rows: ArrayLike<number>, out: Float64Array | undefined): Float64Array => {
+    if (args.length !== arity) throw new ArgumentError(`expected ${arity} parameter values [${params.join(", ")}], got ${args.length}`);
+    if (rows.length % width !== 0) throw new ArgumentError(`the rows hold ${rows.length} values, not a multiple of ${width} [${rowVariables.join(", ")}]`);
+    if (out === undefined) return compiled(args, rows, new Float64Array(size));
+    throw new ArgumentError(`the output array holds ${out.length} values, ${size} needed`);
+  };
+  const compiled = instantiate<CompiledSum>(source, fail);
   return Object.assign(compiled, { source });
 }
 
@@ -69,6 +116,11 @@ export function gradientFunction(f: ExprLike, wrt: readonly string[], params?: r
   const e = toExpr(f);
   const names = params ?? [...wrt, ...[...e.vars].filter((v) => !wrt.includes(v)).sort()];
   return compileAll([e, ...gradient(e, wrt)], names);
+}
+
+/** The generated function, given `fail`: what it calls when a size check fails (or `out` is missing). */
+function instantiate<F>(source: string, fail: (...args: never[]) => Float64Array): F {
+  return new Function("fail", `"use strict";\nreturn ${source};`)(fail) as F;
 }
 
 function checkList<T>(list: readonly T[], what: string): readonly T[] {

@@ -16,13 +16,18 @@ import { nodeSource, numberLiteral } from "./javascript.js";
 export interface Program {
   /** Local name of each parameter, in the order given (`p0`, `p1`, ...). */
   readonly params: readonly string[];
-  /** Statements computing the intermediates, each `const tN = ...;`, in dependency order. */
+  /**
+   * Statements computing the intermediates, each `const tN = ...;`, in dependency order: first those that use none
+   * of the `varying` parameters (which a loop over rows computes once), then the others.
+   */
+  readonly invariant: readonly string[];
   readonly statements: readonly string[];
   /** An atomic source per expression (a local name or a literal), in the order given. */
   readonly results: readonly string[];
 }
 
-export function buildProgram(exprs: readonly Expr[], params: readonly string[]): Program {
+/** `varying` names the parameters that change from row to row when the program runs in a loop (none by default). */
+export function buildProgram(exprs: readonly Expr[], params: readonly string[], varying: ReadonlySet<string> = new Set()): Program {
   const local = new Map<string, string>();
   params.forEach((name, i) => {
     if (typeof name !== "string") throw new ArgumentError(`parameter ${i + 1} must be a variable name, got ${typeof name}`);
@@ -35,7 +40,9 @@ export function buildProgram(exprs: readonly Expr[], params: readonly string[]):
     }
   }
 
+  const invariant: string[] = [];
   const statements: string[] = [];
+  let count = 0;
   const sources = new Map<Expr, string>();
   const source = (e: Expr): string => {
     let s = sources.get(e);
@@ -45,12 +52,12 @@ export function buildProgram(exprs: readonly Expr[], params: readonly string[]):
     else if (e.vars.size === 0) s = numberLiteral(evaluate(e));
     else {
       const code = nodeSource(e, source);
-      s = `t${statements.length}`;
-      statements.push(`const ${s} = ${code};`);
+      s = `t${count++}`;
+      ([...e.vars].some((v) => varying.has(v)) ? statements : invariant).push(`const ${s} = ${code};`);
     }
     sources.set(e, s);
     return s;
   };
   const results = exprs.map(source);
-  return { params: params.map((_, i) => `p${i}`), statements, results };
+  return { params: params.map((_, i) => `p${i}`), invariant, statements, results };
 }

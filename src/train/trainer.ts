@@ -1,10 +1,10 @@
 /**
- * Full-batch gradient descent for any model: the gradient of the per-sample loss comes from `diff`, the loss and all
- * partial derivatives are compiled into one function with `compileAll` (shared subexpressions computed once), and
- * that function runs over the data set held in typed arrays.
+ * Full-batch gradient descent for any model: the gradient of the per-sample loss comes from `diff`; the loss and all
+ * partial derivatives are compiled together — shared subexpressions computed once — by `compileSum`, the variant of
+ * `compileAll` that also generates the loop summing them over the rows of the data set (held in a typed array).
  */
 import type { Expr } from "../ast/expr.js";
-import { compileAll, type CompiledSet } from "../compile/compile.js";
+import { compileAll, type CompiledSet, compileSum, type CompiledSum } from "../compile/compile.js";
 import { stabilize } from "../compile/stable.js";
 import { gradient } from "../diff.js";
 import { ArgumentError } from "../errors.js";
@@ -21,12 +21,13 @@ export interface FitOptions {
 export class Trainer {
   /** ∂loss/∂parameter for every parameter, simplified, in textbook form. */
   readonly gradients: readonly Expr[];
-  /** [loss, ...gradients] of one sample at (parameters, features, label). */
-  private readonly perSample: CompiledSet;
-  private readonly probability: CompiledSet;
-  /** Argument vector: parameters, then one sample's features and label. */
-  private readonly args: Float64Array;
+  /** [loss, ...gradients] summed over the rows at given parameters. */
+  private readonly sums: CompiledSum;
+  /** Each sample's features and label, row after row: the rows `sums` runs over. */
+  private readonly rows: Float64Array;
   private readonly out: Float64Array;
+  /** The predicted probability for one sample at (parameters, features). */
+  private readonly probability: CompiledSet;
 
   constructor(
     readonly model: Model,
@@ -36,33 +37,27 @@ export class Trainer {
       throw new ArgumentError(`the model takes ${model.features.length} features, the data set has ${data.dimension}`);
     }
     this.gradients = gradient(model.loss, model.parameters);
-    const variables = [...model.parameters, ...model.features, model.label];
+    const sample = [...model.features, model.label];
     // The loss is compiled in its stable form so that it stays finite for confident predictions.
-    this.perSample = compileAll([stabilize(model.loss), ...this.gradients], variables);
-    this.probability = compileAll([model.probability], variables);
-    this.args = new Float64Array(variables.length);
+    this.sums = compileSum([stabilize(model.loss), ...this.gradients], model.parameters, sample);
+    this.rows = new Float64Array(data.size * sample.length);
+    for (let i = 0; i < data.size; i++) {
+      this.rows.set(data.features.subarray(i * data.dimension, (i + 1) * data.dimension), i * sample.length);
+      this.rows[i * sample.length + data.dimension] = data.labels[i]!;
+    }
     this.out = new Float64Array(this.gradients.length + 1);
+    this.probability = compileAll([model.probability], [...model.parameters, ...model.features]);
   }
 
   /** The mean loss over the data set at `params`, with the mean gradient written into `grad`. */
   lossAndGradient(params: Float64Array, grad: Float64Array): number {
     this.checkParameters(params);
     if (grad.length !== params.length) throw new ArgumentError(`the gradient array holds ${grad.length} values, ${params.length} needed`);
-    const { args, out, perSample } = this;
-    const { features, labels, size, dimension } = this.data;
-    const p = params.length;
-    args.set(params);
-    grad.fill(0);
-    let loss = 0;
-    for (let i = 0; i < size; i++) {
-      for (let j = 0; j < dimension; j++) args[p + j] = features[i * dimension + j]!;
-      args[p + dimension] = labels[i]!;
-      perSample(args, out);
-      loss += out[0]!;
-      for (let k = 0; k < p; k++) grad[k]! += out[k + 1]!;
-    }
-    for (let k = 0; k < p; k++) grad[k]! /= size;
-    return loss / size;
+    const { out } = this;
+    const { size } = this.data;
+    this.sums(params, this.rows, out);
+    for (let k = 0; k < grad.length; k++) grad[k] = out[k + 1]! / size;
+    return out[0]! / size;
   }
 
   /**
@@ -87,11 +82,12 @@ export class Trainer {
   accuracy(params: Float64Array): number {
     this.checkParameters(params);
     const { features, labels, size, dimension } = this.data;
-    const { args, out } = this;
+    const args = new Float64Array(params.length + dimension);
+    const out = new Float64Array(1);
     args.set(params);
     let correct = 0;
     for (let i = 0; i < size; i++) {
-      for (let j = 0; j < dimension; j++) args[params.length + j] = features[i * dimension + j]!;
+      args.set(features.subarray(i * dimension, (i + 1) * dimension), params.length);
       this.probability(args, out);
       if ((out[0]! >= 0.5 ? 1 : 0) === labels[i]) correct++;
     }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ArgumentError, build, compile, compileAll, evaluate, FUNCTIONS, gradientFunction, parse, Rational, type Expr } from "../../src/index.js";
+import { ArgumentError, build, compile, compileAll, compileSum, evaluate, FUNCTIONS, gradientFunction, parse, Rational, type Expr } from "../../src/index.js";
 
 const { add, mul, pow, num, sym, call, PI } = build;
 
@@ -103,6 +103,42 @@ describe("compileAll", () => {
   });
 });
 
+describe("compileSum", () => {
+  it("sums each expression over the rows, in row order, exactly as a loop over evaluate does", () => {
+    const row = fc.tuple(coordinate, coordinate);
+    fc.assert(
+      fc.property(fc.array(expr, { minLength: 1, maxLength: 3 }), coordinate, fc.array(row, { maxLength: 6 }), (es, x, rows) => {
+        const sums = compileSum(es, ["x"], ["y", "z"])([x], rows.flat());
+        es.forEach((e, k) => {
+          let expected = 0;
+          for (const [y, z] of rows) expected += evaluate(e, { x, y, z });
+          expect(sameNumber(sums[k]!, expected)).toBe(true);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("computes subexpressions of the parameters once per call, outside the loop over rows", () => {
+    const { source } = compileSum(["sin(w)*x + y", "cos(w*v)"], ["w", "v"], ["x", "y"]);
+    const loop = source.indexOf("for (");
+    expect(source.lastIndexOf("Math.sin(")).toBeLessThan(loop);
+    expect(source.lastIndexOf("Math.cos(")).toBeLessThan(loop);
+    expect(source.indexOf("p2 = +rows[r + 0]")).toBeGreaterThan(loop);
+  });
+
+  it("writes into the caller's array and checks the sizes of its arrays", () => {
+    const f = compileSum(["w*x", "x"], ["w"], ["x"]);
+    const out = new Float64Array(2);
+    expect(f([2], [1, 2, 3], out)).toBe(out);
+    expect([...out]).toEqual([12, 6]);
+    expect(() => f([1, 2], [1])).toThrow(new ArgumentError("expected 1 parameter values [w], got 2"));
+    expect(() => compileSum(["x + y"], [], ["x", "y"])([], [1, 2, 3])).toThrow(/the rows hold 3 values, not a multiple of 2 \[x, y\]/);
+    expect(() => f([1], [1], new Float64Array(1))).toThrow(/holds 1 values, 2 needed/);
+    expect(() => compileSum(["w"], ["w"], [])).toThrow(/at least one row variable/);
+  });
+});
+
 describe("gradientFunction", () => {
   it("gives the hand-checkable cross-entropy values for x = 6.7, y = 0, w = 1, b = 0", () => {
     const loss = "-(y*log(sigmoid(w*x + b)) + (1 - y)*log(1 - sigmoid(w*x + b)))";
@@ -124,18 +160,24 @@ describe("generated code", () => {
     const expected = evaluate(e, new Map(NAMES.map((n, i) => [n, point[i]!])));
     expect(compile(e, NAMES)(...point)).toBe(expected);
     expect(compileAll([e], NAMES)(point)[0]).toBe(expected);
+    expect(compileSum([e], NAMES.slice(0, 5), NAMES.slice(5))(point.slice(0, 5), point.slice(5))[0]).toBe(expected);
     expect((globalThis as { hacked?: number }).hacked).toBeUndefined();
   });
 
   it("holds only numbers, operators, Math calls and generated local names", () => {
     const e = NAMES.map((n) => call("softplus", [sym(n)])).reduce((s, t) => add(s, mul(t, call("step", [t]))));
-    for (const source of [compile(e, NAMES).source, compileAll([e, pow(e, num(Rational.of(1, 3)))], NAMES).source]) {
+    const sources = [
+      compile(e, NAMES).source,
+      compileAll([e, pow(e, num(Rational.of(1, 3)))], NAMES).source,
+      compileSum([e], NAMES.slice(0, 5), NAMES.slice(5)).source,
+    ];
+    for (const source of sources) {
       const leftover = source
         .replace(/"use strict";|\bfunction \w+\(/g, "")
         .replace(/\bMath\.[a-z0-9]+\b/g, "")
-        .replace(/\b(const|return|if|undefined|[pt]\d+|a|out|length|fail)\b/g, "")
+        .replace(/\b(const|let|for|return|if|undefined|[pts]\d+|a|r|rows|out|length|fail)\b/g, "")
         .replace(/\d+(\.\d+)?(e[+-]\d+)?/g, "")
-        .replace(/[\s+\-*/=<>?:;,.!|(){}[\]]/g, "");
+        .replace(/[\s+\-*/%=<>?:;,.!|(){}[\]]/g, "");
       expect(leftover).toBe("");
     }
   });
