@@ -2,6 +2,10 @@
  * Compiled evaluators: expressions become plain JavaScript functions (`new Function` over the source that
  * program.ts prints), calling `Math.*` directly with no interpretation per call.
  *
+ * - `compile`: one expression, a function of positional arguments;
+ * - `compileAll`: several expressions at one point, written into the caller's Float64Array;
+ * - `compileSum`: several expressions summed over the rows of a table, the loop over the rows generated too.
+ *
  * They compute exactly what `evaluate` computes, operation for operation. In particular they keep the textbook form of
  * an expression; apply `stabilize` (stable.ts) first when `log(sigmoid(z))` must stay finite for large |z|.
  */
