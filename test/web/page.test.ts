@@ -67,6 +67,15 @@ async function type(selector: string, text: string) {
   await page.type(selector, text);
 }
 
+/** Saves a screenshot of the whole page under test/web/__screenshots__/ (not committed) and prints its path. */
+async function screenshot(name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = `${SCREENSHOTS}${name}`;
+  await page.screenshot({ path, fullPage: true });
+  console.log(`screenshot: ${path}`);
+  return path;
+}
+
 /** The LaTeX source KaTeX keeps inside what it rendered. */
 const renderedLatex = (selector: string) => page.locator(`${selector} annotation[encoding="application/x-tex"]`).first().textContent();
 
@@ -93,6 +102,7 @@ describe("the homework checker page", () => {
     const verdict = page.locator("#verdict");
     await expect.poll(() => verdict.getAttribute("data-verdict")).toBe("incorrect");
     expect(await verdict.textContent()).toMatch(/Not correct.*At x = -?[\d.]+ your answer is -?[\d.]+, but the derivative is -?[\d.]+\./);
+    await screenshot("homework-checker-wrong-answer.png");
   });
 
   it("says a right answer is right, in whatever form it is written", async () => {
@@ -103,11 +113,7 @@ describe("the homework checker page", () => {
   });
 
   it("takes a screenshot for people to look at", async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const path = `${SCREENSHOTS}homework-checker.png`;
-    await page.screenshot({ path, fullPage: true });
-    console.log(`screenshot: ${path}`);
-    expect(existsSync(path)).toBe(true);
+    expect(existsSync(await screenshot("homework-checker.png"))).toBe(true);
   });
 
   it("points at a typing mistake instead of failing", async () => {
