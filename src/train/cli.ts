@@ -7,17 +7,16 @@ import { writeFileSync } from "node:fs";
 import { parseCommandArgs } from "../cli/args.js";
 import type { Command, IO } from "../cli/command.js";
 import { helpText } from "../cli/help.js";
-import { jsonNumber, numberText, writeJson } from "../cli/output.js";
+import { writeJson } from "../cli/output.js";
 import { UsageError } from "../cli/report.js";
 import { SymdiffError } from "../errors.js";
-import { format } from "../print/text.js";
 import { IRIS_FILE, IRIS_TASKS, type IrisTask, loadCsv } from "./data.js";
-import type { Dataset, DatasetOptions } from "./dataset.js";
+import type { DatasetOptions } from "./dataset.js";
 import { logisticRegression } from "./logistic.js";
-import type { Model } from "./model.js";
 import { ACTIVATIONS, type Activation, neuralNetwork } from "./network.js";
 import { lossCurveSvg } from "./plot.js";
 import { progressBar } from "./progress.js";
+import { jsonReport, modelName, textReport, type TrainingRun } from "./report.js";
 import { Trainer } from "./trainer.js";
 
 const OPTIONS = {
@@ -117,10 +116,20 @@ export async function runTrain(args: string[], io: IO): Promise<number> {
   if (!Number.isFinite(final) || !params.every(Number.isFinite)) {
     throw new TrainingError(`training diverged (the loss became ${final}); try a smaller --lr than ${settings.learningRate}`);
   }
-  const result = { settings, data, model, trainer, params, losses, accuracy: trainer.accuracy(params) };
-  if (settings.plot !== undefined) writePlot(settings.plot, losses, `Training loss: ${modelName(settings)}, ${settings.fileName}`);
-  if (settings.json) writeJson(io, jsonReport(result));
-  else io.stdout.write(textReport(result));
+  const run: TrainingRun = {
+    fileName: settings.fileName,
+    data,
+    model,
+    ...(settings.hidden > 0 && { network: { hidden: settings.hidden, activation: settings.activation, seed: settings.seed } }),
+    learningRate: settings.learningRate,
+    gradients: trainer.gradients,
+    params,
+    losses,
+    accuracy: trainer.accuracy(params),
+  };
+  if (settings.plot !== undefined) writePlot(settings.plot, losses, `Training loss: ${modelName(run)}, ${settings.fileName}`);
+  if (settings.json) writeJson(io, jsonReport(run));
+  else io.stdout.write(textReport(run));
   return 0;
 }
 
@@ -131,7 +140,7 @@ class TrainingError extends SymdiffError {
 function readSettings(args: string[]): Settings {
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (the data file goes after --data)`);
-  if (values.task !== undefined && !(values.task in IRIS_TASKS)) throw new UsageError(`--task: expected a or b, got '${values.task}'`);
+  if (values.task !== undefined && !Object.hasOwn(IRIS_TASKS, values.task)) throw new UsageError(`--task: expected a or b, got '${values.task}'`);
   if (values.task !== undefined && values.data !== undefined) throw new UsageError("--task chooses a task on the bundled Iris data; it cannot be combined with --data");
   const datasetOptionGiven = [values.label, values.features, values.positive, values.classes].some((v) => v !== undefined);
   // Task a is the default only when nothing about the data is chosen; otherwise the choices apply to the file as is.
@@ -189,63 +198,4 @@ function writePlot(file: string, losses: Float64Array, title: string): void {
   } catch (e) {
     throw new UsageError(`--plot: cannot write ${file}: ${(e as Error).message}`);
   }
-}
-
-interface Result {
-  readonly settings: Settings;
-  readonly data: Dataset;
-  readonly model: Model;
-  readonly trainer: Trainer;
-  readonly params: Float64Array;
-  readonly losses: Float64Array;
-  readonly accuracy: number;
-}
-
-function modelName({ hidden, activation }: Settings): string {
-  return hidden === 0 ? "logistic regression" : `network with ${hidden} ${activation} hidden ${hidden === 1 ? "unit" : "units"}`;
-}
-
-function classes(data: Dataset): string {
-  return data.positive === undefined ? `${data.labelName} (0/1)` : `${data.labelName}: ${data.positive} = 1, others = 0`;
-}
-
-function textReport({ settings, data, model, trainer, params, losses, accuracy }: Result): string {
-  const correct = Math.round(accuracy * data.size);
-  const lines = [
-    `Data:      ${settings.fileName}, ${data.size} rows, label ${classes(data)}`,
-    `Features:  ${model.features.map((x, i) => `${x} = ${data.featureNames[i]}`).join(", ")}`,
-    `Model:     ${modelName(settings)}, p = ${format(model.probability)}`,
-    `Loss:      L = ${format(model.loss)}`,
-    "",
-    "Gradient (derived by symdiff):",
-    ...model.parameters.map((p, i) => `  dL/d${p} = ${format(trainer.gradients[i]!)}`),
-    "",
-    `Trained:   ${settings.epochs} iterations, learning rate ${settings.learningRate}`,
-    `Loss:      ${numberText(losses[0]!)} → ${numberText(losses[settings.epochs]!)}`,
-    `Accuracy:  ${(accuracy * 100).toFixed(1)}% (${correct}/${data.size})`,
-    "",
-    "Weights:",
-    ...model.parameters.map((p, i) => `  ${p} = ${numberText(params[i]!)}`),
-    "",
-  ];
-  return lines.join("\n");
-}
-
-function jsonReport({ settings, data, model, trainer, params, losses, accuracy }: Result): unknown {
-  const { weights, bias } = model.summary(params);
-  return {
-    data: { file: settings.fileName, rows: data.size, label: data.labelName, positive: data.positive ?? null, features: data.featureNames },
-    model: settings.hidden === 0 ? { kind: "logistic regression" } : { kind: "network", hidden: settings.hidden, activation: settings.activation, seed: settings.seed },
-    variables: Object.fromEntries(model.features.map((x, i) => [x, data.featureNames[i]])),
-    lossExpression: format(model.loss),
-    gradients: Object.fromEntries(model.parameters.map((p, i) => [p, format(trainer.gradients[i]!)])),
-    iterations: settings.epochs,
-    learningRate: settings.learningRate,
-    initialLoss: jsonNumber(losses[0]!),
-    loss: jsonNumber(losses[settings.epochs]!),
-    accuracy,
-    weights,
-    bias,
-    parameters: Object.fromEntries(model.parameters.map((p, i) => [p, params[i]!])),
-  };
 }
