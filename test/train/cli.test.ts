@@ -106,6 +106,7 @@ describe("symdiff train", () => {
       [["--activation", "relu", "--hidden", "2"], "--activation: expected tanh or sigmoid, got 'relu'"],
       [["--seed", "4"], "--seed applies to a network: add --hidden N"],
       [["--task", "c"], "--task: expected a or b, got 'c'"],
+      [["--task", "toString"], "--task: expected a or b, got 'toString'"],
       [["--task", "a", "--data", "x.csv"], "cannot be combined with --data"],
       [["data.csv"], "unexpected argument 'data.csv' (the data file goes after --data)"],
       [["--features", "sepal_length,,petal_width"], "--features: expected names separated by commas"],
