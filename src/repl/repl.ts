@@ -68,13 +68,13 @@ function interactive(io: IO, historyFile: string | undefined): Promise<number> {
     else rl.prompt();
   });
 
-  // Ctrl-C abandons the line being typed, as in a shell; on an empty line it says how to leave.
+  // Ctrl-C abandons the line being typed, as in a shell; on an empty line it says how to leave. The line stays on
+  // screen with ^C after it; the buffer is emptied with readline's own editing keys, which redraw an empty prompt on
+  // the fresh row.
   rl.on("SIGINT", () => {
-    const empty = rl.line === "";
-    io.stdout.write("^C\n");
+    io.stdout.write(rl.line === "" ? "^C\n(To leave, press Ctrl-D or type :quit)\n" : "^C\n");
     rl.write(null, { ctrl: true, name: "e" });
     rl.write(null, { ctrl: true, name: "u" });
-    if (empty) io.stdout.write("(To leave, press Ctrl-D or type :quit)\n");
     rl.prompt();
   });
 
