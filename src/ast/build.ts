@@ -286,6 +286,10 @@ export function call(name: string, args: readonly Expr[]): Expr {
       return row.parity === "odd" ? neg(mirrored) : mirrored;
     }
     if (row.undoes && u.kind === "call" && u.name === row.undoes) return u.args[0]!;
+    if (name === "exp") {
+      const power = exponentialOfLogs(u);
+      if (power) return power;
+    }
     if (name === "abs" && isNonNegative(u)) return u;
     if ((name === "abs" || name === "sign") && u.kind === "mul" && u.factors[0]!.kind === "num") {
       // |c*u| = |c|*|u| and sign(c*u) = sign(u) for a positive number c (parity has already made c positive)
@@ -294,6 +298,24 @@ export function call(name: string, args: readonly Expr[]): Expr {
     }
   }
   return intern(`f${name}(${args.map((a) => a.id).join(",")})`, () => new Call(name, args));
+}
+
+/**
+ * exp(a*log(u)) = u^a, and exp(log(u) + v) = u*exp(v): exponentials of logarithms are powers (for u > 0, where
+ * log(u) is defined). Undefined when the argument has no logarithm to take out.
+ */
+function exponentialOfLogs(arg: Expr): Expr | undefined {
+  const asPower = (term: Expr): Expr | undefined => {
+    const factors = term.kind === "mul" ? term.factors : [term];
+    const i = factors.findIndex((f) => f.kind === "call" && f.name === "log");
+    if (i < 0) return undefined;
+    return pow((factors[i] as Call).args[0]!, mul(...factors.filter((_, j) => j !== i)));
+  };
+  const terms = arg.kind === "add" ? arg.terms : [arg];
+  const powers = terms.map(asPower);
+  if (powers.every((p) => p === undefined)) return undefined;
+  const rest = terms.filter((_, i) => powers[i] === undefined);
+  return mul(...powers.filter((p): p is Expr => p !== undefined), call("exp", [add(...rest)]));
 }
 
 /** Cheap syntactic test: exp(u), |u|, u^(even), sqrt(u) are never negative (where defined). */

@@ -106,6 +106,11 @@ function describe(token: Token): string {
   }
 }
 
+/** A character as it can be shown in a message: quoted, or as a code point if it is invisible. */
+function printable(c: string): string {
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c) ? `'${c}'` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
 function unexpected(text: string, token: Token, expected: string): ParseError {
   return errorAt(text, token.offset, `unexpected ${describe(token)}`, token.text, expected);
 }
@@ -140,7 +145,7 @@ function scan(text: string): void {
   for (const token of tokens(text)) {
     switch (token.type as TokenType) {
       case "invalid":
-        throw errorAt(text, token.offset, `unexpected character '${token.text}'`, token.text, previous ? "an operator or an expression" : "an expression");
+        throw errorAt(text, token.offset, `unexpected character ${printable(token.text)}`, token.text, previous ? "an operator or an expression" : "an expression");
       case "lparen":
       case "call":
         chain.push(0);
