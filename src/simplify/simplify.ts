@@ -7,6 +7,7 @@
 import { add, div, isNegative, mul, neg, num, ONE, pow, rebuild, splitCoefficient } from "../ast/build.js";
 import { Rational, rationalGcd } from "../ast/rational.js";
 import { children, type Expr } from "../ast/expr.js";
+import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
 import { factorTerms } from "./factor.js";
 import { smaller } from "./size.js";
@@ -67,6 +68,7 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
       const contentOut = withContentOut(e.factors);
       yield contentOut;
       yield withSignInside(contentOut);
+      yield cancel(e);
       const factored = mul(...e.factors.map(withCommonFactors));
       yield factored;
       yield withSignInside(factored);

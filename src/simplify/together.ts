@@ -6,6 +6,7 @@
 import { add, isNegative, MINUS_ONE, mul, num, pow } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
+import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
 import { factorTerms } from "./factor.js";
 import { smaller } from "./size.js";
@@ -27,6 +28,7 @@ export function together(sum: Expr): Expr | undefined {
   const numerator = expand(add(...sum.terms.map((t) => mul(t, denominator))));
   const factored = factorTerms(numerator);
   const top = factored && smaller(factored, numerator) ? factored : numerator;
-  return mul(top, pow(denominator, MINUS_ONE));
+  const quotient = mul(top, pow(denominator, MINUS_ONE));
+  return cancel(quotient) ?? quotient;
 }
 

@@ -151,3 +151,21 @@ describe("simplify", () => {
     expect(simplify("y + x")).toBe(simplify("x + y"));
   });
 });
+
+describe("cancelling polynomial factors", () => {
+  it.each([
+    ["(x^2-1)/(x-1)", "x + 1"],
+    ["(x^2 - 2*x + 1)/(x - 1)^2", "1"],
+    ["(x^3-1)/(x^2-1)", "(x^2 + x + 1)/(x + 1)"],
+    ["x/(x^2+x)", "1/(x + 1)"],
+    ["sin(x)*(x^2-1)/(x-1)", "(x + 1)*sin(x)"],
+    ["(x^2+1)/(x-1)", "(x^2 + 1)/(x - 1)"],
+  ])("%s → %s", (input, expected) => {
+    expect(format(simplify(input))).toBe(expected);
+  });
+
+  it("cancels in derivatives", () => {
+    expect(format(diff("(x^2-1)/(x-1)", "x"))).toBe("1");
+    expect(format(diff("(x^3-1)/(x-1)", "x"))).toBe("2*x + 1");
+  });
+});
