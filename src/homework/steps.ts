@@ -8,7 +8,7 @@
  * derivatives, which records their steps and gives the same unsimplified derivative `diff` computes. So a derivation
  * can never disagree with `diff`: the last step's result is `diff(expr, wrt)` itself.
  */
-import { ONE, sym } from "../ast/build.js";
+import { isNegative, neg, ONE, sym } from "../ast/build.js";
 import { children, type Expr } from "../ast/expr.js";
 import { checkVariable, derivative, toExpr, type ExprLike } from "../diff.js";
 import { LimitError } from "../errors.js";
@@ -48,6 +48,13 @@ export interface Step {
  */
 export const MAX_STEPS = 400;
 
+/**
+ * Rules after which d/dx x is written as 1 at once, as people do: the power rule gives d/dx x^2 = 2x, not 2x·d/dx x.
+ * The sum, product and quotient rules keep d/dx[x] in their formula, so that it shows the rule's shape
+ * (d/dx[x]·sin(x) + x·d/dx[sin(x)]), and a later step works it out.
+ */
+const INLINE_VARIABLE: ReadonlySet<RuleName> = new Set(["power", "exponential", "general power", "chain", "constant multiple"]);
+
 /** The derivation of d/d`wrt` `expr`, step by step; the last step's `result` is `diff(expr, wrt)`. */
 export function steps(expr: ExprLike, wrt: string): Step[] {
   const variable = checkVariable(wrt);
@@ -61,28 +68,32 @@ export function steps(expr: ExprLike, wrt: string): Step[] {
   const out: Step[] = [];
   const derived = new Map<Expr, Expr>();
 
-  const visit = (e: Expr, depth: number): Expr => {
+  /** `inline`: the caller writes d/dx x as 1 (see INLINE_VARIABLE). */
+  const visit = (e: Expr, depth: number, inline: boolean): Expr => {
+    if (e === x && inline) return ONE;
     const known = derived.get(e);
     if (known) return known; // worked out in an earlier step
-    if (e === x && depth > 0) return ONE; // d/dx x = 1 goes straight into the formula, as people write it
 
     const slot = out.length;
     out.push(undefined as unknown as Step); // steps are listed before the steps they depend on
     let rule: RuleName | undefined;
+    const inlines = () => INLINE_VARIABLE.has(rule!); // rules name themselves before differentiating anything
     const pending = new Pending(root);
+    // The difference rule: a sum's negative term -t is differentiated as -d/dx[t].
+    const term = (sub: Expr, d: (e: Expr) => Expr) => (rule === "sum" && isNegative(sub) ? neg(d(neg(sub))) : d(sub));
     const formula = derivative(e, {
       wrt: variable,
-      d: (sub) => (sub === x ? ONE : pending.of(sub)),
+      d: (sub) => term(sub, (t) => (t === x && inlines() ? ONE : pending.of(t))),
       note: (name) => (rule ??= name),
     });
-    const result = derivative(e, { wrt: variable, d: (sub) => visit(sub, depth + 1) });
+    const result = derivative(e, { wrt: variable, d: (sub) => term(sub, (t) => visit(t, depth + 1, inlines())) });
     derived.set(e, result);
     const described = describeRule(rule!, e, x, root);
     out[slot] = makeStep({ ...described, expr: e, result, depth }, [e, (n) => pending.print(formula, n)], notations);
     return result;
   };
 
-  const raw = visit(root, 0);
+  const raw = visit(root, 0, false);
   const simplified = simplify(raw);
   if (out.length > 1 || simplified !== raw) {
     const sides: [Expr, ...Side[]] = [root, raw];
