@@ -41,6 +41,9 @@ export interface CheckResult {
 
 const DEFAULTS = { seed: 20240611, samples: 64, relativeTolerance: 1e-9, absoluteTolerance: 1e-9 };
 
+/** More points than this would take seconds and prove nothing more. */
+const MAX_SAMPLES = 10_000;
+
 /** Points are drawn until `samples` agree; this many tries per sample allows for large undefined regions. */
 const TRIES_PER_SAMPLE = 16;
 
@@ -62,6 +65,7 @@ function compareAtPoints(a: Expr, b: Expr, o: Required<CheckOptions>): CheckResu
   const random = randomGenerator(o.seed);
   const agreeing: Point[] = [];
   const oneSided: OneSided[] = [];
+  let unreliable = 0;
   const tries = variables.length === 0 ? 1 : o.samples * TRIES_PER_SAMPLE;
   for (let i = 0; i < tries && agreeing.length < o.samples; i++) {
     const point = randomPoint(variables, random, i);
@@ -70,6 +74,7 @@ function compareAtPoints(a: Expr, b: Expr, o: Required<CheckOptions>): CheckResu
     if (aDefined && bDefined) {
       if (close(values[0], values[1], o)) agreeing.push(point);
       else if (reliable(a, b, point, values)) return differ(a, b, point, values);
+      else unreliable++;
     } else if (aDefined !== bDefined) {
       oneSided.push({ point, values });
     }
@@ -79,7 +84,9 @@ function compareAtPoints(a: Expr, b: Expr, o: Required<CheckOptions>): CheckResu
     const witness = oneSided[0];
     const note = witness
       ? `the two are never both defined at the ${tries} points tried; ${whereOneSided(a, b, witness)}`
-      : `neither expression is defined at any of the ${tries} points tried`;
+      : unreliable > 0
+        ? `at the ${tries} points tried the two are undefined or too sensitive to rounding to compare`
+        : `neither expression is defined at any of the ${tries} points tried`;
     return { equivalent: false, method: "numeric", ...witness, note };
   }
   if (oneSided.length === 0) return { equivalent: true, method: "numeric" };
@@ -124,10 +131,15 @@ export function formatValue(v: number): string {
 }
 
 function validOptions(options: CheckOptions): Required<CheckOptions> {
-  const o = { ...DEFAULTS, ...options };
+  const o = {
+    seed: options.seed ?? DEFAULTS.seed,
+    samples: options.samples ?? DEFAULTS.samples,
+    relativeTolerance: options.relativeTolerance ?? DEFAULTS.relativeTolerance,
+    absoluteTolerance: options.absoluteTolerance ?? DEFAULTS.absoluteTolerance,
+  };
   if (!Number.isSafeInteger(o.seed)) throw new ArgumentError(`seed must be an integer, got ${String(o.seed)}`);
-  if (!Number.isSafeInteger(o.samples) || o.samples < 1 || o.samples > 100_000) {
-    throw new ArgumentError(`samples must be a whole number from 1 to 100000, got ${String(o.samples)}`);
+  if (!Number.isSafeInteger(o.samples) || o.samples < 1 || o.samples > MAX_SAMPLES) {
+    throw new ArgumentError(`samples must be a whole number from 1 to ${MAX_SAMPLES}, got ${String(o.samples)}`);
   }
   for (const key of ["relativeTolerance", "absoluteTolerance"] as const) {
     if (!(Number.isFinite(o[key]) && o[key] >= 0)) throw new ArgumentError(`${key} must be a finite number ≥ 0, got ${String(o[key])}`);

@@ -119,14 +119,18 @@ export const checkCommand: Command = {
     if (values.answer === undefined) throw new UsageError("missing --answer: the derivative to check, e.g. --answer \"2*x\"");
     const answerText = values.answer;
     const answer = inSource(answerText, () => parse(answerText));
+    const at = values.at === undefined ? undefined : exactPoint(values.at);
+    // At a point, the answer may be a value or an expression: both are taken at the point.
+    const atPoint = (e: Expr) => (at ? substitute(e, new Map(at.map((a) => [a.name, a.value]))) : e);
     let answers: number = EXIT.ok;
     const code = await eachInput(positionals, io, ({ text }) => {
       const f = parse(text);
       const wrt = chooseVariable(f, text, values.wrt);
       const derivative = diff(f, wrt);
-      const at = values.at === undefined ? undefined : exactPoint(values.at);
-      const expected = at ? substitute(derivative, new Map(at.map((a) => [a.name, a.value]))) : derivative;
-      const result = check(answer, expected);
+      const expected = atPoint(derivative);
+      const missing = at ? [...expected.vars].sort() : [];
+      if (missing.length > 0) throw new UsageError(`--at: no value for ${missing.join(", ")} (e.g. --at ${missing.map((v) => `${v}=1`).join(",")})`);
+      const result = check(atPoint(answer), expected);
       if (!result.equivalent) answers = EXIT.failure;
       if (values.json) {
         const point = at && Object.fromEntries(at.map((a) => [a.name, format(a.value)]));

@@ -26,7 +26,7 @@ export interface Step {
   readonly expr: Expr;
   /** Its derivative as the rule puts it together; the last step's is simplified and equals `diff(expr, wrt)`. */
   readonly result: Expr;
-  /** How many steps up the derivative of `expr` is needed: 0 for the whole expression. */
+  /** Nesting: 0 for the whole expression, 1 for a derivative its formula needs, and so on (for indentation). */
   readonly depth: number;
   /** Chain rule: the inner function(s) u (and v), and the table entry used, e.g. "d/du sin(u) = cos(u)". */
   readonly inner?: readonly Expr[];

@@ -84,6 +84,9 @@ describe.concurrent("symdiff check", () => {
     const args = ["check", "(2x+1/x)/(x+y)", "--wrt", "x", "--at", "x=1,y=2", "--answer"];
     expect(await symdiff([...args, "-2"])).toEqual({ stdout: "incorrect: at x = 1, y = 2 the derivative is 0, not -2\n", stderr: "", status: 1 });
     expect(await symdiff([...args, "0"])).toEqual(ok("correct: at x = 1, y = 2 the derivative is 0\n"));
+    // An answer written as an expression is taken at the point too: 2*x*y at (1, 3) is 6.
+    expect(await symdiff(["check", "x^2*y", "--wrt", "x", "--at", "x=1,y=3", "--answer", "2x*y"])).toEqual(ok("correct: at x = 1, y = 3 the derivative is 6\n"));
+    expect((await symdiff(["check", "x^2*y", "--wrt", "x", "--at", "x=1", "--answer", "2"])).stderr).toBe("error: --at: no value for y (e.g. --at y=1)\n");
     const json = JSON.parse((await symdiff([...args, "-2", "--json"])).stdout);
     expect(json).toMatchObject({ equivalent: false, at: { x: "1", y: "2" }, value: "0", values: [-2, 0] });
   });
