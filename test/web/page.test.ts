@@ -123,6 +123,17 @@ describe("the homework checker page", () => {
     expect(await error.textContent()).toBe("x^2 +\n     ^ unexpected end of input at 1:6, expected an expression");
   });
 
+  it("works opened straight from disk too", async () => {
+    const fromDisk = await browser!.newPage();
+    const errors: string[] = [];
+    fromDisk.on("pageerror", (e) => errors.push(e.message));
+    fromDisk.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await fromDisk.goto(new URL("../../dist/web/index.html", import.meta.url).href);
+    await fromDisk.waitForSelector(`#result[data-text="${format(diff("sin(3x^2 + x)", "x"))}"] .katex`);
+    await fromDisk.close();
+    expect(errors).toEqual([]);
+  });
+
   it("ran without errors in the page, and every file it asked for was there", () => {
     expect(pageErrors).toEqual([]);
   });
