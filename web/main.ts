@@ -27,8 +27,8 @@ const verdictBox = element<HTMLDivElement>("verdict");
 const result = element<HTMLDivElement>("result");
 const stepList = element<HTMLOListElement>("steps");
 
-/** The current problem: the function, its variable and its derivative; undefined while the input is invalid. */
-let problem: { f: Expr; wrt: string; derivative: Expr } | undefined;
+/** The derivative of the function typed; undefined while the input is invalid. */
+let derivative: Expr | undefined;
 
 function math(target: HTMLElement, latex: string, displayMode: boolean): void {
   katex.render(latex, target, { throwOnError: true, displayMode });
@@ -54,7 +54,7 @@ function chooseVariable(f: Expr): string {
 }
 
 function update(): void {
-  problem = undefined;
+  derivative = undefined;
   clearVerdict();
   for (const el of [preview, result, stepList]) el.replaceChildren();
   result.removeAttribute("data-text");
@@ -63,8 +63,7 @@ function update(): void {
     const f = parse(text);
     math(preview, toLatex(f), true);
     const wrt = chooseVariable(f);
-    const derivative = diff(f, wrt);
-    problem = { f, wrt, derivative };
+    derivative = diff(f, wrt);
     math(result, toLatex(derivative, { lhs: { of: f, wrt } }), true);
     result.dataset.text = format(derivative);
     showSteps(f, wrt);
@@ -120,12 +119,12 @@ function showVerdict(kind: "correct" | "incorrect" | "error", headline: string, 
 }
 
 function checkAnswer(): void {
-  if (!problem) return showVerdict("error", "Fix the function first", []);
+  if (!derivative) return showVerdict("error", "Fix the function first", []);
   const text = answerInput.value;
   if (text.trim() === "") return showVerdict("error", "Type your answer first", []);
   let r: CheckResult;
   try {
-    r = check(parse(text), problem.derivative);
+    r = check(parse(text), derivative);
   } catch (e) {
     return showVerdict("error", "Your answer could not be read", [describeError(e, text)]);
   }

@@ -45,13 +45,13 @@ export function latexNotation(variable: string, ordinary: boolean): Notation {
     operator: letterOperator(variable, !ordinary),
     letterOperator,
     applied: (operator, operand) => `${operator}\\left[${operand}\\right]`,
-    words: (text) => `\\text{${text.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`)}}`,
+    words: (text) => `\\text{${text.replace(/[{}$&#_%]/g, (c) => `\\${c}`)}}`,
   };
 }
 
 /**
  * Derivatives not yet worked out, as stand-in variables in a formula. The stand-ins are named so that they print
- * as single symbols in both notations (`varpi_01` is `\varpi_{01}`), with a fixed-width index so that no name is a
+ * as single symbols in both notations (`varpi_0001` is `\varpi_{0001}`), with a fixed-width index so that no name is a
  * prefix of another, and a stem that no variable of the expression starts with.
  */
 export class Pending {

@@ -48,10 +48,10 @@ export const checkReplCommand: ReplCommand = {
 
 /** `d/dx <expr>` → x and the expression's text (at `offset` in the line); without the operator, no variable. */
 function derivativeOperator({ rest, restOffset }: CommandInput, example: string): { variable?: string; text: string; offset: number } {
-  const match = /^(\s*)d\/d([\p{L}_][\p{L}\p{N}_]*)\s/u.exec(rest);
+  const match = /^\s*d\/d([\p{L}_][\p{L}\p{N}_]*)\s/u.exec(rest);
   if (!match) {
     if (/^\s*d\d/u.test(rest)) throw new UsageError(`only first derivatives, as in: ${example}`);
     return { text: rest, offset: restOffset };
   }
-  return { variable: match[2]!, text: rest.slice(match[0].length), offset: restOffset + match[0].length };
+  return { variable: match[1]!, text: rest.slice(match[0].length), offset: restOffset + match[0].length };
 }
