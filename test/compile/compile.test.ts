@@ -86,10 +86,18 @@ describe("compileAll", () => {
     expect(source.match(/p0 \* p1/g)).toHaveLength(1);
   });
 
-  it("checks the sizes of its arrays", () => {
+  it("checks the sizes of its arrays, also when a checked array changes length", () => {
     const f = compileAll(exprs, ["x", "y"]);
     expect(() => f([1])).toThrow(new ArgumentError("expected 2 argument values [x, y], got 1"));
     expect(() => f([1, 2], new Float64Array(3))).toThrow(/holds 3 values, 4 needed/);
+    const args = new Float64Array([1, 2]);
+    const out = new Float64Array(4);
+    f(args, out);
+    expect(() => f(args.subarray(1), out)).toThrow(/got 1/);
+    const list = [1, 2];
+    f(list, out);
+    list.pop();
+    expect(() => f(list, out)).toThrow(/got 1/);
   });
 
   it("agrees with evaluate on random sets of expressions", () => {
@@ -175,7 +183,7 @@ describe("generated code", () => {
       const leftover = source
         .replace(/"use strict";|\bfunction \w+\(/g, "")
         .replace(/\bMath\.[a-z0-9]+\b/g, "")
-        .replace(/\b(const|let|for|return|if|undefined|[pts]\d+|a|r|rows|out|length|fail)\b/g, "")
+        .replace(/\b(const|let|for|return|if|undefined|[pts]\d+|a|r|rows|out|length|fail|check|checked|args)\b/g, "")
         .replace(/\d+(\.\d+)?(e[+-]\d+)?/g, "")
         .replace(/[\s+\-*/%=<>?:;,.!|(){}[\]]/g, "");
       expect(leftover).toBe("");
