@@ -56,6 +56,7 @@ export const stepsCommand: Command = {
   }),
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, STEPS_OPTIONS);
+    let separator = ""; // a blank line between the derivations of several expressions (from stdin)
     return eachInput(positionals, io, ({ text }) => {
       const f = parse(text);
       const wrt = chooseVariable(f, text, values.wrt);
@@ -74,7 +75,8 @@ export const stepsCommand: Command = {
         }));
         writeJson(io, { input: text, wrt, steps: list, result: format(result), latex: toLatex(result) });
       } else {
-        io.stdout.write(`${values.latex ? stepsToLatex(derivation) : stepsToText(derivation)}\n`);
+        io.stdout.write(`${separator}${values.latex ? stepsToLatex(derivation) : stepsToText(derivation)}\n`);
+        separator = "\n";
       }
     });
   },

@@ -52,6 +52,14 @@ describe.concurrent("symdiff steps", () => {
     expect(out.steps[0]).toMatchObject({ inner: ["3*x^2 + x"], entry: "d/du sin(u) = cos(u)", depth: 0 });
   });
 
+  it("reads expressions from stdin with -, a blank line between derivations, going on past a bad line", async () => {
+    expect(await symdiff(["steps", "-"], "x^2\nsin(x) +\nx^3\n")).toEqual({
+      stdout: "1. power rule:\n   d/dx[x^2] = 2*x\n\n1. power rule:\n   d/dx[x^3] = 3*x^2\n",
+      stderr: "error (line 2): unexpected end of input at column 9, expected an expression\n  sin(x) +\n          ^\n",
+      status: 2,
+    });
+  });
+
   it("asks for --wrt when there are several variables, and reports parse errors with a caret", async () => {
     const several = await symdiff(["steps", "x^2*y"]);
     expect(several).toMatchObject({ stdout: "", status: 2 });
