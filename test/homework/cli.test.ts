@@ -86,6 +86,7 @@ describe.concurrent("symdiff check", () => {
     const [, x, answer, derivative] = /^at x = (-?[\d.]+): your answer is (-?[\d.]+), the derivative is (-?[\d.]+)$/.exec(second!)!.map(Number);
     expect(answer).toBeCloseTo(2 * x! * Math.cos(x!), 4);
     expect(derivative).toBeCloseTo(2 * x! * Math.sin(x!) + x! * x! * Math.cos(x!), 4);
+    expect(second).toBe("at x = 0.746: your answer is 1.09574, the derivative is 1.42134"); // as the README shows
   });
 
   it("checks a value at a point: -2 is a common mistake, the value is 0", async () => {
