@@ -59,10 +59,11 @@ export function compileAll(exprs: readonly ExprLike[], params: readonly string[]
     "return out;",
     "}",
   ].join("\n");
-  const checked: { args?: ArrayLike<number>; out?: Float64Array } = {};
+  // The last arrays that passed the checks; a fresh object matches no argument at first (undefined would).
+  const checked: { args: unknown; out: unknown } = { args: {}, out: {} };
   const check = (args: ArrayLike<number>, out: Float64Array = new Float64Array(size)): Float64Array => {
-    if (args.length !== arity) throw new ArgumentError(`expected ${arity} argument values [${params.join(", ")}], got ${args.length}`);
-    if (out.length < size) throw new ArgumentError(`the output array holds ${out.length} values, ${size} needed`);
+    checkArray(args, arity, `argument values [${params.join(", ")}]`);
+    checkOutput(out, size);
     if (hasFixedLength(args) && hasFixedLength(out)) Object.assign(checked, { args, out });
     return out;
   };
@@ -97,7 +98,7 @@ export function compileSum(exprs: readonly ExprLike[], params: readonly string[]
   const size = list.length;
   const source = [
     "function compiled(a, rows, out) {",
-    `if (a.length !== ${arity} || rows.length % ${width} !== 0 || out === undefined || out.length < ${size}) return fail(a, rows, out);`,
+    `if (a.length !== ${arity} || rows.length % ${width} !== 0 || out === undefined || out.length < ${size}) out = check(a, rows, out);`,
     ...program.params.slice(0, arity).map((p, i) => `const ${p} = +a[${i}];`),
     ...program.invariant,
     ...list.map((_, k) => `let s${k} = 0;`),
@@ -110,13 +111,14 @@ export function compileSum(exprs: readonly ExprLike[], params: readonly string[]
     "return out;",
     "}",
   ].join("\n");
-  const fail = (args: ArrayLike<number>, rows: ArrayLike<number>, out: Float64Array | undefined): Float64Array => {
-    if (args.length !== arity) throw new ArgumentError(`expected ${arity} parameter values [${params.join(", ")}], got ${args.length}`);
+  const check = (args: ArrayLike<number>, rows: ArrayLike<number>, out: Float64Array = new Float64Array(size)): Float64Array => {
+    checkArray(args, arity, `parameter values [${params.join(", ")}]`);
+    checkArray(rows, undefined, "rows");
     if (rows.length % width !== 0) throw new ArgumentError(`the rows hold ${rows.length} values, not a multiple of ${width} [${rowVariables.join(", ")}]`);
-    if (out === undefined) return compiled(args, rows, new Float64Array(size));
-    throw new ArgumentError(`the output array holds ${out.length} values, ${size} needed`);
+    checkOutput(out, size);
+    return out;
   };
-  const compiled = new Function("fail", `"use strict";\nreturn ${source};`)(fail) as CompiledSum;
+  const compiled = new Function("check", `"use strict";\nreturn ${source};`)(check) as CompiledSum;
   return Object.assign(compiled, { source });
 }
 
@@ -128,6 +130,19 @@ export function gradientFunction(f: ExprLike, wrt: readonly string[], params?: r
   const e = toExpr(f);
   const names = params ?? [...wrt, ...[...e.vars].filter((v) => !wrt.includes(v)).sort()];
   return compileAll([e, ...gradient(e, wrt)], names);
+}
+
+/** An array (or typed array) of `length` numbers, if given. */
+function checkArray(array: ArrayLike<number>, length: number | undefined, what: string): void {
+  if (typeof array !== "object" || array === null || typeof array.length !== "number") {
+    throw new ArgumentError(`expected an array of ${what}, got ${array === null ? "null" : typeof array}`);
+  }
+  if (length !== undefined && array.length !== length) throw new ArgumentError(`expected ${length} ${what}, got ${array.length}`);
+}
+
+function checkOutput(out: Float64Array, size: number): void {
+  if (!(out instanceof Float64Array)) throw new ArgumentError("the output array must be a Float64Array");
+  if (out.length < size) throw new ArgumentError(`the output array holds ${out.length} values, ${size} needed`);
 }
 
 function checkList<T>(list: readonly T[], what: string): readonly T[] {
