@@ -17,9 +17,10 @@
 import { call, neg, ONE, sub } from "../ast/build.js";
 import type { Call, Expr } from "../ast/expr.js";
 import { postwalk } from "../ast/transform.js";
+import { toExpr, type ExprLike } from "../diff.js";
 
-export function stabilize(e: Expr): Expr {
-  return postwalk(e, (node) => (node.kind === "call" && node.name === "log" ? stableLog(node.args[0]!) : undefined));
+export function stabilize(e: ExprLike): Expr {
+  return postwalk(toExpr(e), (node) => (node.kind === "call" && node.name === "log" ? stableLog(node.args[0]!) : undefined));
 }
 
 /** `log(arg)` in a stable form, or undefined when `arg` is neither sigmoid(u) nor 1 - sigmoid(u). */
