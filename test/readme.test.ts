@@ -18,9 +18,9 @@ function compile(block: string): string {
       const imported = /^import \{([^}]*)\} from "symdiff";$/.exec(line);
       if (imported) return `const {${imported[1]}} = lib;`;
       const value = /^(.*?);\s*\/\/ → (.*)$/.exec(line);
-      if (value) return `check(() => (${value[1]}), ${value[2]}, ${JSON.stringify(line)});`;
+      if (value) return `expectValue(() => (${value[1]}), ${value[2]}, ${JSON.stringify(line)});`;
       const thrown = /^(.*?);\s*\/\/ throws (\w+): (".*")$/.exec(line);
-      if (thrown) return `checkThrows(() => (${thrown[1]}), ${JSON.stringify(thrown[2])}, ${thrown[3]}, ${JSON.stringify(line)});`;
+      if (thrown) return `expectThrow(() => (${thrown[1]}), ${JSON.stringify(thrown[2])}, ${thrown[3]}, ${JSON.stringify(line)});`;
       return line;
     })
     .join("\n");
@@ -34,11 +34,11 @@ describe("README examples", () => {
   blocks.forEach((block, i) => {
     it(`block ${i + 1} holds`, () => {
       let checks = 0;
-      const check = (run: () => unknown, expected: unknown, line: string) => {
+      const expectValue = (run: () => unknown, expected: unknown, line: string) => {
         checks++;
         expect(run(), line).toEqual(expected);
       };
-      const checkThrows = (run: () => unknown, name: string, message: string, line: string) => {
+      const expectThrow = (run: () => unknown, name: string, message: string, line: string) => {
         checks++;
         expect(run, line).toThrow(message);
         try {
@@ -47,7 +47,7 @@ describe("README examples", () => {
           expect((e as Error).name, line).toBe(name);
         }
       };
-      new Function("lib", "check", "checkThrows", compile(block))(symdiff, check, checkThrows);
+      new Function("lib", "expectValue", "expectThrow", compile(block))(symdiff, expectValue, expectThrow);
       expect(checks).toBeGreaterThan(0);
     });
   });
