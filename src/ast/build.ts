@@ -291,6 +291,11 @@ export function call(name: string, args: readonly Expr[]): Expr {
       if (power) return power;
     }
     if (name === "abs" && isNonNegative(u)) return u;
+    if ((name === "abs" || name === "sign") && u.kind === "pow" && u.exponent.kind === "num" && u.exponent.value.isInteger) {
+      // |u^k| = |u|^k; sign(u^k) = sign(u) for odd k (even k: u^k is never negative, handled above for abs)
+      if (name === "abs") return pow(call("abs", [u.base]), u.exponent);
+      if (u.exponent.value.num % 2n !== 0n) return call("sign", [u.base]);
+    }
     if ((name === "abs" || name === "sign") && u.kind === "mul" && u.factors[0]!.kind === "num") {
       // |c*u| = |c|*|u| and sign(c*u) = sign(u) for a positive number c (parity has already made c positive)
       const [c, rest] = splitCoefficient(u);
