@@ -16,7 +16,8 @@ import { evaluate } from "../evaluate.js";
 import { format } from "../print/text.js";
 import { simplify } from "../simplify/simplify.js";
 import { describeRegion } from "./region.js";
-import { type Point, randomGenerator, randomPoint, valueAt } from "./sampling.js";
+import { mulberry32 } from "../random.js";
+import { type Point, randomPoint, valueAt } from "./sampling.js";
 
 export interface CheckOptions {
   /** Seed of the random points: the same seed gives the same verdict and the same reported point. */
@@ -62,7 +63,7 @@ interface OneSided {
 
 function compareAtPoints(a: Expr, b: Expr, o: Required<CheckOptions>): CheckResult {
   const variables = [...new Set([...a.vars, ...b.vars])].sort();
-  const random = randomGenerator(o.seed);
+  const random = mulberry32(o.seed);
   const agreeing: Point[] = [];
   const oneSided: OneSided[] = [];
   let unreliable = 0;

@@ -8,18 +8,6 @@ import { Rational } from "../ast/rational.js";
 import { substitute } from "../ast/transform.js";
 import { evaluate } from "../evaluate.js";
 
-/** mulberry32: a small, fast, well-mixed 32-bit generator. Returns numbers in [0, 1). */
-export function randomGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 /** A coordinate in thousandths, so it is exact as a rational: 1.375 is 1375/1000. */
 export type Point = Readonly<Record<string, number>>;
 

@@ -6,7 +6,7 @@
 import { call, sym } from "../ast/build.js";
 import { ArgumentError } from "../errors.js";
 import { affine, crossEntropy, featureNames, LABEL, type Model } from "./model.js";
-import { mulberry32 } from "./random.js";
+import { mulberry32 } from "../random.js";
 
 export const ACTIVATIONS = ["tanh", "sigmoid"] as const;
 export type Activation = (typeof ACTIVATIONS)[number];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeRegion } from "../../src/homework/region.js";
-import { randomGenerator, randomPoint, valueAt } from "../../src/homework/sampling.js";
+import { randomPoint, valueAt } from "../../src/homework/sampling.js";
+import { mulberry32 as randomGenerator } from "../../src/random.js";
 import { evaluate, parse } from "../../src/index.js";
 
 describe("random points", () => {

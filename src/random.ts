@@ -1,6 +1,7 @@
 /**
- * mulberry32: a tiny, fast, seeded 32-bit generator. Reproducible across runs and platforms, which is all weight
- * initialisation needs (it is not for cryptography).
+ * mulberry32: a tiny, fast, seeded 32-bit generator returning numbers in [0, 1). Reproducible across runs and
+ * platforms, which is all that weight initialisation and the answer checker's sample points need (it is not for
+ * cryptography).
  */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
