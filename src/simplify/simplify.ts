@@ -7,6 +7,7 @@
 import { add, div, isNegative, mul, neg, num, ONE, pow, rebuild, splitCoefficient } from "../ast/build.js";
 import { Rational, rationalGcd } from "../ast/rational.js";
 import { children, type Expr } from "../ast/expr.js";
+import { apart } from "./apart.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
 import { factorTerms } from "./factor.js";
@@ -69,6 +70,7 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
       yield contentOut;
       yield withSignInside(contentOut);
       yield cancel(e);
+      yield apart(e);
       const factored = mul(...e.factors.map(withCommonFactors));
       yield factored;
       yield withSignInside(factored);

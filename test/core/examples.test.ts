@@ -169,3 +169,11 @@ describe("cancelling polynomial factors", () => {
     expect(format(diff("(x^3-1)/(x-1)", "x"))).toBe("2*x + 1");
   });
 });
+
+describe("dividing out quotients", () => {
+  it("gives the cross-entropy gradient written with exponentials in the form people derive", () => {
+    const loss = "-(y*log(1/(1+exp(-(w*x+b)))) + (1-y)*log(1-1/(1+exp(-(w*x+b)))))";
+    expect(format(diff(loss, "w"))).toBe("x*(1/(exp(-b - w*x) + 1) - y)");
+    expect(format(simplify("(1 - y - y*exp(-z))/(exp(-z) + 1)"))).toBe("1/(exp(-z) + 1) - y");
+  });
+});
