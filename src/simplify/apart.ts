@@ -1,10 +1,10 @@
 /**
- * Dividing out a quotient: N/D = Q + R/D, with N and D read as polynomials in one of D's factors A
+ * Dividing out a quotient: N/D = Q + R/D, with N and D read as polynomials in a function call A among D's factors
  * (long division in A, other factors acting as coefficients). It turns the gradient of the cross-entropy written
  * with exponentials, (1 - y - y*exp(-z))/(exp(-z) + 1), back into the form people derive: 1/(exp(-z) + 1) - y.
  * The simplifier keeps the result only when it is smaller.
  */
-import { add, div, isNum, mul, MINUS_ONE, num, pow, splitCoefficient, sub, ZERO } from "../ast/build.js";
+import { add, div, mul, MINUS_ONE, num, pow, splitCoefficient, sub, ZERO } from "../ast/build.js";
 import { children, type Expr } from "../ast/expr.js";
 import { expand } from "./expand.js";
 
@@ -35,7 +35,7 @@ function contains(e: Expr, a: Expr, seen = new Set<Expr>()): boolean {
   return children(e).some((c) => contains(c, a, seen));
 }
 
-/** N/D as Q + R/D for the first factor A of D's terms that allows it; undefined when none does. */
+/** N/D as Q + R/D for the first function call A among D's factors that allows it; undefined when none does. */
 function divideOut(numerator: Expr, denominator: Expr): Expr | undefined {
   if (denominator.kind !== "add") return undefined;
   const atoms = new Set<Expr>();
@@ -43,8 +43,8 @@ function divideOut(numerator: Expr, denominator: Expr): Expr | undefined {
     const rest = splitCoefficient(t)[1];
     for (const f of rest.kind === "mul" ? rest.factors : [rest]) atoms.add(f.kind === "pow" ? f.base : f);
   }
-  for (const a of [...atoms].slice(0, 3)) {
-    if (isNum(a)) continue;
+  // Only function calls: for polynomials in a variable, one fraction reads better than its quotient and remainder.
+  for (const a of [...atoms].filter((f) => f.kind === "call").slice(0, 3)) {
     const d = coefficients(denominator, a);
     const n = coefficients(expand(numerator), a);
     if (!d || !n || n.length < d.length || d.length < 2) continue;
