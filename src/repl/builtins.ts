@@ -55,14 +55,14 @@ export const quitCommand: ReplCommand = {
 export const latexCommand: ReplCommand = {
   name: "latex",
   takesArgument: true,
-  usage: "latex <expr>",
+  usage: "latex <line>",
   summary: "print one result as LaTeX",
-  example: "latex x^2/(x + 1)",
+  example: "latex d/dx x^2/(x + 1)",
   run: ({ rest, restOffset }, session) => {
     const mode = session.latex;
     session.latex = true;
     try {
-      return session.evaluateLine(rest, restOffset);
+      return session.executePart(rest, restOffset);
     } finally {
       session.latex = mode;
     }

@@ -91,6 +91,13 @@ export class Session {
     return `${this.render(result)} ${this.latex ? "\\approx" : "≈"} ${evaluate(result)}`;
   }
 
+  /** A command or an expression that is part of the current line, starting at `offset` (as in `latex d/dx f`). */
+  executePart(text: string, offset: number): string | undefined {
+    const found = this.command(text);
+    if (found) return found.command.run({ ...found.input, restOffset: offset + found.input.restOffset }, this);
+    return this.evaluateLine(text, offset);
+  }
+
   /** The command named by the line's first word (which ends at a space or a parenthesis), if any. */
   private command(line: string): { command: ReplCommand; input: CommandInput } | undefined {
     const match = /^\s*([^\s(]+)/u.exec(line);

@@ -76,6 +76,8 @@ describe("REPL lines", () => {
     expect(out("latex x^2/(x + 1)")).toBe("\\frac{x^{2}}{x + 1}");
     expect(out("latex x*x at x=y")).toBe("y^{2}");
     expect(out("latex x", "x^2")).toBe("x^2"); // one line only
+    expect(out("latex d/dx x^2*y")).toBe("2 x y"); // any line, not only expressions
+    expect(out("latex grad x*y")).toBe("\\begin{pmatrix} y \\\\ x \\end{pmatrix}");
     expect(out(":latex")).toBe("LaTeX output on");
     expect(out(":latex", "d/dx x^3")).toBe("3 x^{2}");
     expect(out(":latex", "grad x*y")).toBe("\\begin{pmatrix} y \\\\ x \\end{pmatrix}");
