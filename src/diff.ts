@@ -2,7 +2,7 @@
  * Differentiation: `derivative` picks the rule for a node (with an exhaustive switch over node kinds); `diff`,
  * `gradient` and `hessian` are the public entry points, memoised per node and returning simplified results.
  */
-import { type Expr, withNodeLimit } from "./ast/expr.js";
+import { children, type Expr, withNodeLimit } from "./ast/expr.js";
 import { ArgumentError, LimitError } from "./errors.js";
 import { isBuiltinFunction, parse } from "./parser/parse.js";
 import { chainRule } from "./rules/chain.js";
@@ -49,7 +49,35 @@ export function derivativeComputations(): number {
   return rawComputations;
 }
 
+/** Deeper than this, the rules' recursion (a few frames per level) could overflow the call stack. */
+const RECURSION_DEPTH = 200;
+
 export function rawDerivative(e: Expr, wrt: string): Expr {
+  const known = rawMemo.get(e)?.get(wrt);
+  if (known !== undefined) return known;
+  if (e.depth > RECURSION_DEPTH) differentiateBottomUp(e, wrt);
+  return computeDerivative(e, wrt);
+}
+
+/**
+ * Differentiates the subexpressions of a deep expression children first, with an explicit stack, so the rules
+ * (which recurse one level at a time) find every child's derivative memoised instead of descending 2,500 levels.
+ */
+function differentiateBottomUp(root: Expr, wrt: string): void {
+  const stack: { e: Expr; childrenDone: boolean }[] = [{ e: root, childrenDone: false }];
+  while (stack.length > 0) {
+    const { e, childrenDone } = stack.pop()!;
+    if (!e.vars.has(wrt) || rawMemo.get(e)?.has(wrt)) continue;
+    if (childrenDone) {
+      computeDerivative(e, wrt);
+      continue;
+    }
+    stack.push({ e, childrenDone: true });
+    for (const c of children(e)) stack.push({ e: c, childrenDone: false });
+  }
+}
+
+function computeDerivative(e: Expr, wrt: string): Expr {
   let byVar = rawMemo.get(e);
   if (!byVar) rawMemo.set(e, (byVar = new Map()));
   let result = byVar.get(wrt);

@@ -3,7 +3,7 @@
  * throwing; only a variable without a value is an error. Odd roots of negative numbers are real:
  * `x^(1/3)` at x = -8 is -2, as `cbrt` is.
  */
-import type { Expr } from "./ast/expr.js";
+import { children, type Expr } from "./ast/expr.js";
 import type { Rational } from "./ast/rational.js";
 import { ArgumentError } from "./errors.js";
 import { numericFunction } from "./functions.js";
@@ -27,7 +27,26 @@ export function evaluate(e: Expr, scope: Scope = {}): number {
     }
     return v;
   };
+  if (e.depth > RECURSION_DEPTH) evaluateBottomUp(e, ev, memo);
   return ev(e);
+}
+
+/** Deeper than this, evaluating recursively could overflow the call stack (nesting goes up to 2,500 levels). */
+const RECURSION_DEPTH = 200;
+
+/** Evaluates children before parents with an explicit stack, so `ev` finds every child's value memoised. */
+function evaluateBottomUp(root: Expr, ev: (e: Expr) => number, memo: ReadonlyMap<Expr, number>): void {
+  const stack: { e: Expr; childrenDone: boolean }[] = [{ e: root, childrenDone: false }];
+  while (stack.length > 0) {
+    const { e, childrenDone } = stack.pop()!;
+    if (memo.has(e)) continue;
+    if (childrenDone) {
+      ev(e);
+      continue;
+    }
+    stack.push({ e, childrenDone: true });
+    for (const c of children(e)) stack.push({ e: c, childrenDone: false });
+  }
 }
 
 function value(e: Expr, ev: (e: Expr) => number, lookup: (name: string) => number | undefined): number {

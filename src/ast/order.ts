@@ -10,9 +10,25 @@ import { Rational } from "./rational.js";
 
 const KIND_RANK = { num: 0, const: 1, sym: 2, pow: 3, mul: 4, add: 5, call: 6 } as const;
 
+/**
+ * Comparing two deep expressions can descend their whole depth, and sorting the factors of a deep product (as the
+ * chain rule builds for sin(sin(...sin(x)))) compares neighbours again and again: results for deep pairs are kept.
+ */
+const DEEP = 32;
+const deepComparisons = new WeakMap<Expr, WeakMap<Expr, number>>();
+
 /** Structural total order; `0` only for identical (interned) expressions. */
 export function compareExpr(a: Expr, b: Expr): number {
   if (a === b) return 0;
+  if (a.depth < DEEP || b.depth < DEEP) return compareStructure(a, b);
+  let known = deepComparisons.get(a);
+  if (!known) deepComparisons.set(a, (known = new WeakMap()));
+  let c = known.get(b);
+  if (c === undefined) known.set(b, (c = compareStructure(a, b)));
+  return c;
+}
+
+function compareStructure(a: Expr, b: Expr): number {
   if (a.kind !== b.kind) return KIND_RANK[a.kind] - KIND_RANK[b.kind];
   switch (a.kind) {
     case "num":

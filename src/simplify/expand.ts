@@ -40,6 +40,7 @@ function expandNode(e: Expr): Expr {
       return add(...e.terms.map(expand));
     case "mul": {
       const factors = e.factors.map(expand);
+      if (!factors.some((f) => f.kind === "add")) return mul(...factors); // nothing to distribute
       let estimate = 1;
       for (const f of factors) estimate *= termsOf(f).length;
       // Beyond the bound, expanding can still pay when like terms collect as they go: (x + 1)(x + 2)...(x + k) has
