@@ -1,0 +1,59 @@
+/** Interning: structurally equal expressions are one object, and shared subexpressions stay shared. */
+import { describe, expect, it } from "vitest";
+import { build, diff, format, nodeCount, parse } from "../../src/index.js";
+import { children, type Expr } from "../../src/ast/expr.js";
+
+/** Distinct nodes reachable from `root`: the memory an expression really takes. */
+function distinctNodes(root: Expr): number {
+  const seen = new Set<Expr>([root]);
+  const stack = [root];
+  while (stack.length > 0) {
+    for (const c of children(stack.pop()!)) {
+      if (!seen.has(c)) {
+        seen.add(c);
+        stack.push(c);
+      }
+    }
+  }
+  return seen.size;
+}
+
+describe("interning", () => {
+  it("gives the same object for the same expression built twice", () => {
+    const { add, mul, pow, sym, num, call } = build;
+    const once = add(mul(num(3), pow(sym("x"), num(2))), call("sin", [sym("y")]));
+    const twice = add(call("sin", [sym("y")]), mul(pow(sym("x"), num(2)), num(3)));
+    expect(twice).toBe(once);
+    expect(parse("3*x^2 + sin(y)")).toBe(once);
+    expect(parse("sin(y)+x*x*3")).toBe(once);
+  });
+
+  it("gives different objects for different expressions", () => {
+    expect(parse("x^2")).not.toBe(parse("2^x"));
+    expect(parse("x - y")).not.toBe(parse("y - x"));
+  });
+
+  it.each([
+    "x^2*y+sin(y)",
+    "sin(3*x^2+x)",
+    "(4*x^2+x)*(x^3+8*x^2)",
+    "x^x",
+    "-(y*log(1/(1+exp(-(w*x+b))))+(1-y)*log(1-1/(1+exp(-(w*x+b)))))",
+    "atan(x/y)*exp(-x^2-y^2)",
+    "sqrt(1+sin(x)^2)/log(x)",
+  ])("reads the printed derivative of %s back to the very same object", (text) => {
+    const d = diff(text, text.includes("w") ? "w" : "x");
+    expect(parse(format(d))).toBe(d);
+  });
+
+  it("keeps repeated subexpressions shared: d/dx sin(sin(...sin(x))) is quadratic as a tree, linear in memory", () => {
+    const depth = 30;
+    const d = diff("sin(".repeat(depth) + "q" + ")".repeat(depth), "q");
+    // The derivative is the product of cos(sin^k(q)) for k = 0..depth-1; cos(sin^k(q)) has k + 2 tree nodes.
+    let tree = 1;
+    for (let k = 0; k < depth; k++) tree += k + 2;
+    expect(nodeCount(d)).toBe(tree);
+    // In memory: q and sin^k(q) (depth nodes), the depth cosines, and the product.
+    expect(distinctNodes(d)).toBe(2 * depth + 1);
+  });
+});

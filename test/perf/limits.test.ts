@@ -1,0 +1,75 @@
+/** Runaway work ends in a clear LimitError; very high orders finish when the derivatives repeat. */
+import { describe, expect, it } from "vitest";
+import { diff, evaluate, format, LimitError, MAX_INPUT_LENGTH, parse, ParseError } from "../../src/index.js";
+import { withNodeLimit } from "../../src/ast/expr.js";
+import { MAX_DISTINCT_ORDERS } from "../../src/diff.js";
+
+function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected an error");
+}
+
+describe("size guard", () => {
+  it("stops a derivative that creates more nodes than allowed, with a LimitError naming the limit", () => {
+    const e = thrown(() => withNodeLimit(500, () => diff("tan(tan(tan(g1)))", "g1", 4)));
+    expect(e).toBeInstanceOf(LimitError);
+    expect(e.message).toBe("expression too large: an operation created more than 500 nodes");
+  });
+
+  it("leaves the memo tables consistent after a LimitError", () => {
+    const f = "x_g2*sin(x_g2)*exp(x_g2)";
+    expect(() => withNodeLimit(50, () => diff(f, "x_g2", 3))).toThrow(LimitError);
+    // f''' = e^x·(2x·cos x − 2x·sin x + 6 cos x), from d/dx x·e^(1+i)x three times, imaginary part.
+    const x = 0.8;
+    const expected = Math.exp(x) * (2 * x * Math.cos(x) - 2 * x * Math.sin(x) + 6 * Math.cos(x));
+    expect(evaluate(diff(f, "x_g2", 3), { x_g2: x })).toBeCloseTo(expected, 10);
+  });
+
+  it("refuses a very high order whose derivatives never repeat, after a bounded number of steps", () => {
+    const e = thrown(() => diff("log(g3)", "g3", 10 ** 9));
+    expect(e).toBeInstanceOf(LimitError);
+    expect(e.message).toBe(`derivative of order 1,000,000,000 too costly: the first ${MAX_DISTINCT_ORDERS} derivatives are all different (the limit)`);
+  });
+});
+
+describe("high orders", () => {
+  it("finds cycles: the 10^9-th derivative of sin is sin, the next one cos", () => {
+    expect(diff("sin(g4)", "g4", 10 ** 9)).toBe(parse("sin(g4)"));
+    expect(diff("sin(g4)", "g4", 10 ** 9 + 1)).toBe(parse("cos(g4)"));
+    expect(diff("sin(g4)*cos(h4)", ["g4", "h4"], 7)).toBe(parse("-cos(g4)*sin(h4)"));
+  });
+
+  it("stops at zero: every derivative of a polynomial past its degree", () => {
+    expect(format(diff("g5^3 + 2*g5", "g5", 10 ** 9))).toBe("0");
+    expect(format(diff("g5^3 + 2*g5", "g5", 3))).toBe("6");
+  });
+
+  it("computes the orders below the limit in full", () => {
+    // d^n/dx^n log x = (-1)^(n-1)·(n-1)!/x^n
+    const d = diff("log(g6)", "g6", 20);
+    let factorial = 1;
+    for (let k = 1; k < 20; k++) factorial *= k;
+    expect(evaluate(d, { g6: 2 })).toBeCloseTo(-factorial / 2 ** 20, 6);
+  });
+});
+
+describe("input length", () => {
+  it("refuses a 1 MB input at once, naming the limit", () => {
+    const text = "x+".repeat(2 ** 19);
+    const e = thrown(() => parse(text));
+    expect(e).toBeInstanceOf(ParseError);
+    expect(e.message).toBe(`input too long: 1,048,576 characters, the limit is ${MAX_INPUT_LENGTH.toLocaleString("en")} at 1:${MAX_INPUT_LENGTH + 1}`);
+  });
+
+  it("parses input up to the limit, and a sum of 50,000 terms", () => {
+    const terms = 50_000;
+    const names = ["a", "b", "c", "d"];
+    const text = Array.from({ length: terms }, (_, i) => names[i % 4]).join("+");
+    expect(text.length).toBeLessThanOrEqual(MAX_INPUT_LENGTH);
+    expect(parse(text)).toBe(parse(`${terms / 4}*(a + b + c + d)`));
+  });
+});
