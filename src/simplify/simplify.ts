@@ -54,7 +54,7 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
     case "add": {
       const expanded = expand(e);
       const trig = pythagorean(expanded);
-      for (const form of [e, expanded, trig]) {
+      for (const form of new Set([e, expanded, trig])) {
         if (!form) continue;
         yield form;
         yield factorTerms(form);
