@@ -6,6 +6,7 @@
  * Sizes: tree nodes (shared subtrees counted each time), distinct nodes (the shared graph actually in memory), and
  * operations (SymPy's count_ops).
  */
+import { derivative as mathjsDerivative, parse as mathjsParse, type MathNode } from "mathjs";
 import { diff, opCount, parse, type Expr } from "../../src/index.js";
 import { children } from "../../src/ast/expr.js";
 import { describeFit, fitGrowth } from "../lib/growth.js";
@@ -81,10 +82,27 @@ function report(title: string, variable: string, points: readonly Point[], shown
 
 const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
+/** The same repeated derivative with math.js, unsimplified (its fast mode): one round, as its trees swell. */
+function mathjsOrders(text: string, maxOrder: number): void {
+  console.log(`\nthe same with math.js derivative(..., { simplify: false }), one round`);
+  const rows: number[][] = [];
+  let e: MathNode = mathjsParse(text);
+  const start = performance.now();
+  for (let n = 1; n <= maxOrder; n++) {
+    e = mathjsDerivative(e, "x", { simplify: false });
+    let nodes = 0;
+    e.traverse(() => nodes++);
+    rows.push([n, performance.now() - start, nodes]);
+  }
+  printTable(["n", "time ms", "nodes"], rows);
+  console.log(`fit: nodes ${describeFit(fitGrowth(rows.map((r) => r[0]!), rows.map((r) => r[2]!)))}`);
+}
+
 export async function run(): Promise<void> {
   console.log(`Median of ${ROUNDS} rounds; each round starts from fresh variables (no memo hits).`);
   report("n-th derivative of x*sin(x)*exp(x)", "n", orders((x) => `${x}*sin(${x})*exp(${x})`, 12), upTo(12));
   report("n-th derivative of exp(sin(x))", "n", orders((x) => `exp(sin(${x}))`, 12), upTo(12));
+  mathjsOrders("exp(sin(x))", 10);
   const depths = upTo(40);
   report(
     "d/dx sin(sin(...sin(x))), nesting depth d",
