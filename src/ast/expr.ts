@@ -149,9 +149,13 @@ function unionVars(children: readonly Expr[]): ReadonlySet<string> {
 
 let nextId = 1;
 const table = new Map<string, WeakRef<Expr>>();
-const registry = new FinalizationRegistry<string>((key) => {
-  if (table.get(key)?.deref() === undefined) table.delete(key);
-});
+/** Entries whose node was collected are swept out whenever the table has doubled since the last sweep. */
+let sweepAt = 1 << 14;
+
+function sweep(): void {
+  for (const [key, ref] of table) if (ref.deref() === undefined) table.delete(key);
+  sweepAt = Math.max(1 << 14, table.size * 2);
+}
 
 let budget = Infinity;
 let created = 0;
@@ -164,8 +168,8 @@ export function intern<T extends Expr>(key: string, make: () => T): T {
     throw new LimitError(`expression too large: an operation created more than ${budgetLimit.toLocaleString("en")} nodes`);
   }
   const node = make();
+  if (table.size >= sweepAt) sweep();
   table.set(key, new WeakRef(node));
-  registry.register(node, key);
   return node;
 }
 

@@ -63,17 +63,19 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
       return;
     }
     case "mul": {
+      // Every candidate below rewrites sums among the factors: without one there is nothing to try.
+      if (!e.factors.some(hasSum)) return;
       yield expand(e);
       // Fractions inside factors may cancel against the rest: 1/(y*(x^2/y^2 + 1)) = y/(x^2 + y^2).
-      yield mul(...e.factors.map(withCommonDenominator));
+      yield mapFactors(e, withCommonDenominator);
       const contentOut = withContentOut(e.factors);
       yield contentOut;
       yield withSignInside(contentOut);
       yield cancel(e);
       yield apart(e);
-      const factored = mul(...e.factors.map(withCommonFactors));
+      const factored = mapFactors(e, withCommonFactors);
       yield factored;
-      yield withSignInside(factored);
+      yield withSignInside(factored ?? e);
       return;
     }
     case "pow":
@@ -88,7 +90,7 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
  * The numeric content of sums comes out in front: (1 - x^2/16)^(-1/2) = 4*(16 - x^2)^(-1/2), and
  * (3*x/2 + 1)*y = (3*x + 2)*y/2.
  */
-function withContentOut(factors: readonly Expr[]): Expr {
+function withContentOut(factors: readonly Expr[]): Expr | undefined {
   let coefficient: Expr = ONE;
   const rest = factors.map((f) => {
     const [sum, exponent] = f.kind === "pow" && f.exponent.kind === "num" ? [f.base, f.exponent] : [f, ONE];
@@ -100,7 +102,17 @@ function withContentOut(factors: readonly Expr[]): Expr {
     coefficient = mul(coefficient, pow(c, exponent));
     return pow(add(...sum.terms.map((t) => div(t, c))), exponent);
   });
-  return mul(coefficient, ...rest);
+  return coefficient === ONE ? undefined : mul(coefficient, ...rest);
+}
+
+function hasSum(f: Expr): boolean {
+  return f.kind === "add" || (f.kind === "pow" && f.base.kind === "add");
+}
+
+/** The product with each factor rewritten, or undefined when no factor changes. */
+function mapFactors(e: Expr & { factors: readonly Expr[] }, rewrite: (f: Expr) => Expr): Expr | undefined {
+  const factors = e.factors.map(rewrite);
+  return factors.some((f, i) => f !== e.factors[i]) ? mul(...factors) : undefined;
 }
 
 /** Sums among the factors with their common factors taken out: (4*x^4 - 14*x)*y = 2*x*(2*x^3 - 7)*y. */
@@ -114,8 +126,8 @@ function withCommonFactors(e: Expr): Expr {
 }
 
 /** A negative product takes its sign into a sum factor: -2*x*(7 - 2*x^3) = 2*x*(2*x^3 - 7). */
-function withSignInside(e: Expr): Expr | undefined {
-  if (!isNegative(e) || e.kind !== "mul") return undefined;
+function withSignInside(e: Expr | undefined): Expr | undefined {
+  if (!e || !isNegative(e) || e.kind !== "mul") return undefined;
   const i = e.factors.findIndex((f) => f.kind === "add" && f.terms.some(isNegative)); // never -(a + b) → (-a - b)
   if (i < 0) return undefined;
   return mul(...e.factors.map((f, j) => (j === 0 ? neg(f) : j === i ? neg(f) : f)));

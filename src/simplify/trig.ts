@@ -15,17 +15,21 @@ const PAIRS: readonly (readonly [string, string, (square: Expr) => Expr])[] = [
   ["sinh", "cosh", (c) => sub(c, ONE)], // sinh² = cosh² − 1
 ];
 
-/** Arguments u that occur squared (or higher) under one of the functions above. */
-function squaredArguments(sum: Expr): Map<number, Expr> {
+/**
+ * Arguments u that occur squared (or higher) under one of the functions above, as factors of the sum's terms.
+ * Squares deeper inside are found when the simplifier reaches the sums that hold them.
+ */
+function squaredArguments(sum: Expr & { terms: readonly Expr[] }): Map<number, Expr> {
   const found = new Map<number, Expr>();
-  postwalk(sum, (node) => {
-    if (node.kind === "pow" && node.base.kind === "call" && ["sin", "cos", "sinh", "cosh"].includes(node.base.name)) {
-      if (node.exponent.kind === "num" && node.exponent.value.isInteger && node.exponent.value.num >= 2n) {
-        found.set(node.base.args[0]!.id, node.base.args[0]!);
+  for (const term of sum.terms) {
+    for (const f of term.kind === "mul" ? term.factors : [term]) {
+      if (f.kind === "pow" && f.base.kind === "call" && ["sin", "cos", "sinh", "cosh"].includes(f.base.name)) {
+        if (f.exponent.kind === "num" && f.exponent.value.isInteger && f.exponent.value.num >= 2n) {
+          found.set(f.base.args[0]!.id, f.base.args[0]!);
+        }
       }
     }
-    return undefined;
-  });
+  }
   return found;
 }
 
