@@ -12,7 +12,7 @@
 import { FUNCTIONS, functionRow } from "../functions.js";
 import { Add, Call, Const, type Expr, intern, Mul, Num, Pow, Sym } from "./expr.js";
 import { compareFactors, compareTerms } from "./order.js";
-import { exactRoot, Rational } from "./rational.js";
+import { exactRoot, Rational, rationalGcd } from "./rational.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Atoms
@@ -181,6 +181,15 @@ export function pow(base: Expr, exponent: Expr): Expr {
   switch (base.kind) {
     case "pow":
       return powerOfPower(base.base, base.exponent, exponent);
+    case "add": {
+      // Integer powers of sums keep their numeric content outside: (2*x + 2)^-1 = (x + 1)^-1/2, one form for both.
+      if (!isInteger(exponent)) break;
+      let content = Rational.ZERO;
+      for (const t of base.terms) content = rationalGcd(content, splitCoefficient(t)[0]);
+      if (content.isOne) break;
+      const c = num(content);
+      return mul(pow(c, exponent), pow(add(...base.terms.map((t) => div(t, c))), exponent));
+    }
     case "mul": {
       if (isInteger(exponent)) return mul(...base.factors.map((f) => pow(f, exponent)));
       // A positive number comes out of any root: (4*x)^(1/2) = 2*x^(1/2).
