@@ -2,7 +2,7 @@
  * The plain-text printer: `format(e)` gives text that `parse` reads back to the very same expression.
  * Subtraction, division, square roots and `e` are restored from their canonical forms.
  */
-import { isNegative, neg } from "../ast/build.js";
+import { isNegative, neg, ZERO } from "../ast/build.js";
 import { type Expr, setTextFormatter } from "../ast/expr.js";
 import { LimitError } from "../errors.js";
 import { asFraction, isHalf, Prec, precedence, readingOrder } from "./precedence.js";
@@ -59,10 +59,13 @@ function printProduct(e: Expr): string {
   const top = numerator.map((f) => wrap(f, Prec.Power));
   if (coefficient.num !== 1n || top.length === 0) top.unshift(coefficient.num.toString());
   let s = top.join("*");
-  const bottom = denominator.map((f) => wrap(f, Prec.Power));
+  // A division by zero is written last and on its own: `x/(2*0)` would read back as x/0, losing the 2.
+  const byZero = denominator.includes(ZERO);
+  const bottom = denominator.filter((f) => f !== ZERO).map((f) => wrap(f, Prec.Power));
   if (coefficient.den !== 1n) bottom.unshift(coefficient.den.toString());
   if (bottom.length === 1) s += `/${bottom[0]}`;
   else if (bottom.length > 0) s += `/(${bottom.join("*")})`;
+  if (byZero) s += "/0";
   return negative ? `-${s}` : s;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ArgumentError, build, evaluate, parse } from "../../src/index.js";
+import { ArgumentError, build, evaluate, format, parse } from "../../src/index.js";
 
 describe("evaluate", () => {
   it("computes in float64", () => {
@@ -30,6 +30,14 @@ describe("evaluate", () => {
     expect(evaluate("sqrt(x)", { x: -4 })).toBeNaN();
     expect(evaluate("asin(2)")).toBeNaN();
     expect(evaluate("1/x", { x: 0 })).toBe(Infinity);
+  });
+
+  it("keeps divisions by zero visible, and printable", () => {
+    const e = build.mul(parse("x/2"), build.pow(build.ZERO, build.MINUS_ONE));
+    expect(format(e)).toBe("x/2/0");
+    expect(parse(format(e))).toBe(e);
+    expect(evaluate(e, { x: 1 })).toBe(Infinity);
+    expect(evaluate("-1/0")).toBe(-Infinity);
   });
 
   it("takes real odd roots of negative numbers", () => {
