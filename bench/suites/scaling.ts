@@ -8,27 +8,12 @@
  */
 import { derivative as mathjsDerivative, parse as mathjsParse, type MathNode } from "mathjs";
 import { diff, opCount, parse, type Expr } from "../../src/index.js";
-import { children } from "../../src/ast/expr.js";
+import { distinctNodes } from "../../src/ast/expr.js";
 import { describeFit, fitGrowth } from "../lib/growth.js";
 import { printTable } from "../lib/table.js";
 import { median } from "../lib/timing.js";
 
 const ROUNDS = 5;
-
-/** Number of distinct (interned) nodes: what the expression costs in memory. */
-function distinctNodes(root: Expr): number {
-  const seen = new Set<Expr>([root]);
-  const stack = [root];
-  while (stack.length > 0) {
-    for (const c of children(stack.pop()!)) {
-      if (!seen.has(c)) {
-        seen.add(c);
-        stack.push(c);
-      }
-    }
-  }
-  return seen.size;
-}
 
 interface Point {
   readonly n: number;

@@ -129,6 +129,21 @@ export function children(e: Expr): readonly Expr[] {
   }
 }
 
+/** Number of distinct nodes reachable from `root`: what the expression takes in memory (compare `size`). */
+export function distinctNodes(root: Expr): number {
+  const seen = new Set<Expr>([root]);
+  const stack = [root];
+  while (stack.length > 0) {
+    for (const c of children(stack.pop()!)) {
+      if (!seen.has(c)) {
+        seen.add(c);
+        stack.push(c);
+      }
+    }
+  }
+  return seen.size;
+}
+
 function unionVars(children: readonly Expr[]): ReadonlySet<string> {
   let largest = NO_VARS;
   for (const c of children) if (c.vars.size > largest.size) largest = c.vars;

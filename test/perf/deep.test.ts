@@ -3,19 +3,10 @@
  * at 2,500 levels; walks over deeper-than-200 expressions go children first with an explicit stack.
  */
 import { describe, expect, it } from "vitest";
+import { thrown } from "../support/errors.js";
 import { diff, evaluate, format, parse, SymdiffError } from "../../src/index.js";
 
 const nested = (open: string, inner: string, depth: number, close = ")") => open.repeat(depth) + inner + close.repeat(depth);
-
-/** The error `fn` throws (failing the test if it throws none). */
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected an error");
-}
 
 describe("deep input", () => {
   it("differentiates inside 10,000 nested parentheses", () => {

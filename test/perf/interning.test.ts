@@ -1,22 +1,7 @@
 /** Interning: structurally equal expressions are one object, and shared subexpressions stay shared. */
 import { describe, expect, it } from "vitest";
 import { build, diff, format, nodeCount, parse } from "../../src/index.js";
-import { children, type Expr } from "../../src/ast/expr.js";
-
-/** Distinct nodes reachable from `root`: the memory an expression really takes. */
-function distinctNodes(root: Expr): number {
-  const seen = new Set<Expr>([root]);
-  const stack = [root];
-  while (stack.length > 0) {
-    for (const c of children(stack.pop()!)) {
-      if (!seen.has(c)) {
-        seen.add(c);
-        stack.push(c);
-      }
-    }
-  }
-  return seen.size;
-}
+import { distinctNodes } from "../../src/ast/expr.js";
 
 describe("interning", () => {
   it("gives the same object for the same expression built twice", () => {

@@ -1,17 +1,9 @@
 /** Runaway work ends in a clear LimitError; very high orders finish when the derivatives repeat. */
 import { describe, expect, it } from "vitest";
+import { thrown } from "../support/errors.js";
 import { diff, evaluate, format, LimitError, MAX_INPUT_LENGTH, parse, ParseError } from "../../src/index.js";
 import { withNodeLimit } from "../../src/ast/expr.js";
 import { MAX_DISTINCT_ORDERS } from "../../src/diff.js";
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected an error");
-}
 
 describe("size guard", () => {
   it("stops a derivative that creates more nodes than allowed, with a LimitError naming the limit", () => {
