@@ -145,6 +145,8 @@ export function mul(...factors: Expr[]): Expr {
     } else out.push(combined);
   }
   if (recombine) return mul(num(coefficient), ...out);
+  const absolute = signTimesValue(out);
+  if (absolute) return mul(num(coefficient), ...absolute);
 
   out.sort(compareFactors);
   if (out.length === 0) return num(coefficient);
@@ -154,6 +156,21 @@ export function mul(...factors: Expr[]): Expr {
     return add(...out[0].terms.map((t) => mul(num(coefficient), t)));
   }
   return rawMul([num(coefficient), ...out]);
+}
+
+/** sign(u)*u^k = |u|*u^(k-1) for a positive integer k: the factors with that rewrite made, or undefined. */
+function signTimesValue(factors: Expr[]): Expr[] | undefined {
+  for (let i = 0; i < factors.length; i++) {
+    const s = factors[i]!;
+    if (s.kind !== "call" || s.name !== "sign") continue;
+    const u = s.args[0]!;
+    const j = factors.findIndex((f) => f === u || (f.kind === "pow" && f.base === u && isInteger(f.exponent) && !isNegative(f.exponent)));
+    if (j < 0) continue;
+    const k = factors[j] === u ? ONE : (factors[j] as Pow).exponent;
+    const rest = factors.filter((_, n) => n !== i && n !== j);
+    return [...rest, call("abs", [u]), pow(u, add(k, MINUS_ONE))];
+  }
+  return undefined;
 }
 
 export function div(a: Expr, b: Expr): Expr {

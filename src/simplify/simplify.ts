@@ -13,7 +13,7 @@ import { expand } from "./expand.js";
 import { factorTerms } from "./factor.js";
 import { smaller } from "./size.js";
 import { together } from "./together.js";
-import { pythagorean } from "./trig.js";
+import { inSinesAndCosines, pythagorean } from "./trig.js";
 import { specialValue } from "./values.js";
 
 const memo = new WeakMap<Expr, Expr>();
@@ -54,7 +54,8 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
     case "add": {
       const expanded = expand(e);
       const trig = pythagorean(expanded);
-      for (const form of new Set([e, expanded, trig])) {
+      const sinCos = inSinesAndCosines(expanded);
+      for (const form of new Set([e, expanded, trig, sinCos, sinCos && pythagorean(sinCos)])) {
         if (!form) continue;
         yield form;
         yield factorTerms(form);
@@ -63,6 +64,7 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
       return;
     }
     case "mul": {
+      yield inSinesAndCosines(e);
       // Every candidate below rewrites sums among the factors: without one there is nothing to try.
       if (!e.factors.some(hasSum)) return;
       yield expand(e);
@@ -76,6 +78,7 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
       const factored = mapFactors(e, withCommonFactors);
       yield factored;
       yield withSignInside(factored ?? e);
+      yield withSignOutside(e);
       return;
     }
     case "pow":
@@ -131,6 +134,17 @@ function withSignInside(e: Expr | undefined): Expr | undefined {
   const i = e.factors.findIndex((f) => f.kind === "add" && f.terms.some(isNegative)); // never -(a + b) → (-a - b)
   if (i < 0) return undefined;
   return mul(...e.factors.map((f, j) => (j === 0 ? neg(f) : j === i ? neg(f) : f)));
+}
+
+/** Sums of negative terms give their signs to the product: (-x - 2)/x^3 = -(x + 2)/x^3. */
+function withSignOutside(e: Expr & { factors: readonly Expr[] }): Expr | undefined {
+  let flips = 0;
+  const factors = e.factors.map((f) => {
+    if (f.kind !== "add" || !f.terms.every(isNegative)) return f;
+    flips++;
+    return add(...f.terms.map(neg));
+  });
+  return flips === 0 ? undefined : mul(num(flips % 2 === 0 ? 1 : -1), ...factors);
 }
 
 /** A sum, or a power of a sum, with the sum over a common denominator. */

@@ -51,25 +51,32 @@ function product(e: Expr): number {
   return (negative ? 1 : 0) + Math.max(factors - 1, 0) + (numerator.length === 0 && denominator.length > 0 && coefficient.num === 1n ? 1 : 0) + sum(numerator) + sum(denominator);
 }
 
-/** Candidates compare by operations, then by fractions inside sums (`(3*x + 2)/2` beats `3*x/2 + 1`), then by tree size. */
+/** Candidates compare by operations, then by awkward forms (see below), then by tree size. */
 export function smaller(a: Expr, b: Expr): boolean {
   const oa = opCount(a);
   const ob = opCount(b);
   if (oa !== ob) return oa < ob;
-  const fa = fractionCount(a);
-  const fb = fractionCount(b);
-  return fa < fb || (fa === fb && a.size < b.size);
+  const wa = awkwardness(a);
+  const wb = awkwardness(b);
+  return wa < wb || (wa === wb && a.size < b.size);
 }
 
-const fractions = new WeakMap<Expr, number>();
+const awkward = new WeakMap<Expr, number>();
 
-/** Number of terms of sums with a fractional coefficient (`3*x/2 + 1` has one; `(3*x + 2)/2` none). */
-function fractionCount(e: Expr): number {
-  let n = fractions.get(e);
+/**
+ * Forms people avoid when they can: terms of sums with a fractional coefficient (`3*x/2 + 1` rather than
+ * `(3*x + 2)/2`) and sums whose terms are all negative (`-x - 2` rather than `-(x + 2)`).
+ */
+function awkwardness(e: Expr): number {
+  let n = awkward.get(e);
   if (n === undefined) {
-    n = e.kind === "add" ? e.terms.filter((t) => !splitCoefficient(t)[0].isInteger).length : 0;
-    for (const c of children(e)) n += fractionCount(c);
-    fractions.set(e, n);
+    n = 0;
+    if (e.kind === "add") {
+      n += e.terms.filter((t) => !splitCoefficient(t)[0].isInteger).length;
+      if (e.terms.every(isNegative)) n++;
+    }
+    for (const c of children(e)) n += awkwardness(c);
+    awkward.set(e, n);
   }
   return n;
 }

@@ -3,7 +3,7 @@
  * try writing every even power of one function through the other, expand, and keep whatever is smaller.
  */
 import { add, call, mul, num, ONE, pow, sub } from "../ast/build.js";
-import type { Expr } from "../ast/expr.js";
+import { children, type Expr } from "../ast/expr.js";
 import { postwalk } from "../ast/transform.js";
 import { expand } from "./expand.js";
 import { smaller } from "./size.js";
@@ -52,4 +52,30 @@ export function pythagorean(sum: Expr): Expr | undefined {
     }
   }
   return best;
+}
+
+/** tan, sec, csc and cot in terms of sin and cos: what lets sin(x)*cos(x)*tan(x) become sin(x)^2. */
+const RECIPROCALS: Readonly<Record<string, (u: Expr) => Expr>> = {
+  tan: (u) => mul(call("sin", [u]), pow(call("cos", [u]), num(-1))),
+  sec: (u) => pow(call("cos", [u]), num(-1)),
+  csc: (u) => pow(call("sin", [u]), num(-1)),
+  cot: (u) => mul(call("cos", [u]), pow(call("sin", [u]), num(-1))),
+};
+
+const hasReciprocalMemo = new WeakMap<Expr, boolean>();
+
+function hasReciprocal(e: Expr): boolean {
+  let found = hasReciprocalMemo.get(e);
+  if (found === undefined) {
+    found = (e.kind === "call" && e.name in RECIPROCALS) || children(e).some(hasReciprocal);
+    hasReciprocalMemo.set(e, found);
+  }
+  return found;
+}
+
+/** `e` with tan, sec, csc and cot written through sin and cos (expanded if a sum), or undefined if it has none. */
+export function inSinesAndCosines(e: Expr): Expr | undefined {
+  if (!hasReciprocal(e)) return undefined;
+  const rewritten = postwalk(e, (node) => (node.kind === "call" && node.name in RECIPROCALS ? RECIPROCALS[node.name]!(node.args[0]!) : undefined));
+  return e.kind === "add" ? expand(rewritten) : rewritten;
 }

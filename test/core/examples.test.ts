@@ -177,3 +177,22 @@ describe("dividing out quotients", () => {
     expect(format(simplify("(1 - y - y*exp(-z))/(exp(-z) + 1)"))).toBe("1/(exp(-z) + 1) - y");
   });
 });
+
+describe("identities people use", () => {
+  it.each([
+    ["x*sign(x)", "abs(x)"],
+    ["x/abs(x) - sign(x)", "x/abs(x) - sign(x)"],
+    ["sin(x)*cos(x)*tan(x)", "sin(x)^2"],
+    ["sec(x)*cos(x)", "1"],
+    ["sec(x)^2 - tan(x)^2", "1"],
+    ["-1/x - 2/x^2", "-(x + 2)/x^2"],
+  ])("%s → %s", (input, expected) => {
+    expect(format(simplify(input))).toBe(expected);
+  });
+
+  it("uses them in derivatives", () => {
+    expect(format(diff("abs(x)*x^2", "x"))).toBe("3*x*abs(x)");
+    expect(format(diff("sin(x)*cos(x)*tan(x)", "x"))).toBe("2*cos(x)*sin(x)");
+    expect(format(diff("1/x^2 + 1/x", "x"))).toBe("-(x + 2)/x^3");
+  });
+});
