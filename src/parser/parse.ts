@@ -49,8 +49,28 @@ export function isBuiltinFunction(name: string): boolean {
 
 const GRAMMAR = nearley.Grammar.fromCompiled(grammar);
 
+/**
+ * The last texts parsed (without user functions; the oldest is dropped first). Expressions are immutable and interned, so
+ * handing out the same one again is exact; it saves the Earley parse when a program differentiates the same
+ * text repeatedly.
+ */
+const recent = new Map<string, Expr>();
+const RECENT_TEXTS = 256;
+
 export function parse(text: string, options: ParseOptions = {}): Expr {
   if (typeof text !== "string") throw new TypeError(`parse expects a string, got ${typeof text}`);
+  const cacheable = options.functions === undefined || options.functions.size === 0;
+  const known = cacheable ? recent.get(text) : undefined;
+  if (known) return known;
+  const e = parseText(text, options);
+  if (cacheable) {
+    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+    recent.set(text, e);
+  }
+  return e;
+}
+
+function parseText(text: string, options: ParseOptions): Expr {
   if (text.length > MAX_INPUT_LENGTH) {
     throw errorAt(text, MAX_INPUT_LENGTH, `input too long: ${text.length.toLocaleString("en")} characters, the limit is ${MAX_INPUT_LENGTH.toLocaleString("en")}`, "", "");
   }
