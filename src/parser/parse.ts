@@ -50,9 +50,9 @@ export function isBuiltinFunction(name: string): boolean {
 const GRAMMAR = nearley.Grammar.fromCompiled(grammar);
 
 /**
- * The last texts parsed (without user functions; the oldest is dropped first). Expressions are immutable and interned, so
- * handing out the same one again is exact; it saves the Earley parse when a program differentiates the same
- * text repeatedly.
+ * The last texts parsed (without user functions; the oldest is dropped first). Expressions are immutable and
+ * interned, so handing out the same one again is exact; it saves the Earley parse when a program differentiates
+ * the same text repeatedly.
  */
 const recent = new Map<string, Expr>();
 const RECENT_TEXTS = 256;
