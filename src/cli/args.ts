@@ -29,20 +29,27 @@ export interface ParsedArgs<T extends Options> {
 
 /**
  * Parses `args` strictly. An argument starting with a single `-` that is not a declared option is an expression
- * (`symdiff diff -x^2`), not an unknown flag; `-` alone means stdin.
+ * (`symdiff diff -x^2`), not an unknown flag; `-` alone means stdin; everything after `--` is an expression. The
+ * value of an option is the next argument whatever it looks like (`--order -1`, `--answer -2`), so that a mistake
+ * is reported by the option's own check rather than as a missing value.
  */
 export function parseCommandArgs<T extends Options>(args: readonly string[], options: T): ParsedArgs<T> {
   const shorts = new Set(Object.values(options).flatMap((o) => (o.short ? [`-${o.short}`] : [])));
-  const takesValue = (arg: string) => {
-    const option = options[arg.replace(/^--/, "")];
-    return arg.startsWith("--") && !arg.includes("=") && option?.type === "string";
-  };
+  const takesValue = (arg: string) => arg.startsWith("--") && options[arg.slice(2)]?.type === "string";
   const kept: string[] = [];
   const expressions: string[] = [];
-  args.forEach((arg, i) => {
-    const isExpression = /^-[^-]/.test(arg) && !shorts.has(arg) && !(i > 0 && takesValue(args[i - 1]!));
-    (isExpression ? expressions : kept).push(arg);
-  });
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") {
+      expressions.push(...args.slice(i + 1));
+      break;
+    }
+    if (takesValue(arg)) {
+      if (i + 1 === args.length) throw new UsageError(`${arg} needs a value (--help lists the options)`);
+      kept.push(`${arg}=${args[++i]}`);
+    } else if (/^-[^-]/.test(arg) && !shorts.has(arg)) expressions.push(arg);
+    else kept.push(arg);
+  }
   try {
     const { values, positionals } = parseArgs({ args: [...kept, "--", ...expressions], options, allowPositionals: true, strict: true });
     return { values: values as OptionValues<T>, positionals };
@@ -113,12 +120,12 @@ export function assignments(text: string, parseValue: (text: string) => Expr = p
 
 /** A point for numeric evaluation: `--at x=1,y=pi/2`. Values must be constants. */
 export function numericPoint(text: string): Record<string, number> {
-  const point: Record<string, number> = {};
-  for (const { name, value } of inSource(text, () => assignments(text))) {
+  const point = inSource(text, () => assignments(text)).map(({ name, value }) => {
     if (value.vars.size > 0) throw new UsageError(`the value of ${name} must be a number, got '${value}'`);
-    point[name] = evaluate(value);
-  }
-  return point;
+    return [name, evaluate(value)] as const;
+  });
+  // fromEntries defines own properties, so a variable named __proto__ is a value, not the object's prototype.
+  return Object.fromEntries(point);
 }
 
 /** Splits at commas outside parentheses: `x=min(1,2), y=3` → ["x=min(1,2)", " y=3"]. */

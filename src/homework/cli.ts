@@ -117,7 +117,7 @@ export const checkCommand: Command = {
     ],
   }),
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(attachAnswer(args), CHECK_OPTIONS);
+    const { values, positionals } = parseCommandArgs(args, CHECK_OPTIONS);
     if (values.answer === undefined) throw new UsageError("missing --answer: the derivative to check, e.g. --answer \"2*x\"");
     const answerText = values.answer;
     const answer = inSource(answerText, () => parse(answerText));
@@ -152,19 +152,6 @@ export const checkCommand: Command = {
     return worse(code, answers);
   },
 };
-
-/**
- * `--answer -2` as `--answer=-2`: answers often start with a minus, which the argument parser would otherwise take
- * for an option.
- */
-function attachAnswer(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--answer" && i + 1 < args.length) out.push(`--answer=${args[++i]}`);
-    else out.push(args[i]!);
-  }
-  return out;
-}
 
 /** The variable to differentiate by: `--wrt`, or else the expression's only variable. */
 function chooseVariable(f: Expr, text: string, wrt: string | undefined): string {

@@ -23,13 +23,13 @@ const THOUSANDTHS = 1000;
 /** The `n`th random point (n from 0), coordinates in (-s, s) for the scale s of its turn. */
 export function randomPoint(variables: readonly string[], random: () => number, n: number): Point {
   const scale = SCALES[n % SCALES.length]!;
-  const point: Record<string, number> = {};
-  for (const v of variables) {
+  const coordinates = variables.map((v) => {
     let k = 0;
     while (k % THOUSANDTHS === 0) k = Math.round((2 * random() - 1) * scale * THOUSANDTHS);
-    point[v] = k / THOUSANDTHS;
-  }
-  return point;
+    return [v, k / THOUSANDTHS] as const;
+  });
+  // fromEntries defines own properties, so a variable named __proto__ is a coordinate, not the object's prototype.
+  return Object.fromEntries(coordinates);
 }
 
 /**

@@ -95,6 +95,14 @@ describe.concurrent("errors", () => {
     });
   });
 
+  it("reads everything after -- as the expression", async () => {
+    expect(await symdiff(["diff", "--wrt", "x", "--", "-x^2"])).toEqual(ok("-2*x\n"));
+  });
+
+  it("takes __proto__ and constructor as variable names in --at", async () => {
+    expect(await symdiff(["eval", "constructor + 10*__proto__", "--at", "constructor=1,__proto__=2"])).toEqual(ok("21\n"));
+  });
+
   it("points into the value of --at", async () => {
     const run = await symdiff(["eval", "x", "--at", "x=2*)"]);
     expect(run.status).toBe(2);
@@ -110,6 +118,10 @@ describe.concurrent("errors", () => {
     [["diff", "x", "--wrt", "2x"], "'2x' is not a variable name"],
     [["eval", "x", "--at", "x1"], "expected name=value"],
     [["diff", "pi"], "has no variables"],
+    // A value that starts with a minus is the option's value, judged by the option's own check.
+    [["diff", "x", "--order", "-1"], "--order: expected a whole number of at least 1, got '-1'"],
+    [["train", "--hidden", "-1"], "--hidden: expected a whole number from 0 to 64, got '-1'"],
+    [["diff", "x", "--order"], "--order needs a value"],
   ])("symdiff %j: %s", async (args, message) => {
     const run = await symdiff(args);
     expect(run.status).toBe(2);

@@ -76,6 +76,13 @@ describe("check: domains, variables and constants", () => {
     expect(r.values![1]).toBeCloseTo(evaluate("log(1 - x)", r.point!), 12);
   });
 
+  it("takes __proto__ and constructor as variable names", () => {
+    expect(check("2*__proto__ + constructor", "3*__proto__ + constructor")).toMatchObject({ equivalent: false, method: "numeric" });
+    const { point, values } = check("2*__proto__", "3*__proto__");
+    expect(Object.keys(point!)).toEqual(["__proto__"]);
+    expect(values).toEqual([2 * point!.__proto__!, 3 * point!.__proto__!]);
+  });
+
   it("points out a variable that only the answer uses", () => {
     expect(expectDifferAtReportedPoint("2*t", "2*x").note).toBe("the answer uses t, which the expected expression does not");
   });
