@@ -53,6 +53,9 @@ export class Session {
     if (line.trim() === "") return undefined;
     const found = this.command(line);
     if (found) return found.command.run(found.input, this);
+    // No expression starts with ':', so this is a mistyped command, not bad syntax.
+    const colon = /^\s*(:\S*)/.exec(line);
+    if (colon) throw new ArgumentError(`unknown command '${colon[1]}' (:help lists the commands)`);
     const definition = DEFINITION.exec(line);
     if (definition) return this.define(definition[1]!, definition[2], definition[0].length);
     return this.evaluateLine(line, 0);

@@ -99,6 +99,10 @@ describe("REPL lines", () => {
     expect(after("x").session.done).toBe(false);
   });
 
+  it("names a mistyped : command as such", () => {
+    expect(() => out(":foo")).toThrow(new ArgumentError("unknown command ':foo' (:help lists the commands)"));
+  });
+
   it("reads a command word alone as an expression", () => {
     expect(out("grad")).toBe("grad");
   });
