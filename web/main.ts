@@ -30,7 +30,28 @@ const stepList = element<HTMLOListElement>("steps");
 /** The derivative of the function typed; undefined while the input is invalid. */
 let derivative: Expr | undefined;
 
-function math(target: HTMLElement, latex: string, displayMode: boolean): void {
+/**
+ * Characters of LaTeX typeset per update. KaTeX's output costs the browser about 50 µs per character to lay out, so a
+ * long derivation (steps of a 150-deep sin(sin(...)) hold 280,000) would freeze the tab for half a minute; beyond
+ * the budget, formulas are shown as plain text.
+ */
+const TYPESET_BUDGET = 30_000;
+
+interface Budget {
+  left: number;
+}
+
+const newBudget = (): Budget => ({ left: TYPESET_BUDGET });
+
+/** Typesets `latex` into `target`, or shows `text` when the budget is spent. */
+function math(target: HTMLElement, latex: string, text: string, displayMode: boolean, budget: Budget): void {
+  if (latex.length > budget.left) {
+    target.classList.add("plain");
+    target.textContent = text;
+    return;
+  }
+  budget.left -= latex.length;
+  target.classList.remove("plain");
   katex.render(latex, target, { throwOnError: true, displayMode });
 }
 
@@ -59,14 +80,15 @@ function update(): void {
   for (const el of [preview, result, stepList]) el.replaceChildren();
   result.removeAttribute("data-text");
   const text = exprInput.value;
+  const budget = newBudget();
   try {
     const f = parse(text);
-    math(preview, toLatex(f), true);
+    math(preview, toLatex(f), format(f), true, budget);
     const wrt = chooseVariable(f);
     derivative = diff(f, wrt);
-    math(result, toLatex(derivative, { lhs: { of: f, wrt } }), true);
+    math(result, toLatex(derivative, { lhs: { of: f, wrt } }), `d/d${wrt} = ${format(derivative)}`, true, budget);
     result.dataset.text = format(derivative);
-    showSteps(f, wrt);
+    showSteps(f, wrt, budget);
     showError(exprError, undefined);
   } catch (e) {
     showError(exprError, describeError(e, text));
@@ -74,17 +96,17 @@ function update(): void {
   updateAnswerPreview();
 }
 
-function showSteps(f: Expr, wrt: string): void {
+function showSteps(f: Expr, wrt: string, budget: Budget): void {
   for (const step of steps(f, wrt)) {
     const item = document.createElement("li");
     item.style.setProperty("--depth", String(step.depth));
     item.dataset.rule = step.rule;
     const title = document.createElement("div");
     title.className = "step-title";
-    math(title, step.titleLatex, false);
+    math(title, step.titleLatex, step.title, false, budget);
     const equation = document.createElement("div");
     equation.className = "math";
-    math(equation, step.equationLatex.join(" = "), true);
+    math(equation, step.equationLatex.join(" = "), step.equation.join(" = "), true, budget);
     item.append(title, equation);
     stepList.append(item);
   }
@@ -96,7 +118,8 @@ function updateAnswerPreview(): void {
   const text = answerInput.value;
   if (text.trim() === "") return;
   try {
-    math(answerPreview, toLatex(parse(text)), true);
+    const answer = parse(text);
+    math(answerPreview, toLatex(answer), format(answer), true, newBudget());
   } catch (e) {
     answerPreview.classList.add("error");
     answerPreview.textContent = describeError(e, text);

@@ -116,6 +116,18 @@ describe("the homework checker page", () => {
     expect(existsSync(await screenshot("homework-checker.png"))).toBe(true);
   });
 
+  it("shows formulas too long to typeset as plain text rather than freezing the tab", async () => {
+    // 300 nested sines: 1.4 MB of LaTeX over the derivative and its 300 steps, half a minute or more of KaTeX layout.
+    const deep = `${"sin(".repeat(300)}x${")".repeat(300)}`;
+    const expected = format(diff(deep, "x"));
+    await page.fill("#expr", deep);
+    const result = page.locator("#result.plain");
+    await expect.poll(() => result.getAttribute("data-text"), { timeout: 20_000 }).toBe(expected);
+    expect(await result.textContent()).toBe(`d/dx = ${expected}`);
+    expect(await page.locator("#result .katex").count()).toBe(0);
+    expect(await page.locator("#steps > li").count()).toBe(steps(deep, "x").length);
+  });
+
   it("points at a typing mistake instead of failing", async () => {
     await type("#expr", "x^2 +");
     const error = page.locator("#expr-error");
