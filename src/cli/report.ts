@@ -64,10 +64,18 @@ export function reportError(io: Pick<IO, "stderr" | "color">, error: unknown, so
   return exitCode(error);
 }
 
-/** The offending line of `source`, indented, and a caret under the error's column. */
+/** Characters shown on each side of the caret: a line of 150,000 characters is not worth printing whole. */
+const CONTEXT = 60;
+
+/** The offending line of `source` (around the error, if it is long), indented, and a caret under the error's column. */
 export function pointAt(source: string, error: ParseError): string {
   const line = source.split("\n")[error.line - 1] ?? "";
+  // Code points, so that a cut never splits a character.
+  let before = [...line.slice(0, error.column - 1)];
+  let after = [...line.slice(error.column - 1)];
+  if (before.length > CONTEXT) before = ["…", ...before.slice(-CONTEXT)];
+  if (after.length > CONTEXT) after = [...after.slice(0, CONTEXT), "…"];
   // Copy tabs so the caret lines up however wide the terminal draws them.
-  const pad = [...line.slice(0, error.column - 1)].map((c) => (c === "\t" ? "\t" : " ")).join("");
-  return `  ${line}\n  ${pad}^\n`;
+  const pad = before.map((c) => (c === "\t" ? "\t" : " ")).join("");
+  return `  ${before.join("")}${after.join("")}\n  ${pad}^\n`;
 }

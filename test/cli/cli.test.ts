@@ -103,6 +103,12 @@ describe.concurrent("errors", () => {
     expect(await symdiff(["eval", "constructor + 10*__proto__", "--at", "constructor=1,__proto__=2"])).toEqual(ok("21\n"));
   });
 
+  it("shows a long line only around the error", async () => {
+    const run = await symdiff(["diff", `${"x+".repeat(100)})${"+x".repeat(100)}`]);
+    const [before, after] = ["x+".repeat(30), `)${"+x".repeat(29)}+`]; // 60 characters on each side
+    expect(run.stderr).toBe(`error: unexpected ')' at 1:201, expected an expression\n  …${before}${after}…\n  ${" ".repeat(61)}^\n`);
+  });
+
   it("points into the value of --at", async () => {
     const run = await symdiff(["eval", "x", "--at", "x=2*)"]);
     expect(run.status).toBe(2);
