@@ -10,6 +10,7 @@ import type { Command } from "./command.js";
 import { helpText } from "./help.js";
 import { eachInput } from "./input.js";
 import { jsonNumber, latexAtPoint, latexNumber, numberText, writeJson } from "./output.js";
+import { UsageError } from "./report.js";
 
 const OPTIONS = { ...OUTPUT_OPTIONS, vars: { type: "string" }, at: { type: "string" } } as const;
 
@@ -36,10 +37,12 @@ function matrixCommand(command: string, summary: string, shape: Shape, examples:
     async run(args, io) {
       const { values, positionals } = parseCommandArgs(args, OPTIONS);
       const chosen = values.vars === undefined ? undefined : variableList(values.vars, "--vars");
+      const repeated = chosen?.find((v, i) => chosen.indexOf(v) !== i);
+      if (repeated) throw new UsageError(`--vars: '${repeated}' is listed twice`);
       const point = values.at === undefined ? undefined : numericPoint(values.at);
       return eachInput(positionals, io, ({ text }) => {
         const f = parse(text);
-        const vars = chosen ?? [...f.vars].sort();
+        const vars = matrixVariables(f, text, chosen);
         const matrix = shape.compute(f, vars);
         const numbers = point && matrix.map((row) => row.map((e) => evaluate(e, point)));
         if (values.json) {
@@ -56,6 +59,13 @@ function matrixCommand(command: string, summary: string, shape: Shape, examples:
       });
     },
   };
+}
+
+/** The variables of the matrix: those chosen, or else all of `f`'s; none is an error rather than an empty matrix. */
+export function matrixVariables(f: Expr, text: string, chosen?: readonly string[]): readonly string[] {
+  const vars = chosen ?? [...f.vars].sort();
+  if (vars.length === 0) throw new UsageError(`'${text.trim()}' has no variables: every derivative is 0`);
+  return vars;
 }
 
 /** A gradient is reported as a flat list, not a one-column matrix. */

@@ -2,7 +2,7 @@
 import { diff } from "../diff.js";
 import { toLatexMatrix } from "../print/latex.js";
 import { format } from "../print/text.js";
-import { GRADIENT, HESSIAN, matrixText, type Shape } from "../cli/grad.js";
+import { GRADIENT, HESSIAN, matrixText, matrixVariables, type Shape } from "../cli/grad.js";
 import type { ReplCommand } from "./command.js";
 import type { Session } from "./session.js";
 
@@ -101,7 +101,7 @@ function matrixCommand(name: string, shape: Shape, summary: string, example: str
     example,
     run: ({ rest, restOffset }, session) => {
       const f = session.parse(rest, restOffset);
-      const vars = [...f.vars].sort();
+      const vars = matrixVariables(f, rest);
       const matrix = shape.compute(f, vars);
       return session.latex ? toLatexMatrix(matrix) : matrixText(shape, vars, matrix.map((row) => row.map(format))).join("\n");
     },

@@ -99,6 +99,11 @@ describe("REPL lines", () => {
     expect(after("x").session.done).toBe(false);
   });
 
+  it("says a constant has no gradient or Hessian rather than printing nothing", () => {
+    expect(() => out("grad 5")).toThrow("'5' has no variables");
+    expect(() => out("f = 2", "hessian f")).toThrow("'f' has no variables");
+  });
+
   it("names a mistyped : command as such", () => {
     expect(() => out(":foo")).toThrow(new ArgumentError("unknown command ':foo' (:help lists the commands)"));
   });
