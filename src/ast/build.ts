@@ -9,7 +9,7 @@
  *
  * Anything that needs search or comparison of alternatives lives in the explicit simplify pass instead.
  */
-import { FUNCTIONS, functionRow } from "../functions.js";
+import { functionRow } from "../functions.js";
 import { Add, Call, Const, type Expr, intern, Mul, Num, Pow, Sym } from "./expr.js";
 import { compareFactors, compareTerms } from "./order.js";
 import { exactRoot, Rational, rationalGcd } from "./rational.js";
@@ -31,10 +31,6 @@ export const ONE = num(1);
 export const MINUS_ONE = num(-1);
 export const HALF = num(Rational.HALF);
 export const PI = intern("cpi", () => new Const("pi"));
-
-export function isNum(e: Expr, value?: number): e is Num {
-  return e.kind === "num" && (value === undefined || (e.value.den === 1n && e.value.num === BigInt(value)));
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sums
@@ -356,10 +352,6 @@ function isNonNegative(e: Expr): boolean {
   if (e.kind === "call") return e.name === "exp" || e.name === "abs" || e.name === "sigmoid" || e.name === "softplus" || e.name === "relu";
   if (e.kind === "pow") return (e.exponent.kind === "num" && (e.exponent.value.num % 2n === 0n || e.exponent.value.den % 2n === 0n)) || isNonNegative(e.base);
   return false;
-}
-
-export function isKnownFunction(name: string): boolean {
-  return FUNCTIONS.has(name);
 }
 
 /** The same kind of node with new children, through the canonical constructors. */

@@ -213,11 +213,6 @@ export function nodesCreated(): number {
   return created;
 }
 
-/** Number of live entries in the intern table. */
-export function internTableSize(): number {
-  return table.size;
-}
-
 let textFormatter: (e: Expr) => string = (e) => `[${e.kind} expression]`;
 /** The text printer registers itself here so that `String(expr)` works without an import cycle. */
 export function setTextFormatter(f: (e: Expr) => string): void {

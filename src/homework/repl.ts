@@ -9,7 +9,6 @@ import type { Expr } from "../ast/expr.js";
 import { diff } from "../diff.js";
 import { UsageError } from "../cli/report.js";
 import type { CommandInput, ReplCommand } from "../repl/command.js";
-import type { Session } from "../repl/session.js";
 import { check } from "./check.js";
 import { steps, stepsToLatex, stepsToText } from "./steps.js";
 import { verdict, verdictText } from "./verdict.js";
