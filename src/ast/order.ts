@@ -86,43 +86,53 @@ export function compareFactors(a: Expr, b: Expr): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Sums: order terms as monomials (lexicographic by variable name, higher degree first), then structurally.
 
-const degreeCache = new WeakMap<Expr, ReadonlyMap<string, Rational>>();
+/** The plain variables of a term with their degrees, sorted by name: `3*x^2*y*sin(x)` gives [[x, 2], [y, 1]]. */
+type Monomial = readonly (readonly [name: string, degree: Rational])[];
 
-/** Degrees of the plain variables in a term: `3*x^2*y*sin(x)` gives {x: 2, y: 1}. */
-function degrees(term: Expr): ReadonlyMap<string, Rational> {
-  let d = degreeCache.get(term);
-  if (d) return d;
-  const map = new Map<string, Rational>();
-  const factors = term.kind === "mul" ? term.factors : [term];
-  for (const f of factors) {
-    if (f.kind === "sym") map.set(f.name, Rational.ONE);
-    else if (f.kind === "pow" && f.base.kind === "sym" && f.exponent.kind === "num") map.set(f.base.name, f.exponent.value);
+const monomials = new WeakMap<Expr, Monomial>();
+
+function monomial(term: Expr): Monomial {
+  let m = monomials.get(term);
+  if (m) return m;
+  const list: [string, Rational][] = [];
+  for (const f of term.kind === "mul" ? term.factors : [term]) {
+    if (f.kind === "sym") list.push([f.name, Rational.ONE]);
+    else if (f.kind === "pow" && f.base.kind === "sym" && f.exponent.kind === "num") list.push([f.base.name, f.exponent.value]);
   }
-  d = map;
-  degreeCache.set(term, d);
-  return d;
+  // Canonical products already list plain variables by name; sorting keeps this true for any input.
+  m = list.sort((p, q) => compareStrings(p[0], q[0]));
+  monomials.set(term, m);
+  return m;
 }
 
-/** The term without its numeric coefficient. */
-function rest(term: Expr): Expr | readonly Expr[] {
-  if (term.kind === "mul" && term.factors[0]!.kind === "num") return term.factors.slice(1);
-  return term;
+/**
+ * Lexicographic monomial order: the first variable (by name) whose degrees differ decides, higher degree first;
+ * a variable missing from a term has degree 0 there.
+ */
+function compareMonomials(a: Monomial, b: Monomial): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const na = a[i]?.[0];
+    const nb = b[j]?.[0];
+    let c: number;
+    if (na !== undefined && (nb === undefined || na < nb)) c = Rational.ZERO.compare(a[i++]![1]);
+    else if (nb !== undefined && (na === undefined || nb < na)) c = b[j++]![1].compare(Rational.ZERO);
+    else c = b[j++]![1].compare(a[i++]![1]);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** The term's factors without its numeric coefficient. */
+function rest(term: Expr): readonly Expr[] {
+  if (term.kind !== "mul") return [term];
+  return term.factors[0]!.kind === "num" ? term.factors.slice(1) : term.factors;
 }
 
 export function compareTerms(a: Expr, b: Expr): number {
   if (a === b) return 0;
   if (a.kind === "num" || b.kind === "num") return a.kind === "num" ? (b.kind === "num" ? compareExpr(a, b) : 1) : -1;
-  const da = degrees(a);
-  const db = degrees(b);
-  if (da.size > 0 || db.size > 0) {
-    const names = [...new Set([...da.keys(), ...db.keys()])].sort();
-    for (const name of names) {
-      const c = (db.get(name) ?? Rational.ZERO).compare(da.get(name) ?? Rational.ZERO);
-      if (c !== 0) return c;
-    }
-  }
-  const ra = rest(a);
-  const rb = rest(b);
-  const c = compareLists(Array.isArray(ra) ? ra : [ra as Expr], Array.isArray(rb) ? rb : [rb as Expr]);
+  const c = compareMonomials(monomial(a), monomial(b)) || compareLists(rest(a), rest(b));
   return c !== 0 ? c : compareExpr(a, b);
 }
