@@ -19,8 +19,8 @@
  */
 import { isNegative, neg } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
-import { toExpr, type ExprLike } from "../diff.js";
-import { LimitError } from "../errors.js";
+import { checkVariable, toExpr, type ExprLike } from "../diff.js";
+import { ArgumentError, LimitError } from "../errors.js";
 import { functionRow } from "../functions.js";
 import { asFraction, isHalf, Prec, precedence } from "./precedence.js";
 import { MAX_PRINT_SIZE, readingOrder } from "./text.js";
@@ -43,14 +43,20 @@ const POWER_ON_NAME = new Set(["sin", "cos", "tan", "sec", "csc", "cot", "sinh",
 export function toLatex(e: ExprLike, options: LatexOptions = {}): string {
   const expr = toExpr(e);
   const body = latexOf(expr);
-  if (!options.lhs) return body;
-  return `${derivativeLatex(options.lhs.of, options.lhs.wrt, options.lhs.order)} = ${body}`;
+  const { lhs } = options;
+  if (lhs === undefined) return body;
+  if (typeof lhs !== "object" || lhs === null) throw new ArgumentError(`lhs must be { of, wrt, order? }, got ${String(lhs)}`);
+  return `${derivativeLatex(lhs.of, lhs.wrt, lhs.order)} = ${body}`;
 }
 
 /** The derivative written as an operator applied to `of`: `\frac{\partial}{\partial x}\left(x^{2} y\right)`. */
 export function derivativeLatex(of: ExprLike, wrt: string | readonly string[], order = 1): string {
   const f = toExpr(of);
-  return `${derivativeOperator(f, wrt, order)}${operand(f)}`;
+  const once = typeof wrt === "string" ? [wrt] : [...wrt];
+  if (once.length === 0) throw new ArgumentError("wrt must name at least one variable");
+  once.forEach(checkVariable);
+  if (!Number.isSafeInteger(order) || order < 1) throw new ArgumentError(`derivative order must be a whole number of at least 1, got ${String(order)}`);
+  return `${derivativeOperator(f, once, order)}${operand(f)}`;
 }
 
 /** A matrix (or, with one column, a column vector) of expressions as a `pmatrix`. */
@@ -63,13 +69,20 @@ export function pmatrix(cells: readonly (readonly string[])[]): string {
   return `\\begin{pmatrix} ${cells.map((row) => row.join(" & ")).join(" \\\\ ")} \\end{pmatrix}`;
 }
 
-/** `\frac{\partial^{2}}{\partial y \partial x}` for the variables in the order they are applied. */
-function derivativeOperator(of: Expr, wrt: string | readonly string[], order: number): string {
-  const once = typeof wrt === "string" ? [wrt] : wrt;
-  const sequence = Array.from({ length: order }, () => once).flat();
-  const ordinary = new Set(sequence).size === 1 && [...of.vars].every((v) => v === sequence[0]);
-  const d = ordinary ? "d" : "\\partial ";
+/** A mixed partial repeated more often than this is written as a power of the operator: the list would be unreadable. */
+const MAX_WRITTEN_OUT = 12;
+
+/**
+ * `\frac{\partial^{2}}{\partial y \partial x}` for the variables in the order they are applied, `once` repeated
+ * `order` times. Orders can be huge (`diff("sin(x)", "x", 10 ** 9)`), so nothing here is proportional to them.
+ */
+function derivativeOperator(of: Expr, once: readonly string[], order: number): string {
+  const single = new Set(once).size === 1;
+  const d = single && [...of.vars].every((v) => v === once[0]) ? "d" : "\\partial ";
   const power = (n: number) => (n === 1 ? "" : `^{${n}}`);
+  if (single) return `\\frac{${d.trim()}${power(once.length * order)}}{${d}${nameLatex(once[0]!)}${power(once.length * order)}}`;
+  if (order > 1 && once.length * order > MAX_WRITTEN_OUT) return `\\left(${derivativeOperator(of, once, 1)}\\right)^{${order}}`;
+  const sequence = Array.from({ length: order }, () => once).flat();
   // Consecutive repeats collapse into powers; the last variable applied is written first.
   const groups: { name: string; count: number }[] = [];
   for (const v of [...sequence].reverse()) {

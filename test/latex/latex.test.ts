@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import katex from "katex";
 import { describe, expect, it } from "vitest";
-import { diff, FUNCTIONS, parse } from "../../src/index.js";
+import { ArgumentError, diff, FUNCTIONS, parse } from "../../src/index.js";
 import { nameLatex, toLatex, toLatexMatrix } from "../../src/print/latex.js";
 import { expression } from "../support/arbitraries.js";
 
@@ -99,6 +99,22 @@ describe("toLatex", () => {
       "\\frac{d^{2}}{dx^{2}}\\left(x^{3}\\right) = 6 x",
     );
     expect(toLatex(diff("sin(θ)", "θ"), { lhs: { of: "sin(θ)", wrt: "θ" } })).toBe("\\frac{d}{d\\theta} \\sin(\\theta) = \\cos(\\theta)");
+  });
+
+  it("writes huge orders without spelling them out, and long mixed partials as a power of the operator", () => {
+    // The operator used to be built from an array of order × |wrt| names: 10^9 ran out of memory.
+    expect(toLatex(diff("sin(x)", "x", 10 ** 9), { lhs: { of: "sin(x)", wrt: "x", order: 10 ** 9 } })).toBe(
+      "\\frac{d^{1000000000}}{dx^{1000000000}} \\sin(x) = \\sin(x)",
+    );
+    expect(toLatex("0", { lhs: { of: "x^2*y^3", wrt: ["x", "y"], order: 7 } })).toBe(
+      "\\left(\\frac{\\partial^{2}}{\\partial y \\partial x}\\right)^{7}\\left(x^{2} y^{3}\\right) = 0",
+    );
+    render(toLatex("0", { lhs: { of: "x^2*y^3", wrt: ["x", "y"], order: 7 } }));
+  });
+
+  it("rejects a left-hand side that is not a derivative, rather than printing broken LaTeX", () => {
+    const bad: unknown[] = [{ of: "x^2", wrt: "x", order: 0 }, { of: "x^2", wrt: "x", order: 1.5 }, { of: "x^2", wrt: [] }, { of: "x^2", wrt: "x}" }, true];
+    for (const lhs of bad) expect(() => toLatex("2*x", { lhs } as never)).toThrow(ArgumentError);
   });
 
   it("prints matrices", () => {
