@@ -17,8 +17,14 @@ import { exactRoot, Rational, rationalGcd } from "./rational.js";
 // ---------------------------------------------------------------------------------------------------------------
 // Atoms
 
+/** Small integers are made once and kept: they are by far the most common numbers. */
+const SMALL = 1024;
+const smallIntegers: Num[] = [];
+
 export function num(value: Rational | number | bigint): Num {
   const q = value instanceof Rational ? value : Rational.of(BigInt(value));
+  const small = q.den === 1n && q.num > -SMALL && q.num < SMALL ? Number(q.num) + SMALL : -1;
+  if (small >= 0) return (smallIntegers[small] ??= intern(`n${q.num}/1`, () => new Num(q)));
   return intern(`n${q.num}/${q.den}`, () => new Num(q));
 }
 
@@ -89,7 +95,14 @@ export function sub(a: Expr, b: Expr): Expr {
 }
 
 function rawAdd(terms: readonly Expr[]): Expr {
-  return intern(`+${terms.map((t) => t.id).join(",")}`, () => new Add(terms));
+  return intern(key("+", terms), () => new Add(terms));
+}
+
+/** The intern key of a node: its kind or name, then its children's ids. */
+function key(head: string, kids: readonly Expr[]): string {
+  let k = head;
+  for (const c of kids) k += `${c.id},`;
+  return k;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -174,7 +187,7 @@ export function div(a: Expr, b: Expr): Expr {
 }
 
 function rawMul(factors: readonly Expr[]): Expr {
-  return intern(`*${factors.map((f) => f.id).join(",")}`, () => new Mul(factors));
+  return intern(key("*", factors), () => new Mul(factors));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -244,8 +257,7 @@ function numericPower(b: Rational, e: Rational): Expr {
   // 0 to a negative power is a division by zero: kept visible as the one form 0^-1 (printed 1/0).
   if (b.isZero) return e.isNegative ? rawPow(ZERO, MINUS_ONE) : ZERO;
   if (e.isInteger) {
-    const bits = BigInt(Math.max(b.num.toString(2).length, b.den.toString(2).length));
-    if (bits * (e.num < 0n ? -e.num : e.num) > BigInt(MAX_FOLD_BITS)) return rawPow(num(b), num(e));
+    if (bitLength(b) * Math.abs(Number(e.num)) > MAX_FOLD_BITS) return rawPow(num(b), num(e));
     return num(b.powInt(e.num));
   }
   if (b.isNegative) {
@@ -273,6 +285,13 @@ function numericPower(b: Rational, e: Rational): Expr {
   const remaining = rawPow(num(inside), num(Rational.of(1n, q)));
   const power = e.num === 1n ? remaining : rawPow(num(inside), num(e));
   return outside === 1n ? power : mul(num(Rational.of(outside).powInt(e.num)), power);
+}
+
+/** Bits of the larger of numerator and denominator (exact below 2^53, an upper estimate beyond). */
+function bitLength(q: Rational): number {
+  const n = q.num < 0n ? -q.num : q.num;
+  const m = n > q.den ? n : q.den;
+  return m < 2n ** 53n ? Math.ceil(Math.log2(Number(m) + 1)) : m.toString(16).length * 4;
 }
 
 function rawPow(base: Expr, exponent: Expr): Expr {
@@ -324,7 +343,7 @@ export function call(name: string, args: readonly Expr[]): Expr {
       return name === "abs" ? mul(num(c), call(name, [rest])) : call(name, [rest]);
     }
   }
-  return intern(`f${name}(${args.map((a) => a.id).join(",")})`, () => new Call(name, args));
+  return intern(key(`f${name}(`, args), () => new Call(name, args));
 }
 
 /**
