@@ -1,5 +1,6 @@
 /** The REPL's own commands. Each is one entry of the table in commands.ts. */
 import { diff } from "../diff.js";
+import { ArgumentError } from "../errors.js";
 import { toLatexMatrix } from "../print/latex.js";
 import { format } from "../print/text.js";
 import { GRADIENT, HESSIAN, matrixText, matrixVariables, type Shape } from "../cli/grad.js";
@@ -87,6 +88,8 @@ export const derivativeCommand: ReplCommand = {
 function derivativeHead(head: string): { variable: string; order: number } {
   const [top, bottom] = head.split("/") as [string, string];
   const order = top.length > 1 ? Number(top.slice(1)) : 1;
+  // Beyond 2^53 the order is rounded (10^20 - 1 would become 10^20) and the result silently wrong.
+  if (!Number.isSafeInteger(order)) throw new ArgumentError(`derivative order ${top.slice(1)} is too large (at most ${Number.MAX_SAFE_INTEGER})`);
   const name = bottom.slice(1);
   const variable = top.length > 1 && name.endsWith(top.slice(1)) ? name.slice(0, -(top.length - 1)) : name;
   return { variable, order };

@@ -104,6 +104,12 @@ describe("REPL lines", () => {
     expect(() => out("f = 2", "hessian f")).toThrow("'f' has no variables");
   });
 
+  it("refuses a derivative order too large to be exact rather than rounding it", () => {
+    // 10^20 - 1 ≡ 3 (mod 4) would be d³/dx³ sin(x) = -cos(x), but as a double it is 10^20 ≡ 0, giving sin(x).
+    expect(() => out(`d${"9".repeat(20)}/dx sin(x)`)).toThrow(ArgumentError);
+    expect(out(`d${2 ** 53 - 1}/dx sin(x)`)).toBe("-cos(x)"); // 2^53 - 1 ≡ 3 (mod 4)
+  });
+
   it("names a mistyped : command as such", () => {
     expect(() => out(":foo")).toThrow(new ArgumentError("unknown command ':foo' (:help lists the commands)"));
   });
