@@ -21,7 +21,7 @@ import { isNegative, neg } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { checkVariable, toExpr, type ExprLike } from "../diff.js";
 import { ArgumentError, LimitError } from "../errors.js";
-import { functionRow } from "../functions.js";
+import { FUNCTIONS, functionRow } from "../functions.js";
 import { asFraction, isHalf, Prec, precedence } from "./precedence.js";
 import { MAX_PRINT_SIZE, readingOrder } from "./text.js";
 
@@ -239,12 +239,19 @@ function logarithmsToBase(numerator: readonly Expr[], denominator: readonly Expr
   return [top, denominator.filter((_, i) => i !== base)];
 }
 
-/** Factors side by side, with `\cdot` where juxtaposition would run symbols together. */
+/** Function names printed as a bare symbol, such as sigmoid's `\sigma`, which a variable may print as too. */
+const FUNCTION_SYMBOLS = new Set([...FUNCTIONS.values()].flatMap((row) => (typeof row.latex === "string" ? [row.latex] : [])));
+
+/**
+ * Factors side by side, with `\cdot` where juxtaposition would run symbols together, or where a variable spelled
+ * like a function would read as a call (`\sigma \cdot (x + 1)` for sigma*(x + 1), unlike sigmoid's `\sigma(x + 1)`).
+ */
 function juxtapose(factors: readonly Factor[]): string {
   let s = factors[0]!.latex;
   for (let i = 1; i < factors.length; i++) {
     const [left, right] = [factors[i - 1]!, factors[i]!];
-    const dot = /^\d/.test(right.latex) || isWord(left.expr) || isWord(right.expr);
+    const readsAsCall = left.expr?.kind === "sym" && FUNCTION_SYMBOLS.has(left.latex) && /^(\(|\\left\()/.test(right.latex);
+    const dot = /^\d/.test(right.latex) || isWord(left.expr) || isWord(right.expr) || readsAsCall;
     s += dot ? ` \\cdot ${right.latex}` : ` ${right.latex}`;
   }
   return s;

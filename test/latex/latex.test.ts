@@ -112,6 +112,12 @@ describe("toLatex", () => {
     render(toLatex("0", { lhs: { of: "x^2*y^3", wrt: ["x", "y"], order: 7 } }));
   });
 
+  it("keeps a variable named sigma times a parenthesis apart from sigmoid of it", () => {
+    expect(tex("sigmoid(x + 1)")).toBe("\\sigma(x + 1)");
+    expect(tex("sigma*(x + 1)")).toBe("\\sigma \\cdot (x + 1)");
+    expect(tex("theta*(x + 1)")).toBe("\\theta (x + 1)");
+  });
+
   it("rejects a left-hand side that is not a derivative, rather than printing broken LaTeX", () => {
     const bad: unknown[] = [{ of: "x^2", wrt: "x", order: 0 }, { of: "x^2", wrt: "x", order: 1.5 }, { of: "x^2", wrt: [] }, { of: "x^2", wrt: "x}" }, true];
     for (const lhs of bad) expect(() => toLatex("2*x", { lhs } as never)).toThrow(ArgumentError);
