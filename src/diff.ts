@@ -2,7 +2,7 @@
  * Differentiation: `derivative` picks the rule for a node (with an exhaustive switch over node kinds); `diff`,
  * `gradient` and `hessian` are the public entry points, memoised per node and returning simplified results.
  */
-import { children, type Expr, withNodeLimit } from "./ast/expr.js";
+import { children, type Expr, isExpr, withNodeLimit } from "./ast/expr.js";
 import { ArgumentError, LimitError } from "./errors.js";
 import { isBuiltinFunction, parse } from "./parser/parse.js";
 import { chainRule } from "./rules/chain.js";
@@ -17,7 +17,9 @@ import { simplify } from "./simplify/simplify.js";
 export type ExprLike = Expr | string;
 
 export function toExpr(e: ExprLike): Expr {
-  return typeof e === "string" ? parse(e) : e;
+  if (typeof e === "string") return parse(e);
+  if (!isExpr(e)) throw new ArgumentError(`expected an expression or the text of one, got ${e === null ? "null" : typeof e}`);
+  return e;
 }
 
 /** One differentiation step at the root of `e`; subexpressions go through `ctx.d`. */
@@ -133,17 +135,27 @@ export const MAX_DISTINCT_ORDERS = 1000;
  */
 function repeat(step: (e: Expr) => Expr, e: Expr, times: number): Expr {
   const seen = new Map<Expr, number>();
+  let early = 0;
   for (let i = 0; i < times; i++) {
     const first = seen.get(e);
     if (first !== undefined) return repeat(step, e, (times - i) % (i - first));
     if (i === MAX_DISTINCT_ORDERS) {
       throw new LimitError(`derivative of order ${times.toLocaleString("en")} too costly: the first ${MAX_DISTINCT_ORDERS} derivatives are all different (the limit)`);
     }
+    // Beyond the limit only a cycle can help, and derivatives that keep growing will not cycle: say so now rather
+    // than after minutes of ever larger expressions.
+    if (i === GROWTH_CHECK / 2) early = e.size;
+    if (times > MAX_DISTINCT_ORDERS && i === GROWTH_CHECK && e.size > early) {
+      throw new LimitError(`derivative of order ${times.toLocaleString("en")} out of reach: the derivatives keep growing (the ${i}th has ${e.size.toLocaleString("en")} nodes) and do not repeat`);
+    }
     seen.set(e, i);
     e = step(e);
   }
   return e;
 }
+
+/** When a very high order is asked for, growth from the 8th to the 16th derivative ends the attempt. */
+const GROWTH_CHECK = 16;
 
 export function gradient(e: ExprLike, vars: readonly string[]): Expr[] {
   const f = toExpr(e);

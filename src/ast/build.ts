@@ -137,7 +137,10 @@ export function mul(...factors: Expr[]): Expr {
     if (f.kind === "mul") f.factors.forEach(visit);
     else visit(f);
   }
-  if (coefficient.isZero) return ZERO;
+  if (coefficient.isZero) {
+    // 0 times anything is 0, except a division by zero: 0/0 stays visible (it evaluates to NaN).
+    return powers.has(ZERO.id) && powers.get(ZERO.id)!.exponents.some(isNegative) ? rawMul([ZERO, rawPow(ZERO, MINUS_ONE)]) : ZERO;
+  }
 
   const out: Expr[] = [];
   let recombine = false;
@@ -306,7 +309,7 @@ export function isNegative(e: Expr): boolean {
   return (e.kind === "num" && e.value.isNegative) || (e.kind === "mul" && e.factors[0]!.kind === "num" && (e.factors[0] as Num).value.isNegative);
 }
 
-const RATIONAL = /^-?\d+(\/\d+)?$/;
+const RATIONAL = /^-?\d+(\/[1-9]\d*)?$/;
 
 export function call(name: string, args: readonly Expr[]): Expr {
   const row = functionRow(name);

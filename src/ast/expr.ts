@@ -112,6 +112,11 @@ export class Call extends Node {
   }
 }
 
+/** Is `x` an expression (a node made by this library)? */
+export function isExpr(x: unknown): x is Expr {
+  return x instanceof Node;
+}
+
 export function children(e: Expr): readonly Expr[] {
   switch (e.kind) {
     case "num":

@@ -69,10 +69,10 @@ const CONTEXT = 60;
 
 /** The offending line of `source` (around the error, if it is long), indented, and a caret under the error's column. */
 export function pointAt(source: string, error: ParseError): string {
-  const line = source.split("\n")[error.line - 1] ?? "";
-  // Code points, so that a cut never splits a character.
-  let before = [...line.slice(0, error.column - 1)];
-  let after = [...line.slice(error.column - 1)];
+  // Code points, as columns count them, so that a cut never splits a character.
+  const line = [...(source.split("\n")[error.line - 1] ?? "")];
+  let before = line.slice(0, error.column - 1);
+  let after = line.slice(error.column - 1);
   if (before.length > CONTEXT) before = ["…", ...before.slice(-CONTEXT)];
   if (after.length > CONTEXT) after = [...after.slice(0, CONTEXT), "…"];
   // Copy tabs so the caret lines up however wide the terminal draws them.

@@ -102,7 +102,8 @@ function position(text: string, offset: number): { line: number; column: number 
     line++;
     start = i + 1;
   }
-  return { line, column: offset - start + 1 };
+  // Columns count characters as people see them (code points), not UTF-16 units: 𝑥 is one column.
+  return { line, column: [...text.slice(start, offset)].length + 1 };
 }
 
 function errorAt(text: string, offset: number, reason: string, found: string, expected: string): ParseError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ArgumentError, build, evaluate, format, parse } from "../../src/index.js";
+import { ArgumentError, build, evaluate, format, parse, simplify } from "../../src/index.js";
 
 describe("evaluate", () => {
   it("computes in float64", () => {
@@ -63,5 +63,14 @@ describe("evaluate", () => {
     let expected = 0.5;
     for (let i = 0; i < 60; i++) expected = expected * Math.sin(expected);
     expect(evaluate(e, { x: 0.5 })).toBe(expected);
+  });
+});
+
+describe("undefined values stay undefined", () => {
+  it("keeps 0/0 and poles instead of folding them to numbers", () => {
+    expect(format(simplify("0/0"))).toBe("0/0");
+    expect(evaluate("0/0")).toBeNaN();
+    expect(format(simplify("tan(pi/2)"))).toBe("1/0");
+    expect(format(simplify("cot(0) + csc(0)"))).toBe("2/0");
   });
 });

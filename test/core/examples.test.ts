@@ -110,6 +110,15 @@ describe("higher orders and mixed partials", () => {
     expect(() => diff("x", "x", order as number)).toThrow(/non-negative integer/);
   });
 
+  it("refuses things that are not expressions", () => {
+    expect(() => diff(undefined as unknown as string, "x")).toThrow(ArgumentError);
+    expect(() => diff({} as unknown as string, "x")).toThrow("expected an expression or the text of one, got object");
+  });
+
+  it("gives up fast on very high orders of derivatives that keep growing", () => {
+    expect(() => diff("exp(x*y)", ["x", "y"], 10 ** 9)).toThrow(/out of reach: the derivatives keep growing/);
+  });
+
   it.each(["2", "", "x+y", "sin", "pi", "e", " x"])("refuses to differentiate with respect to %j", (wrt) => {
     expect(() => diff("x", wrt)).toThrow(ArgumentError);
     expect(() => diff("x", wrt)).toThrow(/expected a variable name/);

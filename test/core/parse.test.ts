@@ -179,6 +179,11 @@ describe("errors", () => {
     expect(parseError("1e999999999").message).toMatch(/out of range/);
   });
 
+  it("counts columns in characters, not UTF-16 units", () => {
+    const e = parseError("𝑥 + )");
+    expect([e.column, e.offset]).toEqual([5, 5]);
+  });
+
   it("rejects non-strings", () => {
     expect(() => parse(42 as unknown as string)).toThrow(TypeError);
   });
