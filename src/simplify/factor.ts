@@ -3,7 +3,7 @@
  * A base is common when every term has it with numeric exponents of one sign (the smallest power comes out),
  * or with the very same symbolic exponent. The numeric content comes out with it.
  */
-import { add, div, mul, num, pow, splitCoefficient } from "../ast/build.js";
+import { add, div, mul, neg, num, ONE, pow, splitCoefficient } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { Rational, rationalGcd } from "../ast/rational.js";
 
@@ -47,4 +47,47 @@ function commonExponent(a: Expr, b: Expr): Expr | undefined {
   const positive = a.value.sign() > 0;
   const pick = (a.value.compare(b.value) < 0) === positive ? a : b;
   return pick.value.equals(Rational.ZERO) ? undefined : pick;
+}
+
+/**
+ * Factoring by grouping: a sum A*Q + P in which Q and P are multiples of one sum S (Q = a*S, P = b*S) becomes
+ * S*(a*A + b). For example -y + y*t + s - s*t = (s - y)*(1 - t), as in the gradient of a tanh layer
+ * (t = tanh(u)^2), and a*c + a*d + b*c + b*d = (a + b)*(c + d).
+ */
+export function factorByGrouping(sum: Expr): Expr | undefined {
+  if (sum.kind !== "add" || sum.terms.length < 4) return undefined;
+  const atoms = new Map<number, Expr>();
+  for (const t of sum.terms) {
+    const rest = splitCoefficient(t)[1];
+    for (const f of rest.kind === "mul" ? rest.factors : [rest]) atoms.set(f.id, f);
+  }
+  for (const atom of [...atoms.values()].slice(0, 8)) {
+    const withAtom: Expr[] = [];
+    const without: Expr[] = [];
+    for (const t of sum.terms) {
+      if ((t.kind === "mul" ? t.factors : [t]).includes(atom)) withAtom.push(div(t, atom));
+      else without.push(t);
+    }
+    if (withAtom.length < 2 || without.length < 2) continue;
+    const [a, s] = asMultiple(add(...withAtom));
+    const [b, r] = asMultiple(add(...without));
+    // The common sum keeps the orientation of the terms without the atom, as the sum was written.
+    if (s === r) return mul(r, add(mul(a, atom), b));
+    if (s === negated(r)) return mul(r, add(neg(mul(a, atom)), b));
+  }
+  return undefined;
+}
+
+/** A sum as factor × sum, with the common factors of its terms in front. */
+function asMultiple(e: Expr): [factor: Expr, sum: Expr] {
+  const f = factorTerms(e) ?? e;
+  const factors = f.kind === "mul" ? f.factors : [f];
+  const i = factors.findIndex((x) => x.kind === "add");
+  if (i < 0) return [f, ONE];
+  return [mul(...factors.filter((_, j) => j !== i)), factors[i]!];
+}
+
+/** The sum with every term negated, as its own node (a number times a sum distributes anyway). */
+function negated(e: Expr): Expr {
+  return e.kind === "add" ? add(...e.terms.map(neg)) : neg(e);
 }

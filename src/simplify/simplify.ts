@@ -10,7 +10,7 @@ import { children, type Expr } from "../ast/expr.js";
 import { apart } from "./apart.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
-import { factorTerms } from "./factor.js";
+import { factorByGrouping, factorTerms } from "./factor.js";
 import { smaller } from "./size.js";
 import { together } from "./together.js";
 import { inSinesAndCosines, pythagorean } from "./trig.js";
@@ -59,6 +59,7 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
         if (!form) continue;
         yield form;
         yield factorTerms(form);
+        yield factorByGrouping(form);
         yield together(form);
       }
       return;

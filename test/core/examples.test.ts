@@ -199,6 +199,13 @@ describe("identities people use", () => {
     expect(format(simplify(input))).toBe(expected);
   });
 
+  it("factors by grouping", () => {
+    expect(format(simplify("a*c + a*d + b*c + b*d"))).toBe("(a + b)*(c + d)");
+    expect(format(simplify("x*y + x + y + 1"))).toBe("(x + 1)*(y + 1)");
+    const hidden = "-(y*log(sigmoid(c + v*tanh(w*x))) + (1-y)*log(1-sigmoid(c + v*tanh(w*x))))";
+    expect(format(diff(hidden, "w"))).toBe("v*x*(sigmoid(c + v*tanh(w*x)) - y)*(1 - tanh(w*x)^2)");
+  });
+
   it("uses them in derivatives", () => {
     expect(format(diff("abs(x)*x^2", "x"))).toBe("3*x*abs(x)");
     expect(format(diff("sin(x)*cos(x)*tan(x)", "x"))).toBe("2*cos(x)*sin(x)");
