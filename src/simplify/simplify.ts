@@ -10,13 +10,19 @@ import { children, type Expr } from "../ast/expr.js";
 import { apart } from "./apart.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
-import { factorByGrouping, factorTerms } from "./factor.js";
+import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "./factor.js";
 import { smaller } from "./size.js";
-import { together } from "./together.js";
+import { memoized } from "./memo.js";
+import { together as overCommonDenominator } from "./together.js";
 import { inSinesAndCosines, pythagorean } from "./trig.js";
 import { specialValue } from "./values.js";
 
 const memo = new WeakMap<Expr, Expr>();
+
+// Asked for from several candidate forms and in every round: remember them per node.
+const factorTerms = memoized(commonFactors);
+const factorByGrouping = memoized(groupFactors);
+const together = memoized(overCommonDenominator);
 const MAX_ROUNDS = 3;
 
 let computations = 0;
