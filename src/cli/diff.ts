@@ -53,7 +53,7 @@ export const diffCommand: Command = {
 };
 
 /** The variable to differentiate by when --wrt is not given: there must be exactly one. */
-function onlyVariable(f: Expr, text: string): string {
+export function onlyVariable(f: Expr, text: string): string {
   const vars = [...f.vars].sort();
   if (vars.length === 1) return vars[0]!;
   if (vars.length === 0) throw new UsageError(`'${text}' has no variables: name one with --wrt (the derivative is 0)`);

@@ -12,6 +12,7 @@ import { format } from "../print/text.js";
 import { assignments, parseCommandArgs, variableList } from "../cli/args.js";
 import type { Command, IO } from "../cli/command.js";
 import { helpText } from "../cli/help.js";
+import { onlyVariable } from "../cli/diff.js";
 import { eachInput } from "../cli/input.js";
 import { jsonNumber, writeJson } from "../cli/output.js";
 import { EXIT, inSource, UsageError, worse } from "../cli/report.js";
@@ -153,17 +154,14 @@ export const checkCommand: Command = {
   },
 };
 
-/** The variable to differentiate by: `--wrt`, or else the expression's only variable. */
+/** The variable to differentiate by: `--wrt` (one variable), or else the expression's only variable. */
 function chooseVariable(f: Expr, text: string, wrt: string | undefined): string {
   if (wrt !== undefined) {
     const list = variableList(wrt, "--wrt");
     if (list.length > 1) throw new UsageError(`--wrt: one variable, please (got ${list.join(", ")})`);
     return list[0]!;
   }
-  const vars = [...f.vars].sort();
-  if (vars.length === 1) return vars[0]!;
-  if (vars.length === 0) throw new UsageError(`'${text}' has no variables: name one with --wrt`);
-  throw new UsageError(`'${text}' has ${vars.length} variables (${vars.join(", ")}): choose with --wrt, e.g. --wrt ${vars[0]}`);
+  return onlyVariable(f, text);
 }
 
 /** `--at x=1,y=pi/4` as exact values, so that the derivative's value there is exact where it can be. */
