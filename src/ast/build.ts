@@ -51,6 +51,13 @@ export function splitCoefficient(term: Expr): [Rational, Expr] {
   return [Rational.ONE, term];
 }
 
+/** The numeric content of a sum's terms: the positive gcd of their coefficients (`2*x/3 + 4/3` has 2/3). */
+export function numericContent(terms: readonly Expr[]): Rational {
+  let content = Rational.ZERO;
+  for (const t of terms) content = rationalGcd(content, splitCoefficient(t)[0]);
+  return content;
+}
+
 /** `c * rest` for a coefficient-free canonical `rest`, without re-canonicalising. */
 function scaled(c: Rational, rest: Expr): Expr {
   if (c.isOne) return rest;
@@ -213,8 +220,7 @@ export function pow(base: Expr, exponent: Expr): Expr {
     case "add": {
       // Integer powers of sums keep their numeric content outside: (2*x + 2)^-1 = (x + 1)^-1/2, one form for both.
       if (!isInteger(exponent)) break;
-      let content = Rational.ZERO;
-      for (const t of base.terms) content = rationalGcd(content, splitCoefficient(t)[0]);
+      const content = numericContent(base.terms);
       if (content.isOne) break;
       const c = num(content);
       return mul(pow(c, exponent), pow(add(...base.terms.map((t) => div(t, c))), exponent));

@@ -3,9 +3,9 @@
  * A base is common when every term has it with numeric exponents of one sign (the smallest power comes out),
  * or with the very same symbolic exponent. The numeric content comes out with it.
  */
-import { add, div, mul, neg, num, ONE, pow, splitCoefficient } from "../ast/build.js";
+import { add, div, mul, neg, num, numericContent, ONE, pow, splitCoefficient } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
-import { Rational, rationalGcd } from "../ast/rational.js";
+import { Rational } from "../ast/rational.js";
 
 type Powers = Map<number, { base: Expr; exponent: Expr }>;
 
@@ -21,8 +21,7 @@ function powersOf(rest: Expr): Powers {
 export function factorTerms(sum: Expr): Expr | undefined {
   if (sum.kind !== "add") return undefined;
   const split = sum.terms.map(splitCoefficient);
-  let content = split[0]![0].abs();
-  for (const [c] of split) content = rationalGcd(content, c);
+  let content = numericContent(sum.terms);
   if (split.every(([c]) => c.isNegative)) content = content.neg();
 
   const all = split.map(([, rest]) => powersOf(rest));

@@ -4,8 +4,7 @@
  * a common denominator, and Pythagorean rewrites. Results are memoised per node, so simplifying an expression
  * that shares parts with earlier ones (as successive derivatives do) only works on what is new.
  */
-import { add, div, isNegative, mul, neg, num, ONE, pow, rebuild, splitCoefficient } from "../ast/build.js";
-import { Rational, rationalGcd } from "../ast/rational.js";
+import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow, rebuild } from "../ast/build.js";
 import { children, type Expr } from "../ast/expr.js";
 import { apart } from "./apart.js";
 import { cancel } from "./cancel.js";
@@ -105,8 +104,7 @@ function withContentOut(factors: readonly Expr[]): Expr | undefined {
   const rest = factors.map((f) => {
     const [sum, exponent] = f.kind === "pow" && f.exponent.kind === "num" ? [f.base, f.exponent] : [f, ONE];
     if (sum.kind !== "add") return f;
-    let content = Rational.ZERO;
-    for (const t of sum.terms) content = rationalGcd(content, splitCoefficient(t)[0]);
+    const content = numericContent(sum.terms);
     if (content.isOne) return f;
     const c = num(content);
     coefficient = mul(coefficient, pow(c, exponent));
