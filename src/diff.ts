@@ -2,7 +2,7 @@
  * Differentiation: `derivative` picks the rule for a node (with an exhaustive switch over node kinds); `diff`,
  * `gradient` and `hessian` are the public entry points, memoised per node and returning simplified results.
  */
-import { children, type Expr, isExpr, withNodeLimit } from "./ast/expr.js";
+import { children, type Expr, isExpr, NodeMemo, withNodeLimit } from "./ast/expr.js";
 import { ArgumentError, LimitError } from "./errors.js";
 import { isBuiltinFunction, parse } from "./parser/parse.js";
 import { chainRule } from "./rules/chain.js";
@@ -43,7 +43,7 @@ export function derivative(e: Expr, ctx: RuleContext): Expr {
 }
 
 /** Unsimplified derivatives, memoised per (node, variable). Interning makes repeated subexpressions hit the cache. */
-const rawMemo = new WeakMap<Expr, Map<string, Expr>>();
+const rawMemo = new NodeMemo<Map<string, Expr>>();
 
 let rawComputations = 0;
 /** How many derivatives were computed rather than found in the memo (a test hook). */

@@ -10,7 +10,7 @@
  * Anything that needs search or comparison of alternatives lives in the explicit simplify pass instead.
  */
 import { functionRow } from "../functions.js";
-import { Add, Call, Const, type Expr, intern, Mul, Num, Pow, Sym } from "./expr.js";
+import { Add, Call, Const, type Expr, intern, mixHash, Mul, Num, Pow, sameChildren, shapeHash, stringHash, Sym } from "./expr.js";
 import { compareFactors, compareTerms } from "./order.js";
 import { exactRoot, Rational, rationalGcd } from "./rational.js";
 
@@ -21,22 +21,30 @@ import { exactRoot, Rational, rationalGcd } from "./rational.js";
 const SMALL = 1024;
 const smallIntegers: Num[] = [];
 
+/** Hash seeds per kind of node, so that say x + y and x*y file under different hashes. */
+const SEED = { num: stringHash("num"), sym: stringHash("sym"), const: stringHash("const"), add: stringHash("+"), mul: stringHash("*"), pow: stringHash("^"), call: stringHash("call") };
+
 export function num(value: Rational | number | bigint): Num {
   const q = value instanceof Rational ? value : Rational.of(BigInt(value));
   const small = q.den === 1n && q.num > -SMALL && q.num < SMALL ? Number(q.num) + SMALL : -1;
-  if (small >= 0) return (smallIntegers[small] ??= intern(`n${q.num}/1`, () => new Num(q)));
-  return intern(`n${q.num}/${q.den}`, () => new Num(q));
+  if (small >= 0) return (smallIntegers[small] ??= internNum(q));
+  return internNum(q);
+}
+
+function internNum(q: Rational): Num {
+  const hash = mixHash(mixHash(SEED.num, Number(BigInt.asIntN(32, q.num))), Number(BigInt.asIntN(32, q.den)));
+  return intern(hash, (e) => e.kind === "num" && e.value.equals(q), () => new Num(q));
 }
 
 export function sym(name: string): Sym {
-  return intern(`s${name}`, () => new Sym(name));
+  return intern(mixHash(SEED.sym, stringHash(name)), (e) => e.kind === "sym" && e.name === name, () => new Sym(name));
 }
 
 export const ZERO = num(0);
 export const ONE = num(1);
 export const MINUS_ONE = num(-1);
 export const HALF = num(Rational.HALF);
-export const PI = intern("cpi", () => new Const("pi"));
+export const PI = intern(SEED.const, (e) => e.kind === "const", () => new Const("pi"));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sums
@@ -102,14 +110,7 @@ export function sub(a: Expr, b: Expr): Expr {
 }
 
 function rawAdd(terms: readonly Expr[]): Expr {
-  return intern(key("+", terms), () => new Add(terms));
-}
-
-/** The intern key of a node: its kind or name, then its children's ids. */
-function key(head: string, kids: readonly Expr[]): string {
-  let k = head;
-  for (const c of kids) k += `${c.id},`;
-  return k;
+  return intern(shapeHash(SEED.add, terms), (e) => e.kind === "add" && sameChildren(e.terms, terms), () => new Add(terms));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -197,7 +198,7 @@ export function div(a: Expr, b: Expr): Expr {
 }
 
 function rawMul(factors: readonly Expr[]): Expr {
-  return intern(key("*", factors), () => new Mul(factors));
+  return intern(shapeHash(SEED.mul, factors), (e) => e.kind === "mul" && sameChildren(e.factors, factors), () => new Mul(factors));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -304,7 +305,8 @@ function bitLength(q: Rational): number {
 }
 
 function rawPow(base: Expr, exponent: Expr): Expr {
-  return intern(`^${base.id},${exponent.id}`, () => new Pow(base, exponent));
+  const hash = mixHash(mixHash(SEED.pow, base.id), exponent.id);
+  return intern(hash, (e) => e.kind === "pow" && e.base === base && e.exponent === exponent, () => new Pow(base, exponent));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -352,7 +354,8 @@ export function call(name: string, args: readonly Expr[]): Expr {
       return name === "abs" ? mul(num(c), call(name, [rest])) : call(name, [rest]);
     }
   }
-  return intern(key(`f${name}(`, args), () => new Call(name, args));
+  const hash = shapeHash(mixHash(SEED.call, stringHash(name)), args);
+  return intern(hash, (e) => e.kind === "call" && e.name === name && sameChildren(e.args, args), () => new Call(name, args));
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The expression tree: six node kinds, immutable and interned (hash-consed).
  *
- * Structurally equal expressions are the same object, so equality is `===`, per-node memo tables can be `WeakMap`s,
- * and repeated subexpressions are shared instead of copied. Subtraction and division are not node kinds: `a - b` is
+ * Structurally equal expressions are the same object, so equality is `===`, facts derived from a node can be cached
+ * on the node (`NodeMemo`), and repeated subexpressions are shared instead of copied. Subtraction and division are not node kinds: `a - b` is
  * `a + (-1)*b` and `a / b` is `a * b^-1`; the printers restore them.
  *
  * Nodes are created only through `intern` (used by the canonical constructors in `build.ts`); each node records its
@@ -27,9 +27,12 @@ abstract class Node {
   readonly depth: number;
   /** Free variable names. */
   readonly vars: ReadonlySet<string>;
+  /** @internal Per-node caches (see `NodeMemo`), made on first use. */
+  memo: unknown[] | undefined;
 
   constructor(children: readonly Expr[]) {
     this.id = nextId++;
+    this.memo = undefined;
     let size = 1;
     let depth = 0;
     for (const c of children) {
@@ -149,6 +152,26 @@ export function distinctNodes(root: Expr): number {
   return seen.size;
 }
 
+let slots = 0;
+
+/**
+ * A per-node cache of a derived fact (a node's simplified form, its operation count, ...). Nodes are immutable and
+ * interned, so a fact computed once holds for good; keeping it in a slot of the node itself is cheaper than a
+ * WeakMap lookup and the fact is collected with its node.
+ */
+export class NodeMemo<T> {
+  private readonly slot = slots++;
+
+  get(e: Expr): T | undefined {
+    return e.memo?.[this.slot] as T | undefined;
+  }
+
+  set(e: Expr, value: T): T {
+    (e.memo ??= [])[this.slot] = value;
+    return value;
+  }
+}
+
 function unionVars(children: readonly Expr[]): ReadonlySet<string> {
   let largest = NO_VARS;
   for (const c of children) if (c.vars.size > largest.size) largest = c.vars;
@@ -165,32 +188,86 @@ function unionVars(children: readonly Expr[]): ReadonlySet<string> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Interning. The table holds weak references so expressions nobody uses any more can be collected.
+// Interning. A hash table keyed by a number computed from a node's shape (its kind, name or value, and its
+// children's ids), so a lookup costs a few multiplications instead of building and hashing a string key. Buckets
+// hold weak references, so expressions nobody uses any more can be collected.
 
 let nextId = 1;
-const table = new Map<string, WeakRef<Expr>>();
+type Ref = WeakRef<Expr>;
+const table = new Map<number, Ref | Ref[]>();
 /** Entries whose node was collected are swept out whenever the table has doubled since the last sweep. */
 let sweepAt = 1 << 14;
 
 function sweep(): void {
-  for (const [key, ref] of table) if (ref.deref() === undefined) table.delete(key);
+  for (const [hash, bucket] of table) {
+    if (!Array.isArray(bucket)) {
+      if (bucket.deref() === undefined) table.delete(hash);
+      continue;
+    }
+    const live = bucket.filter((ref) => ref.deref() !== undefined);
+    if (live.length === 0) table.delete(hash);
+    else table.set(hash, live.length === 1 ? live[0]! : live);
+  }
   sweepAt = Math.max(1 << 14, table.size * 2);
 }
 
 let budget = Infinity;
 let created = 0;
 
-/** Returns the unique node for `key`, creating it with `make` the first time. */
-export function intern<T extends Expr>(key: string, make: () => T): T {
-  const found = table.get(key)?.deref();
-  if (found !== undefined) return found as T;
+/** Mixes `value` (a 32-bit integer) into the running hash `h`. */
+export function mixHash(h: number, value: number): number {
+  return Math.imul(h ^ value, 0x01000193) ^ (h >>> 15);
+}
+
+/** A 32-bit hash of a string (FNV-1a). */
+export function stringHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** The hash of a node with `head` (kind, name or value, already hashed) over `kids`, for `intern`. */
+export function shapeHash(head: number, kids: readonly Expr[]): number {
+  let h = head;
+  for (const k of kids) h = mixHash(h, k.id);
+  return h;
+}
+
+/**
+ * Returns the unique live node that `matches` among those filed under `hash`, creating it with `make` (and filing
+ * it) when there is none. `matches` must recognise exactly the node `make` would build.
+ */
+export function intern<T extends Expr>(hash: number, matches: (e: Expr) => boolean, make: () => T): T {
+  const bucket = table.get(hash);
+  if (bucket !== undefined) {
+    if (!Array.isArray(bucket)) {
+      const e = bucket.deref();
+      if (e !== undefined && matches(e)) return e as T;
+    } else {
+      for (const ref of bucket) {
+        const e = ref.deref();
+        if (e !== undefined && matches(e)) return e as T;
+      }
+    }
+  }
   if (++created > budget) {
     throw new LimitError(`expression too large: an operation created more than ${budgetLimit.toLocaleString("en")} nodes`);
   }
   const node = make();
-  if (table.size >= sweepAt) sweep();
-  table.set(key, new WeakRef(node));
+  const ref = new WeakRef<Expr>(node);
+  if (bucket === undefined) {
+    if (table.size >= sweepAt) sweep();
+    table.set(hash, ref);
+  } else if (Array.isArray(bucket)) bucket.push(ref);
+  else table.set(hash, [bucket, ref]);
   return node;
+}
+
+/** Do two child lists hold the very same nodes? */
+export function sameChildren(a: readonly Expr[], b: readonly Expr[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 let budgetLimit = Infinity;

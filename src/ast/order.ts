@@ -5,7 +5,7 @@
  * the constant last (`3*x^2 + x + 1`, `b + w*x`, `x^2 + cos(y)`).
  * Products put the number first, then constants, variables, sums and function calls (`2*pi*x*(x + 1)*sin(x)`).
  */
-import type { Expr } from "./expr.js";
+import { type Expr, NodeMemo } from "./expr.js";
 import { Rational } from "./rational.js";
 
 const KIND_RANK = { num: 0, const: 1, sym: 2, pow: 3, mul: 4, add: 5, call: 6 } as const;
@@ -89,7 +89,7 @@ export function compareFactors(a: Expr, b: Expr): number {
 /** The plain variables of a term with their degrees, sorted by name: `3*x^2*y*sin(x)` gives [[x, 2], [y, 1]]. */
 type Monomial = readonly (readonly [name: string, degree: Rational])[];
 
-const monomials = new WeakMap<Expr, Monomial>();
+const monomials = new NodeMemo<Monomial>();
 
 function monomial(term: Expr): Monomial {
   let m = monomials.get(term);

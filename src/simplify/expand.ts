@@ -4,20 +4,15 @@
  * Bounded: a product that would expand into more than MAX_TERMS terms is left unexpanded.
  */
 import { add, mul, num, pow } from "../ast/build.js";
-import type { Expr } from "../ast/expr.js";
+import { type Expr, NodeMemo } from "../ast/expr.js";
 
 export const MAX_TERMS = 500;
 const MAX_POWER = 12;
 
-const memo = new WeakMap<Expr, Expr>();
+const memo = new NodeMemo<Expr>();
 
 export function expand(e: Expr): Expr {
-  let r = memo.get(e);
-  if (r === undefined) {
-    r = expandNode(e);
-    memo.set(e, r);
-  }
-  return r;
+  return memo.get(e) ?? memo.set(e, expandNode(e));
 }
 
 function termsOf(e: Expr): readonly Expr[] {

@@ -5,7 +5,7 @@
  * that shares parts with earlier ones (as successive derivatives do) only works on what is new.
  */
 import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow, rebuild } from "../ast/build.js";
-import { children, type Expr } from "../ast/expr.js";
+import { children, type Expr, NodeMemo } from "../ast/expr.js";
 import { apart } from "./apart.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
@@ -16,7 +16,7 @@ import { together as overCommonDenominator } from "./together.js";
 import { inSinesAndCosines, pythagorean } from "./trig.js";
 import { specialValue } from "./values.js";
 
-const memo = new WeakMap<Expr, Expr>();
+const memo = new NodeMemo<Expr>();
 
 // Asked for from several candidate forms and in every round: remember them per node.
 const factorTerms = memoized(commonFactors);

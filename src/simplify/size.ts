@@ -4,18 +4,13 @@
  * Simplification keeps the candidate with the fewest operations, then the fewest nodes.
  */
 import { isNegative, splitCoefficient } from "../ast/build.js";
-import { children, type Expr } from "../ast/expr.js";
+import { children, type Expr, NodeMemo } from "../ast/expr.js";
 import { asFraction, readingOrder } from "../print/precedence.js";
 
-const memo = new WeakMap<Expr, number>();
+const memo = new NodeMemo<number>();
 
 export function opCount(e: Expr): number {
-  let n = memo.get(e);
-  if (n === undefined) {
-    n = count(e);
-    memo.set(e, n);
-  }
-  return n;
+  return memo.get(e) ?? memo.set(e, count(e));
 }
 
 function count(e: Expr): number {
@@ -61,7 +56,7 @@ export function smaller(a: Expr, b: Expr): boolean {
   return wa < wb || (wa === wb && a.size < b.size);
 }
 
-const awkward = new WeakMap<Expr, number>();
+const awkward = new NodeMemo<number>();
 
 /**
  * Forms people avoid when they can: terms of sums with a fractional coefficient (`3*x/2 + 1` rather than

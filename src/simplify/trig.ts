@@ -3,7 +3,7 @@
  * try writing every even power of one function through the other, expand, and keep whatever is smaller.
  */
 import { add, call, mul, num, ONE, pow, sub } from "../ast/build.js";
-import { children, type Expr } from "../ast/expr.js";
+import { children, type Expr, NodeMemo } from "../ast/expr.js";
 import { postwalk } from "../ast/transform.js";
 import { expand } from "./expand.js";
 import { smaller } from "./size.js";
@@ -62,7 +62,7 @@ const RECIPROCALS: Readonly<Record<string, (u: Expr) => Expr>> = {
   cot: (u) => mul(call("cos", [u]), pow(call("sin", [u]), num(-1))),
 };
 
-const hasReciprocalMemo = new WeakMap<Expr, boolean>();
+const hasReciprocalMemo = new NodeMemo<boolean>();
 
 function hasReciprocal(e: Expr): boolean {
   let found = hasReciprocalMemo.get(e);

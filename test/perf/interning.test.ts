@@ -1,7 +1,7 @@
 /** Interning: structurally equal expressions are one object, and shared subexpressions stay shared. */
 import { describe, expect, it } from "vitest";
 import { build, diff, format, nodeCount, parse } from "../../src/index.js";
-import { distinctNodes } from "../../src/ast/expr.js";
+import { distinctNodes, intern, Sym } from "../../src/ast/expr.js";
 
 describe("interning", () => {
   it("gives the same object for the same expression built twice", () => {
@@ -11,6 +11,26 @@ describe("interning", () => {
     expect(twice).toBe(once);
     expect(parse("3*x^2 + sin(y)")).toBe(once);
     expect(parse("sin(y)+x*x*3")).toBe(once);
+  });
+
+  it("tells apart different nodes that file under the same hash", () => {
+    // Hashes are 32-bit, so different shapes do collide now and then; the table must compare shapes, not hashes.
+    const named = (name: string) => intern(12345, (e) => e.kind === "sym" && e.name === name, () => new Sym(name));
+    const a = named("collision_a");
+    const b = named("collision_b");
+    const c = named("collision_c");
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect([named("collision_a"), named("collision_b"), named("collision_c")]).toEqual([a, b, c]);
+    expect(named("collision_b")).toBe(b);
+  });
+
+  it("keeps a hundred thousand distinct sums distinct (with 32-bit hashes, collisions are likely among so many)", () => {
+    const { add, num, sym } = build;
+    const x = sym("x");
+    const sums = Array.from({ length: 100_000 }, (_, i) => add(x, num(i + 1)));
+    expect(new Set(sums).size).toBe(sums.length);
+    expect(sums.every((s, i) => s.kind === "add" && s.terms[1]!.kind === "num" && s.terms[1].value.num === BigInt(i + 1))).toBe(true);
+    expect(add(num(77), x)).toBe(sums[76]);
   });
 
   it("gives different objects for different expressions", () => {
