@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: runs every suite in bench/suites (each exports `run(): Promise<void>` and prints its own tables),
  * or only those whose file name contains one of the command-line arguments: `npm run bench -- compile`.
+ * The suites measure the compiled library in dist/ (what users run; `npm run bench` builds it first), not the
+ * TypeScript sources as tsx transforms them on the fly.
  */
 import { readdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";

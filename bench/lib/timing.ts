@@ -2,6 +2,10 @@
  * Timing for the benchmark suites: the median of several rounds, each round long enough for the clock to resolve.
  * Inputs are prepared outside the timed loop, so a "cold" benchmark can hand every call a fresh input (and so miss
  * every per-node memo) without timing the preparation.
+ *
+ * Rounds are separate turns of the event loop, as separate calls of a real program are: a synchronous loop of
+ * thousands of calls would keep every WeakRef target it touched alive until it ends (the JavaScript spec keeps
+ * them for the rest of the job), so interning would look more expensive than it is in use.
  */
 export interface Timing {
   /** Median over the rounds of the mean time per call, in microseconds. */
@@ -22,7 +26,7 @@ export interface TimingOptions {
  * Times `run(prepare(i))` for fresh indices i. `prepare` may return the same input every time (warm: memo hits
  * after the first call) or a different one per call (cold).
  */
-export function timeCalls<T>(prepare: (i: number) => T, run: (input: T) => unknown, options: TimingOptions = {}): Timing {
+export async function timeCalls<T>(prepare: (i: number) => T, run: (input: T) => unknown, options: TimingOptions = {}): Promise<Timing> {
   const { rounds = 7, minRoundMs = 40, budgetMs = 4000 } = options;
   let next = 0;
   const t0 = performance.now();
@@ -32,6 +36,7 @@ export function timeCalls<T>(prepare: (i: number) => T, run: (input: T) => unkno
   const affordable = Math.max(3, Math.floor(budgetMs / (first * callsPerRound)));
   const perCall: number[] = [];
   for (let r = 0; r < Math.min(rounds, affordable); r++) {
+    await nextTurn();
     const inputs = Array.from({ length: callsPerRound }, () => prepare(next++));
     const start = performance.now();
     for (const input of inputs) run(input);
@@ -39,6 +44,8 @@ export function timeCalls<T>(prepare: (i: number) => T, run: (input: T) => unkno
   }
   return { micros: median(perCall), rounds: perCall.length, callsPerRound };
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

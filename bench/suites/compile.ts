@@ -4,11 +4,11 @@
  * symdiff / hand-written. Times are the process's CPU time (`process.cpuUsage`), which on a shared machine does not
  * count the time other processes hold the CPU.
  */
-import { compileAll, diff, parse } from "../../src/index.js";
-import { loadIris } from "../../src/train/data.js";
-import { logisticRegression } from "../../src/train/logistic.js";
-import { neuralNetwork } from "../../src/train/network.js";
-import { Trainer } from "../../src/train/trainer.js";
+import { compileAll, diff, parse } from "../../dist/index.js";
+import { loadIris } from "../../dist/train/data.js";
+import { logisticRegression } from "../../dist/train/logistic.js";
+import { neuralNetwork } from "../../dist/train/network.js";
+import { Trainer } from "../../dist/train/trainer.js";
 import { handLogisticFit, handNetworkFit } from "../../test/train/reference.js";
 import { printTable } from "../lib/table.js";
 import { median } from "../lib/timing.js";

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { derivative as mathjsDerivative, type MathNode } from "mathjs";
-import { diff, format, nodeCount, opCount, parse } from "../../src/index.js";
+import { diff, format, nodeCount, opCount, parse } from "../../dist/index.js";
 import { printTable } from "../lib/table.js";
 import { geometricMean, timeCalls } from "../lib/timing.js";
 
@@ -46,15 +46,16 @@ const symdiff = (c: Case) => diff(parse(c.text), c.wrt);
 const mathjsRaw = (c: Case) => mathjsDerivative(c.text, c.wrt, { simplify: false });
 const mathjsSimplified = (c: Case) => mathjsDerivative(c.text, c.wrt, { simplify: true });
 
-function throughput(): void {
-  const rows = CASES.map((c) => {
-    const parseOnly = timeCalls((i) => renamed(c, i).text, (text) => parse(text)).micros;
-    const warm = timeCalls(() => c, symdiff).micros;
-    const cold = timeCalls((i) => renamed(c, i), symdiff).micros;
-    const raw = timeCalls((i) => renamed(c, i), mathjsRaw).micros;
-    const simplified = timeCalls((i) => renamed(c, i), mathjsSimplified, { rounds: 5, budgetMs: 8000 }).micros;
-    return { label: c.label, parseOnly, warm, cold, raw, simplified };
-  });
+async function throughput(): Promise<void> {
+  const rows = [];
+  for (const c of CASES) {
+    const parseOnly = (await timeCalls((i) => renamed(c, i).text, (text) => parse(text))).micros;
+    const warm = (await timeCalls(() => c, symdiff)).micros;
+    const cold = (await timeCalls((i) => renamed(c, i), symdiff)).micros;
+    const raw = (await timeCalls((i) => renamed(c, i), mathjsRaw)).micros;
+    const simplified = (await timeCalls((i) => renamed(c, i), mathjsSimplified, { rounds: 5, budgetMs: 8000 })).micros;
+    rows.push({ label: c.label, parseOnly, warm, cold, raw, simplified });
+  }
   const gm = (pick: (r: (typeof rows)[number]) => number) => geometricMean(rows.map(pick));
   const all = [
     ...rows,
@@ -110,7 +111,7 @@ function versusSympy(): void {
 }
 
 export async function run(): Promise<void> {
-  throughput();
+  await throughput();
   sizes();
   versusSympy();
 }

@@ -7,8 +7,8 @@
  * operations (SymPy's count_ops).
  */
 import { derivative as mathjsDerivative, parse as mathjsParse, type MathNode } from "mathjs";
-import { diff, opCount, parse, type Expr } from "../../src/index.js";
-import { distinctNodes } from "../../src/ast/expr.js";
+import { diff, opCount, parse, type Expr } from "../../dist/index.js";
+import { distinctNodes } from "../../dist/ast/expr.js";
 import { describeFit, fitGrowth } from "../lib/growth.js";
 import { printTable } from "../lib/table.js";
 import { median } from "../lib/timing.js";

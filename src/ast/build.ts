@@ -10,7 +10,7 @@
  * Anything that needs search or comparison of alternatives lives in the explicit simplify pass instead.
  */
 import { functionRow } from "../functions.js";
-import { Add, Call, Const, type Expr, intern, mixHash, Mul, Num, Pow, sameChildren, shapeHash, stringHash, Sym } from "./expr.js";
+import { Add, Call, Const, type Expr, intern, mixHash, Mul, NodeMemo, Num, Pow, sameChildren, shapeHash, stringHash, Sym } from "./expr.js";
 import { compareFactors, compareTerms } from "./order.js";
 import { exactRoot, Rational, rationalGcd } from "./rational.js";
 
@@ -49,14 +49,16 @@ export const PI = intern(SEED.const, (e) => e.kind === "const", () => new Const(
 // ---------------------------------------------------------------------------------------------------------------
 // Sums
 
-/** A term as coefficient × rest, e.g. `-3*x*y` is (-3, x*y). */
-export function splitCoefficient(term: Expr): [Rational, Expr] {
+const coefficientSplits = new NodeMemo<readonly [Rational, Expr]>();
+
+/** A term as coefficient × rest, e.g. `-3*x*y` is (-3, x*y). Sums ask this of every term they collect: kept. */
+export function splitCoefficient(term: Expr): readonly [Rational, Expr] {
   if (term.kind === "num") return [term.value, ONE];
-  if (term.kind === "mul" && term.factors[0]!.kind === "num") {
-    const [c, ...others] = term.factors as [Num, ...Expr[]];
-    return [c.value, others.length === 1 ? others[0]! : rawMul(others)];
-  }
-  return [Rational.ONE, term];
+  if (term.kind !== "mul" || term.factors[0]!.kind !== "num") return [Rational.ONE, term];
+  const known = coefficientSplits.get(term);
+  if (known) return known;
+  const [c, ...others] = term.factors as [Num, ...Expr[]];
+  return coefficientSplits.set(term, [c.value, others.length === 1 ? others[0]! : rawMul(others)]);
 }
 
 /** The numeric content of a sum's terms: the positive gcd of their coefficients (`2*x/3 + 4/3` has 2/3). */
@@ -74,28 +76,48 @@ function scaled(c: Rational, rest: Expr): Expr {
   return rest.kind === "mul" ? rawMul([num(c), ...rest.factors]) : rawMul([num(c), rest]);
 }
 
-export function add(...terms: Expr[]): Expr {
-  if (terms.length === 1) return terms[0]!;
-  let constant = Rational.ZERO;
-  const collected = new Map<number, { rest: Expr; coefficient: Rational }>();
-  const visit = (t: Expr) => {
+/** Like terms met while adding: one entry per rest (the term without its coefficient), by the rest's id. */
+class LikeTerms {
+  constant = Rational.ZERO;
+  readonly rests: Expr[] = [];
+  readonly coefficients: Rational[] = [];
+  /** The term itself while no like term has joined it (no need to rebuild it then). */
+  readonly originals: (Expr | undefined)[] = [];
+  private readonly index = new Map<number, number>();
+
+  collect(t: Expr): void {
     if (t.kind === "num") {
-      constant = constant.add(t.value);
+      this.constant = this.constant.add(t.value);
       return;
     }
     const [c, rest] = splitCoefficient(t);
-    const entry = collected.get(rest.id);
-    if (entry) entry.coefficient = entry.coefficient.add(c);
-    else collected.set(rest.id, { rest, coefficient: c });
-  };
+    const i = this.index.get(rest.id);
+    if (i !== undefined) {
+      this.coefficients[i] = this.coefficients[i]!.add(c);
+      this.originals[i] = undefined;
+      return;
+    }
+    this.index.set(rest.id, this.rests.length);
+    this.rests.push(rest);
+    this.coefficients.push(c);
+    this.originals.push(t);
+  }
+}
+
+export function add(...terms: Expr[]): Expr {
+  if (terms.length === 1) return terms[0]!;
+  const like = new LikeTerms();
   for (const t of terms) {
-    if (t.kind === "add") t.terms.forEach(visit);
-    else visit(t);
+    if (t.kind === "add") for (const u of t.terms) like.collect(u);
+    else like.collect(t);
   }
   const out: Expr[] = [];
-  for (const { rest, coefficient } of collected.values()) if (!coefficient.isZero) out.push(scaled(coefficient, rest));
-  out.sort(compareTerms);
-  if (!constant.isZero) out.push(num(constant));
+  like.rests.forEach((rest, i) => {
+    const coefficient = like.coefficients[i]!;
+    if (!coefficient.isZero) out.push(like.originals[i] ?? scaled(coefficient, rest));
+  });
+  if (out.length > 1) out.sort(compareTerms);
+  if (!like.constant.isZero) out.push(num(like.constant));
   if (out.length === 0) return ZERO;
   if (out.length === 1) return out[0]!;
   return rawAdd(out);
@@ -117,46 +139,68 @@ function rawAdd(terms: readonly Expr[]): Expr {
 // Products
 
 /**
- * A factor as base^exponent. `exp(u)` takes part as the power e^u (base `undefined`), so that
- * `exp(a)*exp(b)` combines to `exp(a + b)`.
+ * Like bases met while multiplying: one entry per base, by the base's id. A factor counts as base^exponent, and
+ * `exp(u)` as the power e^u (base `undefined`, id 0), so that `exp(a)*exp(b)` combines to `exp(a + b)`.
  */
-function asPower(f: Expr): [base: Expr | undefined, exponent: Expr] {
-  if (f.kind === "pow") return [f.base, f.exponent];
-  if (f.kind === "call" && f.name === "exp") return [undefined, f.args[0]!];
-  return [f, ONE];
+class LikeFactors {
+  coefficient = Rational.ONE;
+  readonly bases: (Expr | undefined)[] = [];
+  readonly exponents: Expr[][] = [];
+  /** The factor itself while no like factor has joined it (no need to rebuild it then). */
+  readonly originals: (Expr | undefined)[] = [];
+  private readonly index = new Map<number, number>();
+
+  collect(f: Expr): void {
+    if (f.kind === "num") {
+      this.coefficient = this.coefficient.mul(f.value);
+      return;
+    }
+    const exponential = f.kind === "call" && f.name === "exp";
+    const base = f.kind === "pow" ? f.base : exponential ? undefined : f;
+    const exponent = f.kind === "pow" ? f.exponent : exponential ? f.args[0]! : ONE;
+    const id = base?.id ?? 0;
+    const i = this.index.get(id);
+    if (i !== undefined) {
+      this.exponents[i]!.push(exponent);
+      this.originals[i] = undefined;
+      return;
+    }
+    this.index.set(id, this.bases.length);
+    this.bases.push(base);
+    this.exponents.push([exponent]);
+    this.originals.push(f);
+  }
+
+  /** Does the base 0 occur with a negative exponent (a division by zero)? */
+  dividesByZero(): boolean {
+    const i = this.index.get(ZERO.id);
+    return i !== undefined && this.exponents[i]!.some(isNegative);
+  }
 }
 
 export function mul(...factors: Expr[]): Expr {
   if (factors.length === 1) return factors[0]!;
-  let coefficient = Rational.ONE;
-  const powers = new Map<number, { base: Expr | undefined; exponents: Expr[] }>();
-  const visit = (f: Expr) => {
-    if (f.kind === "num") {
-      coefficient = coefficient.mul(f.value);
-      return;
-    }
-    const [base, exponent] = asPower(f);
-    const key = base?.id ?? 0;
-    const entry = powers.get(key);
-    if (entry) entry.exponents.push(exponent);
-    else powers.set(key, { base, exponents: [exponent] });
-  };
+  const like = new LikeFactors();
   for (const f of factors) {
-    if (f.kind === "mul") f.factors.forEach(visit);
-    else visit(f);
+    if (f.kind === "mul") for (const g of f.factors) like.collect(g);
+    else like.collect(f);
   }
+  let coefficient = like.coefficient;
   if (coefficient.isZero) {
     // 0 times anything is 0, except a division by zero: 0/0 stays visible (it evaluates to NaN).
-    return powers.has(ZERO.id) && powers.get(ZERO.id)!.exponents.some(isNegative) ? rawMul([ZERO, rawPow(ZERO, MINUS_ONE)]) : ZERO;
+    return like.dividesByZero() ? rawMul([ZERO, rawPow(ZERO, MINUS_ONE)]) : ZERO;
   }
 
   const out: Expr[] = [];
   let recombine = false;
-  for (const { base, exponents } of powers.values()) {
-    if (exponents.length === 1 && base !== undefined) {
-      out.push(exponents[0] === ONE ? base : rawPow(base, exponents[0]!));
+  for (let i = 0; i < like.bases.length; i++) {
+    const original = like.originals[i];
+    if (original !== undefined) {
+      out.push(original);
       continue;
     }
+    const base = like.bases[i];
+    const exponents = like.exponents[i]!;
     const combined = base === undefined ? call("exp", [add(...exponents)]) : pow(base, add(...exponents));
     if (combined.kind === "num") coefficient = coefficient.mul(combined.value);
     else if (combined.kind === "mul") {

@@ -195,21 +195,22 @@ function unionVars(children: readonly Expr[]): ReadonlySet<string> {
 let nextId = 1;
 type Ref = WeakRef<Expr>;
 const table = new Map<number, Ref | Ref[]>();
-/** Entries whose node was collected are swept out whenever the table has doubled since the last sweep. */
-let sweepAt = 1 << 14;
 
-function sweep(): void {
-  for (const [hash, bucket] of table) {
-    if (!Array.isArray(bucket)) {
-      if (bucket.deref() === undefined) table.delete(hash);
-      continue;
-    }
-    const live = bucket.filter((ref) => ref.deref() !== undefined);
-    if (live.length === 0) table.delete(hash);
-    else table.set(hash, live.length === 1 ? live[0]! : live);
+/**
+ * When a node is collected, its dead reference leaves the table (the registry calls back with the node's hash).
+ * This keeps the table the size of the live expressions without ever scanning it.
+ */
+const cleanup = new FinalizationRegistry<number>((hash) => {
+  const bucket = table.get(hash);
+  if (bucket === undefined) return;
+  if (!Array.isArray(bucket)) {
+    if (bucket.deref() === undefined) table.delete(hash);
+    return;
   }
-  sweepAt = Math.max(1 << 14, table.size * 2);
-}
+  const live = bucket.filter((ref) => ref.deref() !== undefined);
+  if (live.length === 0) table.delete(hash);
+  else if (live.length < bucket.length) table.set(hash, live.length === 1 ? live[0]! : live);
+});
 
 let budget = Infinity;
 let created = 0;
@@ -255,10 +256,8 @@ export function intern<T extends Expr>(hash: number, matches: (e: Expr) => boole
   }
   const node = make();
   const ref = new WeakRef<Expr>(node);
-  if (bucket === undefined) {
-    if (table.size >= sweepAt) sweep();
-    table.set(hash, ref);
-  } else if (Array.isArray(bucket)) bucket.push(ref);
+  cleanup.register(node, hash);
+  if (bucket === undefined) table.set(hash, ref); else if (Array.isArray(bucket)) bucket.push(ref);
   else table.set(hash, [bucket, ref]);
   return node;
 }
