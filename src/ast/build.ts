@@ -76,14 +76,36 @@ function scaled(c: Rational, rest: Expr): Expr {
   return rest.kind === "mul" ? rawMul([num(c), ...rest.factors]) : rawMul([num(c), rest]);
 }
 
-/** Like terms met while adding: one entry per rest (the term without its coefficient), by the rest's id. */
+/**
+ * Distinct keys in the order met, with their positions. Sums and products usually have a handful of parts, which a
+ * scan finds faster than a Map can be made; past a few, a Map keeps collecting linear.
+ */
+class KeyIndex<K> {
+  readonly keys: K[] = [];
+  private map: Map<K, number> | undefined;
+
+  /** The position of `key`, or -1 when it has not been met. */
+  find(key: K): number {
+    if (this.map) return this.map.get(key) ?? -1;
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
+    return -1;
+  }
+
+  add(key: K): void {
+    this.keys.push(key);
+    if (this.map) this.map.set(key, this.keys.length - 1);
+    else if (this.keys.length > 16) this.map = new Map(this.keys.map((k, i) => [k, i]));
+  }
+}
+
+/** Like terms met while adding: one entry per rest (the term without its coefficient). */
 class LikeTerms {
   constant = Rational.ZERO;
-  readonly rests: Expr[] = [];
+  readonly rests = new KeyIndex<Expr>();
   readonly coefficients: Rational[] = [];
   /** The term itself while no like term has joined it (no need to rebuild it then). */
   readonly originals: (Expr | undefined)[] = [];
-  private readonly index = new Map<number, number>();
 
   collect(t: Expr): void {
     if (t.kind === "num") {
@@ -91,14 +113,13 @@ class LikeTerms {
       return;
     }
     const [c, rest] = splitCoefficient(t);
-    const i = this.index.get(rest.id);
-    if (i !== undefined) {
+    const i = this.rests.find(rest);
+    if (i >= 0) {
       this.coefficients[i] = this.coefficients[i]!.add(c);
       this.originals[i] = undefined;
       return;
     }
-    this.index.set(rest.id, this.rests.length);
-    this.rests.push(rest);
+    this.rests.add(rest);
     this.coefficients.push(c);
     this.originals.push(t);
   }
@@ -112,11 +133,11 @@ export function add(...terms: Expr[]): Expr {
     else like.collect(t);
   }
   const out: Expr[] = [];
-  like.rests.forEach((rest, i) => {
+  like.rests.keys.forEach((rest, i) => {
     const coefficient = like.coefficients[i]!;
     if (!coefficient.isZero) out.push(like.originals[i] ?? scaled(coefficient, rest));
   });
-  if (out.length > 1) out.sort(compareTerms);
+  sortBy(out, compareTerms);
   if (!like.constant.isZero) out.push(num(like.constant));
   if (out.length === 0) return ZERO;
   if (out.length === 1) return out[0]!;
@@ -139,16 +160,15 @@ function rawAdd(terms: readonly Expr[]): Expr {
 // Products
 
 /**
- * Like bases met while multiplying: one entry per base, by the base's id. A factor counts as base^exponent, and
- * `exp(u)` as the power e^u (base `undefined`, id 0), so that `exp(a)*exp(b)` combines to `exp(a + b)`.
+ * Like bases met while multiplying: one entry per base. A factor counts as base^exponent, and `exp(u)` as the
+ * power e^u (base `undefined`), so that `exp(a)*exp(b)` combines to `exp(a + b)`.
  */
 class LikeFactors {
   coefficient = Rational.ONE;
-  readonly bases: (Expr | undefined)[] = [];
+  readonly bases = new KeyIndex<Expr | undefined>();
   readonly exponents: Expr[][] = [];
   /** The factor itself while no like factor has joined it (no need to rebuild it then). */
   readonly originals: (Expr | undefined)[] = [];
-  private readonly index = new Map<number, number>();
 
   collect(f: Expr): void {
     if (f.kind === "num") {
@@ -158,23 +178,21 @@ class LikeFactors {
     const exponential = f.kind === "call" && f.name === "exp";
     const base = f.kind === "pow" ? f.base : exponential ? undefined : f;
     const exponent = f.kind === "pow" ? f.exponent : exponential ? f.args[0]! : ONE;
-    const id = base?.id ?? 0;
-    const i = this.index.get(id);
-    if (i !== undefined) {
+    const i = this.bases.find(base);
+    if (i >= 0) {
       this.exponents[i]!.push(exponent);
       this.originals[i] = undefined;
       return;
     }
-    this.index.set(id, this.bases.length);
-    this.bases.push(base);
+    this.bases.add(base);
     this.exponents.push([exponent]);
     this.originals.push(f);
   }
 
   /** Does the base 0 occur with a negative exponent (a division by zero)? */
   dividesByZero(): boolean {
-    const i = this.index.get(ZERO.id);
-    return i !== undefined && this.exponents[i]!.some(isNegative);
+    const i = this.bases.find(ZERO);
+    return i >= 0 && this.exponents[i]!.some(isNegative);
   }
 }
 
@@ -193,13 +211,13 @@ export function mul(...factors: Expr[]): Expr {
 
   const out: Expr[] = [];
   let recombine = false;
-  for (let i = 0; i < like.bases.length; i++) {
+  for (let i = 0; i < like.originals.length; i++) {
     const original = like.originals[i];
     if (original !== undefined) {
       out.push(original);
       continue;
     }
-    const base = like.bases[i];
+    const base = like.bases.keys[i];
     const exponents = like.exponents[i]!;
     const combined = base === undefined ? call("exp", [add(...exponents)]) : pow(base, add(...exponents));
     if (combined.kind === "num") coefficient = coefficient.mul(combined.value);
@@ -212,7 +230,7 @@ export function mul(...factors: Expr[]): Expr {
   const absolute = signTimesValue(out);
   if (absolute) return mul(num(coefficient), ...absolute);
 
-  out.sort(compareFactors);
+  sortBy(out, compareFactors);
   if (out.length === 0) return num(coefficient);
   if (coefficient.isOne) return out.length === 1 ? out[0]! : rawMul(out);
   if (out.length === 1 && out[0]!.kind === "add") {
@@ -235,6 +253,23 @@ function signTimesValue(factors: Expr[]): Expr[] | undefined {
     return [...rest, call("abs", [u]), pow(u, add(k, MINUS_ONE))];
   }
   return undefined;
+}
+
+/**
+ * Sorts in place. Short lists (most sums and products) by insertion, which allocates nothing; the orders are
+ * total, so every sorting method gives the same result.
+ */
+function sortBy(list: Expr[], compare: (a: Expr, b: Expr) => number): void {
+  if (list.length > 12) {
+    list.sort(compare);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compare(list[j]!, item) > 0; j--) list[j + 1] = list[j]!;
+    list[j + 1] = item;
+  }
 }
 
 export function div(a: Expr, b: Expr): Expr {

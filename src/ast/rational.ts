@@ -14,8 +14,9 @@ export class Rational {
   static readonly HALF = new Rational(1n, 2n);
 
   static of(num: bigint | number, den: bigint | number = 1n): Rational {
-    let n = BigInt(num);
-    let d = BigInt(den);
+    let n = typeof num === "bigint" ? num : BigInt(num);
+    let d = typeof den === "bigint" ? den : BigInt(den);
+    if (d === 1n) return new Rational(n, d); // integers are most numbers: no gcd to take
     if (d === 0n) throw new RangeError("Rational with zero denominator");
     if (d < 0n) {
       n = -n;
@@ -58,12 +59,14 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
+    if (this.den === 1n && o.den === 1n) return new Rational(this.num + o.num, 1n);
     return this.den === o.den ? Rational.of(this.num + o.num, this.den) : Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
   }
   sub(o: Rational): Rational {
     return this.add(o.neg());
   }
   mul(o: Rational): Rational {
+    if (this.den === 1n && o.den === 1n) return new Rational(this.num * o.num, 1n);
     return Rational.of(this.num * o.num, this.den * o.den);
   }
   div(o: Rational): Rational {
@@ -109,7 +112,11 @@ export class Rational {
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 

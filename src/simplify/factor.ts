@@ -7,35 +7,39 @@ import { add, div, mul, neg, num, numericContent, ONE, pow, splitCoefficient } f
 import type { Expr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 
-type Powers = Map<number, { base: Expr; exponent: Expr }>;
+/** The factors of a term without its coefficient. */
+function factorsOf(term: Expr): readonly Expr[] {
+  const rest = splitCoefficient(term)[1];
+  return rest.kind === "mul" ? rest.factors : [rest];
+}
 
-function powersOf(rest: Expr): Powers {
-  const map: Powers = new Map();
-  for (const f of rest.kind === "mul" ? rest.factors : [rest]) {
-    const [base, exponent] = f.kind === "pow" ? [f.base, f.exponent] : [f, num(1)];
-    map.set(base.id, { base, exponent });
+/** The exponent of `base` among `factors` (1 for the base itself), or undefined when it is not one of them. */
+function exponentOf(base: Expr, factors: readonly Expr[]): Expr | undefined {
+  for (const f of factors) {
+    if (f === base) return ONE;
+    if (f.kind === "pow" && f.base === base) return f.exponent;
   }
-  return map;
+  return undefined;
 }
 
 export function factorTerms(sum: Expr): Expr | undefined {
   if (sum.kind !== "add") return undefined;
-  const split = sum.terms.map(splitCoefficient);
-  let content = numericContent(sum.terms);
-  if (split.every(([c]) => c.isNegative)) content = content.neg();
-
-  const all = split.map(([, rest]) => powersOf(rest));
+  // Only bases of the first term can be common to all; most sums have none, found before anything is built.
+  const others = sum.terms.slice(1).map(factorsOf);
   const common: Expr[] = [];
-  for (const [id, { base, exponent }] of all[0]!) {
-    let chosen: Expr | undefined = exponent;
-    for (const other of all.slice(1)) {
-      const theirs = other.get(id)?.exponent;
-      chosen = theirs && chosen ? commonExponent(chosen, theirs) : undefined;
+  for (const f of factorsOf(sum.terms[0]!)) {
+    const base = f.kind === "pow" ? f.base : f;
+    let chosen: Expr | undefined = f.kind === "pow" ? f.exponent : ONE;
+    for (const factors of others) {
+      const theirs = exponentOf(base, factors);
+      chosen = theirs && commonExponent(chosen, theirs);
       if (!chosen) break;
     }
     if (chosen) common.push(pow(base, chosen));
   }
   if (common.length === 0) return undefined;
+  let content = numericContent(sum.terms);
+  if (sum.terms.every((t) => splitCoefficient(t)[0].isNegative)) content = content.neg();
   const factor = mul(num(content), ...common);
   return mul(factor, add(...sum.terms.map((t) => div(t, factor))));
 }

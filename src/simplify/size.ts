@@ -3,9 +3,10 @@
  * multiplications and divisions, powers, negations, function calls), the measure SymPy calls `count_ops`.
  * Simplification keeps the candidate with the fewest operations, then the fewest nodes.
  */
-import { isNegative, splitCoefficient } from "../ast/build.js";
+import { isNegative, neg, pow, splitCoefficient } from "../ast/build.js";
 import { children, type Expr, NodeMemo } from "../ast/expr.js";
-import { asFraction, readingOrder } from "../print/precedence.js";
+import { Rational } from "../ast/rational.js";
+import { isNegativeExponent, readingOrder } from "../print/precedence.js";
 
 const memo = new NodeMemo<number>();
 
@@ -40,10 +41,31 @@ function sum(es: readonly Expr[]): number {
   return n;
 }
 
+/** A product as printed: a signed numerator over a denominator (the split `asFraction` makes, without building it). */
 function product(e: Expr): number {
-  const { negative, coefficient, numerator, denominator } = asFraction(e);
-  const factors = numerator.length + denominator.length + (coefficient.num !== 1n ? 1 : 0) + (coefficient.den !== 1n ? 1 : 0);
-  return (negative ? 1 : 0) + Math.max(factors - 1, 0) + (numerator.length === 0 && denominator.length > 0 && coefficient.num === 1n ? 1 : 0) + sum(numerator) + sum(denominator);
+  let coefficient = Rational.ONE;
+  let numerator = 0;
+  let denominator = 0;
+  let inside = 0;
+  for (const f of e.kind === "mul" ? e.factors : [e]) {
+    if (f.kind === "num") coefficient = f.value;
+    else if (f.kind === "pow" && isNegativeExponent(f.exponent)) {
+      denominator++;
+      inside += denominatorCount(f.base, f.exponent);
+    } else {
+      numerator++;
+      inside += opCount(f);
+    }
+  }
+  const magnitude = coefficient.abs();
+  const factors = numerator + denominator + (magnitude.num !== 1n ? 1 : 0) + (magnitude.den !== 1n ? 1 : 0);
+  return (coefficient.isNegative ? 1 : 0) + Math.max(factors - 1, 0) + (numerator === 0 && denominator > 0 && magnitude.num === 1n ? 1 : 0) + inside;
+}
+
+/** Operations of base^-exponent, the factor that base^exponent (a negative exponent) puts in a denominator. */
+function denominatorCount(base: Expr, exponent: Expr): number {
+  if (exponent.kind !== "num") return opCount(pow(base, neg(exponent)));
+  return exponent.value.equals(Rational.MINUS_ONE) ? opCount(base) : 1 + opCount(base);
 }
 
 /** Candidates compare by operations, then by awkward forms (see below), then by tree size. */
