@@ -65,7 +65,7 @@ function gcd(a: Polynomial, b: Polynomial): Polynomial {
 
 /** The quotient `e` with common polynomial factors of numerator and denominator cancelled, or undefined. */
 export function cancel(e: Expr): Expr | undefined {
-  if (e.kind !== "mul" || e.vars.size !== 1) return undefined;
+  if (e.kind !== "mul" || e.vars.size !== 1 || !e.factors.some(isPolynomialDenominator)) return undefined;
   const [x] = e.vars as Set<string>;
   let numerator: Polynomial = [Rational.ONE];
   const others: Expr[] = [];
@@ -104,6 +104,11 @@ export function cancel(e: Expr): Expr | undefined {
   }
   if (!cancelled) return undefined;
   return mul(toExpr(numerator, x!), ...others, ...remaining.map(({ base, power }) => pow(toExpr(base, x!), num(-power))));
+}
+
+/** Could `f` be a denominator to cancel against: a sum or variable to a negative integer power? (A quick check.) */
+function isPolynomialDenominator(f: Expr): boolean {
+  return f.kind === "pow" && (f.base.kind === "add" || f.base.kind === "sym") && f.exponent.kind === "num" && f.exponent.value.isInteger && f.exponent.value.isNegative;
 }
 
 function multiply(a: Polynomial, b: Polynomial): Polynomial {

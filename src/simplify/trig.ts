@@ -16,18 +16,16 @@ const PAIRS: readonly (readonly [string, string, (square: Expr) => Expr])[] = [
 ];
 
 /**
- * Arguments u that occur squared (or higher) under one of the functions above, as factors of the sum's terms.
+ * The powers sin(u)^k, cos(u)^k, ... (k >= 2) that occur as factors of the sum's terms, as the calls sin(u), cos(u).
  * Squares deeper inside are found when the simplifier reaches the sums that hold them.
  */
-function squaredArguments(sum: Expr & { terms: readonly Expr[] }): Map<number, Expr> {
-  const found = new Map<number, Expr>();
+function squaredCalls(sum: Expr & { terms: readonly Expr[] }): Map<Expr, Expr> {
+  const found = new Map<Expr, Expr>(); // call → its argument
   for (const term of sum.terms) {
     for (const f of term.kind === "mul" ? term.factors : [term]) {
-      if (f.kind === "pow" && f.base.kind === "call" && ["sin", "cos", "sinh", "cosh"].includes(f.base.name)) {
-        if (f.exponent.kind === "num" && f.exponent.value.isInteger && f.exponent.value.num >= 2n) {
-          found.set(f.base.args[0]!.id, f.base.args[0]!);
-        }
-      }
+      if (f.kind !== "pow" || f.exponent.kind !== "num" || !f.exponent.value.isInteger || f.exponent.value.num < 2n) continue;
+      const base = f.base;
+      if (base.kind === "call" && PAIRS.some(([from]) => from === base.name)) found.set(base, base.args[0]!);
     }
   }
   return found;
@@ -36,10 +34,13 @@ function squaredArguments(sum: Expr & { terms: readonly Expr[] }): Map<number, E
 export function pythagorean(sum: Expr): Expr | undefined {
   if (sum.kind !== "add") return undefined;
   let best: Expr | undefined;
-  const args = [...squaredArguments(sum).values()].slice(0, 3);
+  const squared = squaredCalls(sum);
+  const args = [...new Set(squared.values())].slice(0, 3);
   for (const u of args) {
     for (const [from, to, rewrite] of PAIRS) {
       const target = call(from, [u]);
+      // Only even powers of `from` are rewritten: without one, the rewrite would give back the sum itself.
+      if (!squared.has(target)) continue;
       const square = pow(call(to, [u]), num(2));
       const rewritten = postwalk(sum, (node) => {
         if (node.kind !== "pow" || node.base !== target || node.exponent.kind !== "num" || !node.exponent.value.isInteger) return undefined;
