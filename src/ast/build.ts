@@ -127,6 +127,10 @@ class LikeTerms {
 
 export function add(...terms: Expr[]): Expr {
   if (terms.length === 1) return terms[0]!;
+  if (terms.length === 2) {
+    const sum = addTwo(terms[0]!, terms[1]!);
+    if (sum) return sum;
+  }
   const like = new LikeTerms();
   for (const t of terms) {
     if (t.kind === "add") for (const u of t.terms) like.collect(u);
@@ -142,6 +146,21 @@ export function add(...terms: Expr[]): Expr {
   if (out.length === 0) return ZERO;
   if (out.length === 1) return out[0]!;
   return rawAdd(out);
+}
+
+/**
+ * a + b when nothing needs collecting (two unlike terms, or a term and a number), without the general machinery;
+ * undefined otherwise. Sums are built by the hundred in every simplification, mostly of this kind.
+ */
+function addTwo(a: Expr, b: Expr): Expr | undefined {
+  if (a.kind === "add" || b.kind === "add") return undefined;
+  if (a.kind === "num" || b.kind === "num") {
+    if (a.kind === "num" && b.kind === "num") return undefined;
+    const [term, constant] = a.kind === "num" ? [b, a] : [a, b as Num];
+    return constant === ZERO ? term : rawAdd([term, constant]);
+  }
+  if (splitCoefficient(a)[1] === splitCoefficient(b)[1]) return undefined; // like terms
+  return rawAdd(compareTerms(a, b) <= 0 ? [a, b] : [b, a]);
 }
 
 export function neg(e: Expr): Expr {
@@ -198,6 +217,10 @@ class LikeFactors {
 
 export function mul(...factors: Expr[]): Expr {
   if (factors.length === 1) return factors[0]!;
+  if (factors.length === 2) {
+    const product = mulTwo(factors[0]!, factors[1]!);
+    if (product) return product;
+  }
   const like = new LikeFactors();
   for (const f of factors) {
     if (f.kind === "mul") for (const g of f.factors) like.collect(g);
@@ -238,6 +261,28 @@ export function mul(...factors: Expr[]): Expr {
     return add(...out[0].terms.map((t) => mul(num(coefficient), t)));
   }
   return rawMul([num(coefficient), ...out]);
+}
+
+/**
+ * a*b when nothing needs combining (a nonzero number times a single factor, or two factors with different bases),
+ * without the general machinery; undefined otherwise.
+ */
+function mulTwo(a: Expr, b: Expr): Expr | undefined {
+  if (a.kind === "mul" || b.kind === "mul") return undefined;
+  if (a.kind === "num" || b.kind === "num") {
+    const [c, f] = a.kind === "num" ? [a, b] : [b as Num, a];
+    // Numbers fold, zero needs care (0/0) and a number times a sum distributes: all left to the general case.
+    if (f.kind === "num" || f.kind === "add" || c === ZERO) return undefined;
+    return c === ONE ? f : rawMul([c, f]);
+  }
+  const exponentials = (a.kind === "call" && a.name === "exp") || (b.kind === "call" && b.name === "exp");
+  const signs = (a.kind === "call" && a.name === "sign") || (b.kind === "call" && b.name === "sign");
+  if (exponentials || signs || baseOf(a) === baseOf(b)) return undefined;
+  return rawMul(compareFactors(a, b) <= 0 ? [a, b] : [b, a]);
+}
+
+function baseOf(f: Expr): Expr {
+  return f.kind === "pow" ? f.base : f;
 }
 
 /** sign(u)*u^k = |u|*u^(k-1) for a positive integer k: the factors with that rewrite made, or undefined. */
