@@ -1,7 +1,9 @@
 # The expression grammar. One nonterminal per precedence level, loosest first:
-#   sum (+ -)  <  product (* / and juxtaposition)  <  signed (unary -)  <  power (^, right-associative)  <  atom
-# so -x^2 is -(x^2), 2^-x is 2^(-x), 2^3^2 is 2^(3^2), and 2x^2 is 2*(x^2).
-# Juxtaposition (implicit multiplication) never starts with a number or a sign: `2 3` and `x -y` are not products.
+#   sum (+ -)  <  product (* / and juxtaposition)  <  factor (unary + -, and ^)  <  atom
+# A factor is a sign applied to a factor, or an atom raised to a factor, or an atom. So -x^2 is -(x^2), 2^-x is
+# 2^(-x), and 2^3^2 is 2^(3^2) (^ is right-associative); one level for both keeps the Earley chart small.
+# 2x^2 is 2*(x^2). Juxtaposition (implicit multiplication) never starts with a number or a sign: `2 3` and `x -y`
+# are not products. The first rule, sum, is the start symbol.
 # Postprocessors only record syntax (src/parser/syntax.ts); building expressions happens after the parse.
 @preprocessor typescript
 
@@ -12,25 +14,18 @@ import * as s from "./syntax.js";
 
 @lexer lexer
 
-expression -> sum                            {% id %}
-
-sum        -> sum %plus product              {% s.binary %}
-            | sum %minus product             {% s.binary %}
+sum        -> sum %additive product          {% s.binary %}
             | product                        {% id %}
 
-product    -> product %times signed          {% s.binary %}
-            | product %divide signed         {% s.binary %}
+product    -> product %multiplicative factor {% s.binary %}
             | product juxtaposed             {% s.implicit %}
-            | signed                         {% id %}
+            | factor                         {% id %}
 
-signed     -> %minus signed                  {% s.unary %}
-            | %plus signed                   {% s.unary %}
-            | power                          {% id %}
-
-power      -> atom %pow signed               {% s.binary %}
+factor     -> %additive factor               {% s.unary %}
+            | atom %pow factor               {% s.binary %}
             | atom                           {% id %}
 
-juxtaposed -> operand %pow signed            {% s.binary %}
+juxtaposed -> operand %pow factor            {% s.binary %}
             | operand                        {% id %}
 
 atom       -> %number                        {% s.number %}

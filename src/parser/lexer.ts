@@ -2,6 +2,9 @@
  * The moo lexer. Whitespace separates tokens (`x y` is two names, `xy` one) and is then dropped, so the grammar
  * never mentions it. A name directly followed by `(` is a single `call` token, which keeps `f(x)` (a call) apart
  * from `2(x)` (implicit multiplication) without grammar ambiguity.
+ *
+ * Text is lexed once (`tokenize`): the parser checks the tokens for bad characters and limits, then nearley reads
+ * the same tokens back through `lexer`.
  */
 import moo from "moo";
 
@@ -12,11 +15,11 @@ const rules = {
   number: /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/u,
   call: new RegExp(`${NAME}[ \\t]*\\(`, "u"),
   name: new RegExp(NAME, "u"),
-  pow: ["^", "**"],
-  times: ["*", "·", "×"],
-  divide: ["/", "÷"],
-  plus: "+",
-  minus: ["-", "−"],
+  // One token type per precedence level keeps the grammar (and the parser's chart) small; a token's value says
+  // which operator it is: + or -, * or /, ^.
+  pow: { match: ["^", "**"], value: () => "^" },
+  multiplicative: { match: ["*", "·", "×", "/", "÷"], value: (op: string) => (op === "/" || op === "÷" ? "/" : "*") },
+  additive: { match: ["+", "-", "−"], value: (op: string) => (op === "+" ? "+" : "-") },
   lparen: "(",
   rparen: ")",
   comma: ",",
@@ -27,23 +30,42 @@ export type TokenType = keyof typeof rules;
 
 const base = moo.compile(rules);
 
-/** A moo lexer that skips whitespace tokens; nearley drives it through this interface. */
-export const lexer = {
-  reset(chunk: string, state?: moo.LexerState) {
-    base.reset(chunk, state);
-  },
-  next(): moo.Token | undefined {
-    let token = base.next();
-    while (token?.type === "space") token = base.next();
-    return token;
-  },
-  save: () => base.save(),
-  formatError: (token: moo.Token, message?: string) => base.formatError(token, message),
-  has: (type: string) => base.has(type),
-};
-
-/** All tokens of `text` (whitespace dropped), for callers that inspect the input before parsing. */
-export function* tokens(text: string): Generator<moo.Token> {
+/** All tokens of `text`, whitespace dropped. */
+export function tokenize(text: string): moo.Token[] {
+  const list: moo.Token[] = [];
   base.reset(text);
-  for (let t = base.next(); t; t = base.next()) if (t.type !== "space") yield t;
+  for (let t = base.next(); t; t = base.next()) if (t.type !== "space") list.push(t);
+  return list;
 }
+
+/**
+ * A nearley lexer that hands out tokens read beforehand (`load`), so that text checked token by token before the
+ * parse is not lexed a second time. `reset` ignores the text it is given: it is the text the tokens came from.
+ */
+export class TokenReplay {
+  private list: readonly moo.Token[] = [];
+  private index = 0;
+
+  load(list: readonly moo.Token[]): void {
+    this.list = list;
+    this.index = 0;
+  }
+  reset(): void {
+    this.index = 0;
+  }
+  next(): moo.Token | undefined {
+    return this.list[this.index++];
+  }
+  save(): Record<string, never> {
+    return {};
+  }
+  formatError(token: moo.Token, message = "syntax error"): string {
+    return `${message} at offset ${token.offset}`;
+  }
+  has(type: string): boolean {
+    return base.has(type);
+  }
+}
+
+/** The grammar's lexer (src/parser/parse.ts loads each text's tokens into it). */
+export const lexer = new TokenReplay();

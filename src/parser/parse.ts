@@ -1,19 +1,19 @@
 /**
  * `parse(text)`: text → canonical expression, or a ParseError that says where, what was found and what was expected.
  *
- * Three steps: a quick scan of the tokens (bad characters, input length and nesting limits fail fast, before the
- * Earley parser could spend quadratic time on them), the nearley parse into a syntax tree, and an iterative build of
- * the canonical expression (no recursion, so deep input cannot overflow the stack).
+ * Three steps: lexing and a quick scan of the tokens (bad characters, input length and nesting limits fail fast,
+ * before the Earley parser could spend quadratic time on them), the nearley parse of those tokens into a syntax tree,
+ * and an iterative build of the canonical expression (no recursion, so deep input cannot overflow the stack).
  */
 import nearley from "nearley";
 import type { Token } from "moo";
-import { add, call, div, mul, neg, num, PI, pow, sym, ONE } from "../ast/build.js";
+import { add, call, div, mul, neg, num, PI, pow, sym, MINUS_ONE, ONE } from "../ast/build.js";
 import { type Expr, MAX_DEPTH } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { LimitError, ParseError } from "../errors.js";
 import { FUNCTION_NAMES, functionRow } from "../functions.js";
 import grammar from "./grammar.generated.js";
-import { tokens, type TokenType } from "./lexer.js";
+import { lexer, tokenize, type TokenType } from "./lexer.js";
 import type { Syntax } from "./syntax.js";
 
 /**
@@ -47,7 +47,16 @@ export function isBuiltinFunction(name: string): boolean {
   return FUNCTION_NAMES.has(name) || SUGAR.has(name);
 }
 
-const GRAMMAR = nearley.Grammar.fromCompiled(grammar);
+/** A column of nearley's Earley chart (untyped in @types/nearley). */
+type Column = { states: { rule: { symbols: unknown[] }; dot: number }[] };
+
+/**
+ * One nearley parser serves every parse. Its first chart column (the whole grammar predicted) depends only on the
+ * grammar, so it is made once and each parse restarts from it (`restore`): feeding reads earlier columns but never
+ * changes them. Sharing is safe because nothing called while feeding parses, and each parse runs to completion.
+ */
+const PARSER = new nearley.Parser(nearley.Grammar.fromCompiled(grammar)) as nearley.Parser & { table: Column[] };
+const START = PARSER.save();
 
 /**
  * The last texts parsed (without user functions; the oldest is dropped first). Expressions are immutable and
@@ -74,22 +83,33 @@ function parseText(text: string, options: ParseOptions): Expr {
   if (text.length > MAX_INPUT_LENGTH) {
     throw errorAt(text, MAX_INPUT_LENGTH, `input too long: ${text.length.toLocaleString("en")} characters, the limit is ${MAX_INPUT_LENGTH.toLocaleString("en")}`, "", "");
   }
-  scan(text);
-  const parser = new nearley.Parser(GRAMMAR) as nearley.Parser & { table: Column[] };
+  return build(text, syntaxTree(text, scan(text)), options);
+}
+
+/** The nearley parse of `text`, read as `tokens`. */
+function syntaxTree(text: string, tokens: Token[]): Syntax {
+  lexer.load(tokens);
+  PARSER.restore(START);
   try {
-    parser.feed(text);
-  } catch (e) {
-    const token = (e as { token?: Token }).token;
-    if (!token) throw e;
-    throw unexpected(text, token, expectedAfter(parser.table[parser.table.length - 2]));
+    try {
+      PARSER.feed(text);
+    } catch (e) {
+      const token = (e as { token?: Token }).token;
+      if (!token) throw e;
+      throw unexpected(text, token, expectedAfter(PARSER.table[PARSER.table.length - 2]));
+    }
+    const results = PARSER.results as Syntax[];
+    if (results.length === 0) {
+      const found = text.trim() === "" ? "empty input" : "unexpected end of input";
+      throw errorAt(text, text.length, found, "", expectedAfter(PARSER.table[PARSER.table.length - 1]));
+    }
+    if (results.length > 1) throw new Error(`internal: the grammar is ambiguous for ${JSON.stringify(text)}`);
+    return results[0]!;
+  } finally {
+    // Let go of this text's chart and tokens.
+    PARSER.restore(START);
+    lexer.load([]);
   }
-  const results = parser.results as Syntax[];
-  if (results.length === 0) {
-    const found = text.trim() === "" ? "empty input" : "unexpected end of input";
-    throw errorAt(text, text.length, found, "", expectedAfter(parser.table[parser.table.length - 1]));
-  }
-  if (results.length > 1) throw new Error(`internal: the grammar is ambiguous for ${JSON.stringify(text)}`);
-  return build(text, results[0]!, options);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -136,9 +156,6 @@ function unexpected(text: string, token: Token, expected: string): ParseError {
   return errorAt(text, token.offset, `unexpected ${describe(token)}`, token.text, expected);
 }
 
-/** A column of nearley's Earley chart (untyped in @types/nearley). */
-type Column = { states: { rule: { symbols: unknown[] }; dot: number }[] };
-
 /** What the parser could have accepted in a chart column, in words: "an expression", "an operator or ')'". */
 function expectedAfter(column: Column | undefined): string {
   const types = new Set<string>();
@@ -148,7 +165,7 @@ function expectedAfter(column: Column | undefined): string {
   }
   const words: string[] = [];
   if (types.has("number")) words.push("an expression");
-  else if (types.has("plus") || types.has("times")) words.push("an operator");
+  else if (types.has("additive") || types.has("multiplicative")) words.push("an operator");
   if (types.has("comma")) words.push("','");
   if (types.has("rparen")) words.push("')'");
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
@@ -158,13 +175,15 @@ function expectedAfter(column: Column | undefined): string {
  * Fails fast on what the Earley parser handles badly: unknown characters, and right-recursive chains such as
  * `2^2^2^...` or `----x` longer than any expression may be deep (nearley, without Leo's optimisation, spends
  * quadratic time on them). Deep parentheses are fine for the parser; nesting that makes a deep expression is
- * refused while building it.
+ * refused while building it. Returns the tokens (whitespace dropped), for the parser.
  */
-function scan(text: string): void {
+function scan(text: string): Token[] {
+  const tokens = tokenize(text);
   const chain: number[] = [0]; // right-recursion depth per open parenthesis
-  let previous: Token | undefined;
-  for (const token of tokens(text)) {
-    switch (token.type as TokenType) {
+  let previous: TokenType | undefined;
+  for (const token of tokens) {
+    const type = token.type as TokenType;
+    switch (type) {
       case "invalid":
         throw errorAt(text, token.offset, `unexpected character ${printable(token.text)}`, token.text, previous ? "an operator or an expression" : "an expression");
       case "lparen":
@@ -177,13 +196,11 @@ function scan(text: string): void {
       case "pow":
         chain[chain.length - 1]!++;
         break;
-      case "plus":
-      case "minus":
-        if (!previous || !["number", "name", "rparen"].includes(previous.type!)) chain[chain.length - 1]!++;
-        else chain[chain.length - 1] = 0;
+      case "additive":
+        if (previous === "number" || previous === "name" || previous === "rparen") chain[chain.length - 1] = 0;
+        else chain[chain.length - 1]!++;
         break;
-      case "times":
-      case "divide":
+      case "multiplicative":
       case "comma":
         chain[chain.length - 1] = 0;
         break;
@@ -191,17 +208,16 @@ function scan(text: string): void {
     if (chain[chain.length - 1]! > MAX_DEPTH) {
       throw errorAt(text, token.offset, `expression nested too deeply (more than ${MAX_DEPTH} levels)`, token.text, "");
     }
-    previous = token;
+    previous = type;
   }
+  return tokens;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building the expression
 
-/** Numbers beyond this decimal exponent are refused (they would be huge exact integers). */
-const MAX_EXPONENT = 400;
-
-type Frame = { syntax: Syntax; operands: Syntax[]; combine: (values: Expr[]) => Expr };
+/** Marks a node on the build stack whose operands are still to be pushed. */
+const EXPAND = -1;
 
 /**
  * Post-order walk with an explicit stack. A chain of the same precedence (`a - b + c`, `a*b/c d`) becomes one
@@ -209,25 +225,26 @@ type Frame = { syntax: Syntax; operands: Syntax[]; combine: (values: Expr[]) => 
  */
 function build(text: string, root: Syntax, options: ParseOptions): Expr {
   const values: Expr[] = [];
-  const stack: (Syntax | Frame)[] = [root];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if ("combine" in item) {
-      const args = values.splice(values.length - item.operands.length);
-      try {
-        values.push(item.combine(args));
-      } catch (e) {
-        throw e instanceof LimitError ? errorAt(text, offsetOf(item.syntax), e.message, "", "") : e;
+  // Each node is on the stack twice: to push its operands (EXPAND), then, with the index in `values` where its
+  // operands' values start, to combine them.
+  const nodes: Syntax[] = [root];
+  const marks: number[] = [EXPAND];
+  let node = root;
+  try {
+    while (nodes.length > 0) {
+      node = nodes.pop()!;
+      const mark = marks.pop()!;
+      if (mark !== EXPAND) values.push(combine(text, node, values, mark, options));
+      else if (node.type === "number") values.push(number(text, node.token));
+      else if (node.type === "name") values.push(name(text, node.token, options));
+      else {
+        nodes.push(node);
+        marks.push(values.length);
+        pushOperands(node, nodes, marks);
       }
-      continue;
     }
-    const frame = expand(text, item, options);
-    if (frame.operands.length === 0) {
-      values.push(frame.combine([]));
-      continue;
-    }
-    stack.push(frame);
-    for (let i = frame.operands.length - 1; i >= 0; i--) stack.push(frame.operands[i]!);
+  } catch (e) {
+    throw e instanceof LimitError ? errorAt(text, offsetOf(node), e.message, "", "") : e;
   }
   return values[0]!;
 }
@@ -238,55 +255,87 @@ function offsetOf(syntax: Syntax): number {
   return s.token.offset;
 }
 
-function expand(text: string, syntax: Syntax, options: ParseOptions): Frame {
-  const frame = (operands: Syntax[], combine: (values: Expr[]) => Expr): Frame => ({ syntax, operands, combine });
-  switch (syntax.type) {
-    case "number":
-      return frame([], () => number(text, syntax.token));
-    case "name":
-      return frame([], () => name(text, syntax.token, options));
+/** Whether `s` continues a chain of sums (`additive`) or of products. */
+function continuesChain(s: Syntax, additive: boolean): s is Syntax & { type: "binary" } {
+  return s.type === "binary" && s.op !== "^" && (s.op === "+" || s.op === "-") === additive;
+}
+
+/** Pushes the operands of `node` so that they pop (and so are built) left to right. */
+function pushOperands(node: Syntax, nodes: Syntax[], marks: number[]): void {
+  const push = (s: Syntax) => {
+    nodes.push(s);
+    marks.push(EXPAND);
+  };
+  switch (node.type) {
     case "unary":
-      return frame([syntax.operand], ([x]) => (syntax.op === "-" ? neg(x!) : x!));
+      push(node.operand);
+      break;
     case "call":
-      return frame([...syntax.args], (args) => applyFunction(text, syntax.token, args, options));
+      for (let i = node.args.length - 1; i >= 0; i--) push(node.args[i]!);
+      break;
     case "binary": {
-      if (syntax.op === "^") return frame([syntax.left, syntax.right], ([b, e]) => pow(b!, e!));
-      const additive = syntax.op === "+" || syntax.op === "-";
-      // Gather the whole left-leaning chain of this precedence level.
-      const operands: Syntax[] = [];
-      const inverted: boolean[] = [];
-      let s: Syntax = syntax;
-      while (s.type === "binary" && s.op !== "^" && (s.op === "+" || s.op === "-") === additive) {
-        operands.push(s.right);
-        inverted.push(s.op === "-" || s.op === "/");
-        s = s.left;
+      if (node.op === "^") {
+        push(node.right);
+        push(node.left);
+        break;
       }
-      // A product's leading sign applies to the whole product: -(a + b)*c is -((a + b)*c), the same value, and the
-      // same expression the printer writes that way (a sign distributed into the sum would be another expression).
-      let negated = false;
-      while (!additive && s.type === "unary") {
-        negated = negated !== (s.op === "-");
-        s = s.operand;
-      }
-      operands.push(s);
-      inverted.push(false);
-      operands.reverse();
-      inverted.reverse();
-      return frame(operands, (xs) => {
-        const parts = xs.map((x, i) => (inverted[i] ? (additive ? neg(x) : pow(x, num(-1))) : x));
-        if (additive) return add(...parts);
-        return negated ? neg(mul(...parts)) : mul(...parts);
-      });
+      // The whole left-leaning chain of this precedence level, right to left.
+      const additive = node.op === "+" || node.op === "-";
+      let s: Syntax = node;
+      for (; continuesChain(s, additive); s = s.left) push(s.right);
+      // A product's leading sign applies to the whole product (see `combine`).
+      while (!additive && s.type === "unary") s = s.operand;
+      push(s);
+      break;
     }
   }
 }
 
-function number(text: string, token: Token): Expr {
-  const exponent = /[eE]([+-]?\d+)$/.exec(token.text);
-  if (exponent && Math.abs(Number(exponent[1])) > MAX_EXPONENT) {
-    throw errorAt(text, token.offset, `number '${token.text}' out of range (exponents up to ±${MAX_EXPONENT})`, token.text, "");
+/** The expression of `node` from its operands' values, `values[start..]`, which it removes. */
+function combine(text: string, node: Syntax, values: Expr[], start: number, options: ParseOptions): Expr {
+  switch (node.type) {
+    case "unary": {
+      const x = values.pop()!;
+      return node.op === "-" ? neg(x) : x;
+    }
+    case "call":
+      return applyFunction(text, node.token, values.splice(start), options);
+    case "binary": {
+      if (node.op === "^") {
+        const exponent = values.pop()!;
+        return pow(values.pop()!, exponent);
+      }
+      const additive = node.op === "+" || node.op === "-";
+      let i = values.length - 1;
+      let s: Syntax = node;
+      for (; continuesChain(s, additive); s = s.left, i--) {
+        if (s.op === "-") values[i] = neg(values[i]!);
+        else if (s.op === "/") values[i] = pow(values[i]!, MINUS_ONE);
+      }
+      if (additive) return add(...values.splice(start));
+      // A product's leading sign applies to the whole product: -(a + b)*c is -((a + b)*c), the same value, and the
+      // same expression the printer writes that way (a sign distributed into the sum would be another expression).
+      let negated = false;
+      for (; s.type === "unary"; s = s.operand) negated = negated !== (s.op === "-");
+      const product = mul(...values.splice(start));
+      return negated ? neg(product) : product;
+    }
+    default:
+      throw new Error(`internal: a ${node.type} has no operands`);
   }
-  return num(Rational.fromDecimal(token.text));
+}
+
+/** Numbers beyond this decimal exponent are refused (they would be huge exact integers). */
+const MAX_EXPONENT = 400;
+
+function number(text: string, token: Token): Expr {
+  const digits = token.text;
+  const e = Math.max(digits.indexOf("e"), digits.indexOf("E"));
+  if (e === -1 && !digits.includes(".")) return num(BigInt(digits)); // an integer, the common case
+  if (e !== -1 && Math.abs(Number(digits.slice(e + 1))) > MAX_EXPONENT) {
+    throw errorAt(text, token.offset, `number '${digits}' out of range (exponents up to ±${MAX_EXPONENT})`, digits, "");
+  }
+  return num(Rational.fromDecimal(digits));
 }
 
 function name(text: string, token: Token, options: ParseOptions): Expr {

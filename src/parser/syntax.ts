@@ -13,14 +13,12 @@ export type Syntax =
   | { readonly type: "unary"; readonly op: "+" | "-"; readonly operand: Syntax; readonly token: Token }
   | { readonly type: "binary"; readonly op: BinaryOperator; readonly left: Syntax; readonly right: Syntax };
 
-const OPERATORS: Readonly<Record<string, BinaryOperator>> = { plus: "+", minus: "-", times: "*", divide: "/", pow: "^" };
-
 /** nearley hands each postprocessor the matched symbols' data as an untyped array. */
 type Data = readonly unknown[];
 
 export const binary = (d: Data): Syntax => {
   const [left, token, right] = d as [Syntax, Token, Syntax];
-  return { type: "binary", op: OPERATORS[token.type!]!, left, right };
+  return { type: "binary", op: token.value as BinaryOperator, left, right };
 };
 export const implicit = (d: Data): Syntax => {
   const [left, right] = d as [Syntax, Syntax];
@@ -28,7 +26,7 @@ export const implicit = (d: Data): Syntax => {
 };
 export const unary = (d: Data): Syntax => {
   const [token, operand] = d as [Token, Syntax];
-  return { type: "unary", op: token.type === "minus" ? "-" : "+", operand, token };
+  return { type: "unary", op: token.value as "+" | "-", operand, token };
 };
 export const number = (d: Data): Syntax => ({ type: "number", token: d[0] as Token });
 export const name = (d: Data): Syntax => ({ type: "name", token: d[0] as Token });

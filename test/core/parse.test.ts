@@ -11,6 +11,9 @@ describe("numbers and names", () => {
     [".5", "1/2"],
     ["1.5e-3", "3/2000"],
     ["2E3", "2000"],
+    ["1e+2", "100"],
+    ["007", "7"],
+    ["0.50", "1/2"],
     ["pi", "pi"],
     ["π", "pi"],
     ["e", "e"],
@@ -58,6 +61,12 @@ describe("operators and precedence", () => {
     ["2*-3", "-6"],
   ])("%s = %s", (input, expected) => {
     expect(read(input)).toBe(expected);
+  });
+
+  it("accepts the typographic spellings of the operators", () => {
+    expect(parse("x·y × z ÷ w − 1")).toBe(parse("x*y*z/w - 1"));
+    expect(parse("−x")).toBe(parse("-x"));
+    expect(parse("2 ÷ −x")).toBe(parse("2/(-x)"));
   });
 
   it("binds unary minus looser than power", () => {
