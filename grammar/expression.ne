@@ -1,9 +1,12 @@
 # The expression grammar. One nonterminal per precedence level, loosest first:
-#   sum (+ -)  <  product (* / and juxtaposition)  <  factor (unary + -, and ^)  <  atom
-# A factor is a sign applied to a factor, or an atom raised to a factor, or an atom. So -x^2 is -(x^2), 2^-x is
-# 2^(-x), and 2^3^2 is 2^(3^2) (^ is right-associative); one level for both keeps the Earley chart small.
-# 2x^2 is 2*(x^2). Juxtaposition (implicit multiplication) never starts with a number or a sign: `2 3` and `x -y`
-# are not products. The first rule, sum, is the start symbol.
+#   sum (+ -)  <  product (* / and juxtaposition)  <  factor (unary + -, and ^)  <  operand (name, call, parentheses)
+# A factor is a sign applied to a factor, or a number or operand, possibly raised to a factor. So -x^2 is -(x^2),
+# 2^-x is 2^(-x), and 2^3^2 is 2^(3^2) (^ is right-associative). 2x^2 is 2*(x^2). Juxtaposition (implicit
+# multiplication) is a product followed by an operand, possibly raised to a factor: it never starts with a number or a
+# sign, so `2 3` and `x -y` are not products.
+# The rules are written out rather than split into more levels (power, atom, ...): every nonterminal the Earley parser
+# goes through costs it states at every token, and this grammar is the parser's main cost. The first rule, sum, is
+# the start symbol.
 # Postprocessors only record syntax (src/parser/syntax.ts); building expressions happens after the parse.
 @preprocessor typescript
 
@@ -18,18 +21,15 @@ sum        -> sum %additive product          {% s.binary %}
             | product                        {% id %}
 
 product    -> product %multiplicative factor {% s.binary %}
-            | product juxtaposed             {% s.implicit %}
+            | product operand                {% s.implicit %}
+            | product operand %pow factor    {% s.implicitPower %}
             | factor                         {% id %}
 
 factor     -> %additive factor               {% s.unary %}
-            | atom %pow factor               {% s.binary %}
-            | atom                           {% id %}
-
-juxtaposed -> operand %pow factor            {% s.binary %}
+            | %number                        {% s.number %}
+            | %number %pow factor            {% s.numberPower %}
             | operand                        {% id %}
-
-atom       -> %number                        {% s.number %}
-            | operand                        {% id %}
+            | operand %pow factor            {% s.binary %}
 
 operand    -> %name                          {% s.name %}
             | %call arguments %rparen        {% s.call %}

@@ -38,6 +38,8 @@ export function tokenize(text: string): moo.Token[] {
   return list;
 }
 
+const NO_STATE = Object.freeze({});
+
 /**
  * A nearley lexer that hands out tokens read beforehand (`load`), so that text checked token by token before the
  * parse is not lexed a second time. `reset` ignores the text it is given: it is the text the tokens came from.
@@ -56,8 +58,8 @@ export class TokenReplay {
   next(): moo.Token | undefined {
     return this.list[this.index++];
   }
-  save(): Record<string, never> {
-    return {};
+  save(): Readonly<Record<string, never>> {
+    return NO_STATE; // the tokens are all there is
   }
   formatError(token: moo.Token, message = "syntax error"): string {
     return `${message} at offset ${token.offset}`;

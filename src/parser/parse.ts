@@ -51,12 +51,26 @@ export function isBuiltinFunction(name: string): boolean {
 type Column = { states: { rule: { symbols: unknown[] }; dot: number }[] };
 
 /**
- * One nearley parser serves every parse. Its first chart column (the whole grammar predicted) depends only on the
- * grammar, so it is made once and each parse restarts from it (`restore`): feeding reads earlier columns but never
- * changes them. Sharing is safe because nothing called while feeding parses, and each parse runs to completion.
+ * A nearley parser that each parse restarts. Its first chart column (the whole grammar predicted) depends only on the
+ * grammar, so it is made once and each parse restores it: feeding reads earlier columns but never changes them.
+ * Sharing is safe because nothing called while feeding parses, and each parse runs to completion.
  */
-const PARSER = new nearley.Parser(nearley.Grammar.fromCompiled(grammar)) as nearley.Parser & { table: Column[] };
-const START = PARSER.save();
+type Restartable = { readonly parser: nearley.Parser & { table: Column[] }; readonly start: ReturnType<nearley.Parser["save"]> };
+
+function restartable(grammar: nearley.Grammar, keepHistory: boolean): Restartable {
+  const parser = new nearley.Parser(grammar, { keepHistory }) as Restartable["parser"];
+  return { parser, start: parser.save() };
+}
+
+/**
+ * Without `keepHistory` nearley deletes each finished column from its table: that bounds memory, but V8 then turns
+ * the table into a slow sparse array, which costs about half as much time again per token. Short input keeps its
+ * chart (a few MB at most, until the parse ends); long input, whose chart would take hundreds of MB, lets it go.
+ */
+const GRAMMAR = nearley.Grammar.fromCompiled(grammar);
+const SHORT_INPUT = restartable(GRAMMAR, true);
+const LONG_INPUT = restartable(GRAMMAR, false);
+const LONG_INPUT_TOKENS = 5_000;
 
 /**
  * The last texts parsed (without user functions; the oldest is dropped first). Expressions are immutable and
@@ -88,26 +102,27 @@ function parseText(text: string, options: ParseOptions): Expr {
 
 /** The nearley parse of `text`, read as `tokens`. */
 function syntaxTree(text: string, tokens: Token[]): Syntax {
+  const { parser, start } = tokens.length > LONG_INPUT_TOKENS ? LONG_INPUT : SHORT_INPUT;
   lexer.load(tokens);
-  PARSER.restore(START);
+  parser.restore(start);
   try {
     try {
-      PARSER.feed(text);
+      parser.feed(text);
     } catch (e) {
       const token = (e as { token?: Token }).token;
       if (!token) throw e;
-      throw unexpected(text, token, expectedAfter(PARSER.table[PARSER.table.length - 2]));
+      throw unexpected(text, token, expectedAfter(parser.table[parser.table.length - 2]));
     }
-    const results = PARSER.results as Syntax[];
+    const results = parser.results as Syntax[];
     if (results.length === 0) {
       const found = text.trim() === "" ? "empty input" : "unexpected end of input";
-      throw errorAt(text, text.length, found, "", expectedAfter(PARSER.table[PARSER.table.length - 1]));
+      throw errorAt(text, text.length, found, "", expectedAfter(parser.table[parser.table.length - 1]));
     }
     if (results.length > 1) throw new Error(`internal: the grammar is ambiguous for ${JSON.stringify(text)}`);
     return results[0]!;
   } finally {
     // Let go of this text's chart and tokens.
-    PARSER.restore(START);
+    parser.restore(start);
     lexer.load([]);
   }
 }

@@ -24,6 +24,16 @@ export const implicit = (d: Data): Syntax => {
   const [left, right] = d as [Syntax, Syntax];
   return { type: "binary", op: "juxtapose", left, right };
 };
+/** `left base ^ exponent`: implicit multiplication by a power. */
+export const implicitPower = (d: Data): Syntax => {
+  const [left, base, , exponent] = d as [Syntax, Syntax, Token, Syntax];
+  return { type: "binary", op: "juxtapose", left, right: { type: "binary", op: "^", left: base, right: exponent } };
+};
+/** `number ^ exponent`. */
+export const numberPower = (d: Data): Syntax => {
+  const [token, , exponent] = d as [Token, Token, Syntax];
+  return { type: "binary", op: "^", left: { type: "number", token }, right: exponent };
+};
 export const unary = (d: Data): Syntax => {
   const [token, operand] = d as [Token, Syntax];
   return { type: "unary", op: token.value as "+" | "-", operand, token };

@@ -221,6 +221,13 @@ describe("limits", () => {
     expect(evaluate(e, Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`x${i}`, 1])))).toBe(20_000);
   });
 
+  it("reports errors in long input as in short input", () => {
+    const sum = Array.from({ length: 5_000 }, (_, i) => `x${i}`).join(" + ");
+    const e = parseError(`${sum} + )`);
+    expect(e.message).toBe(`unexpected ')' at 1:${sum.length + 4}, expected an expression`);
+    expect(parseError(`(${sum}`).message).toBe(`unexpected end of input at 1:${sum.length + 2}, expected an operator or ')'`);
+  });
+
   it("refuses input beyond the length limit, naming it", () => {
     const e = parseError("x+".repeat(600_000) + "x");
     expect(e.message).toMatch(/^input too long: 1,200,001 characters, the limit is [\d,]+/);
