@@ -3,7 +3,7 @@
  * A base is common when every term has it with numeric exponents of one sign (the smallest power comes out),
  * or with the very same symbolic exponent. The numeric content comes out with it.
  */
-import { add, div, mul, neg, num, numericContent, ONE, pow, splitCoefficient } from "../ast/build.js";
+import { add, MINUS_ONE, mul, neg, num, numericContent, ONE, pow, splitCoefficient } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 
@@ -41,7 +41,8 @@ export function factorTerms(sum: Expr): Expr | undefined {
   let content = numericContent(sum.terms);
   if (sum.terms.every((t) => splitCoefficient(t)[0].isNegative)) content = content.neg();
   const factor = mul(num(content), ...common);
-  return mul(factor, add(...sum.terms.map((t) => div(t, factor))));
+  const inverse = pow(factor, MINUS_ONE);
+  return mul(factor, add(...sum.terms.map((t) => mul(t, inverse))));
 }
 
 function commonExponent(a: Expr, b: Expr): Expr | undefined {
@@ -65,10 +66,11 @@ export function factorByGrouping(sum: Expr): Expr | undefined {
     for (const f of rest.kind === "mul" ? rest.factors : [rest]) atoms.set(f.id, f);
   }
   for (const atom of [...atoms.values()].slice(0, 8)) {
+    const inverse = pow(atom, MINUS_ONE);
     const withAtom: Expr[] = [];
     const without: Expr[] = [];
     for (const t of sum.terms) {
-      if ((t.kind === "mul" ? t.factors : [t]).includes(atom)) withAtom.push(div(t, atom));
+      if ((t.kind === "mul" ? t.factors : [t]).includes(atom)) withAtom.push(mul(t, inverse));
       else without.push(t);
     }
     if (withAtom.length < 2 || without.length < 2) continue;

@@ -65,7 +65,8 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
         yield form;
         yield factorTerms(form);
         yield factorByGrouping(form);
-        yield together(form);
+        // Over a common denominator the numerator is expanded anyway: the expansion's would be the sum's own.
+        if (form !== expanded || expanded === e) yield together(form);
       }
       return;
     }
