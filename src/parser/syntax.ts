@@ -40,8 +40,14 @@ export const unary = (d: Data): Syntax => {
 };
 export const number = (d: Data): Syntax => ({ type: "number", token: d[0] as Token });
 export const name = (d: Data): Syntax => ({ type: "name", token: d[0] as Token });
-export const call = (d: Data): Syntax => ({ type: "call", token: d[0] as Token, args: d[1] as Syntax[] });
+export const call = (d: Data): Syntax => {
+  const args: Syntax[] = [];
+  for (let list: ArgumentList | undefined = d[1] as ArgumentList | undefined; list; list = list.before) args.push(list.last);
+  return { type: "call", token: d[0] as Token, args: args.reverse() };
+};
 export const group = (d: Data): Syntax => d[1] as Syntax;
-export const noArguments = (): Syntax[] => [];
-export const firstArgument = (d: Data): Syntax[] => [d[0] as Syntax];
-export const nextArgument = (d: Data): Syntax[] => [...(d[0] as Syntax[]), d[2] as Syntax];
+/** Arguments so far, last first (none: undefined): adding one is O(1), where copying an array would be quadratic. */
+type ArgumentList = { readonly last: Syntax; readonly before: ArgumentList | undefined };
+export const noArguments = (): ArgumentList | undefined => undefined;
+export const firstArgument = (d: Data): ArgumentList => ({ last: d[0] as Syntax, before: undefined });
+export const nextArgument = (d: Data): ArgumentList => ({ last: d[2] as Syntax, before: d[0] as ArgumentList });

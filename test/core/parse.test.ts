@@ -221,6 +221,11 @@ describe("limits", () => {
     expect(evaluate(e, Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`x${i}`, 1])))).toBe(20_000);
   });
 
+  it("counts a long argument list", () => {
+    const args = Array.from({ length: 10_000 }, (_, i) => `x${i}`).join(", ");
+    expect(parseError(`max(${args})`).message).toBe("max expects 2 arguments, got 10000 at 1:1");
+  });
+
   it("reports errors in long input as in short input", () => {
     const sum = Array.from({ length: 5_000 }, (_, i) => `x${i}`).join(" + ");
     const e = parseError(`${sum} + )`);
