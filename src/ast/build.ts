@@ -10,7 +10,7 @@
  * Anything that needs search or comparison of alternatives lives in the explicit simplify pass instead.
  */
 import { functionRow } from "../functions.js";
-import { Add, Call, Const, type Expr, intern, mixHash, Mul, NodeMemo, Num, Pow, sameChildren, shapeHash, stringHash, Sym } from "./expr.js";
+import { Add, Call, children, Const, type Expr, intern, mixHash, Mul, NodeMemo, Num, Pow, sameChildren, shapeHash, stringHash, Sym } from "./expr.js";
 import { compareFactors, compareTerms } from "./order.js";
 import { exactRoot, Rational, rationalGcd } from "./rational.js";
 
@@ -78,34 +78,57 @@ function scaled(c: Rational, rest: Expr): Expr {
 
 /**
  * Distinct keys in the order met, with their positions. Sums and products usually have a handful of parts, which a
- * scan finds faster than a Map can be made; past a few, a Map keeps collecting linear.
+ * scan finds faster than a Map can be made; past a few, a Map keeps collecting linear. Arrays are made at the size
+ * needed (at most `capacity` keys), not grown by pushing: constructors run by the thousand, and grown arrays are
+ * mostly empty space for the garbage collector.
  */
 class KeyIndex<K> {
-  readonly keys: K[] = [];
+  readonly keys: K[];
+  size = 0;
   private map: Map<K, number> | undefined;
+
+  constructor(capacity: number) {
+    this.keys = new Array<K>(capacity);
+  }
 
   /** The position of `key`, or -1 when it has not been met. */
   find(key: K): number {
     if (this.map) return this.map.get(key) ?? -1;
     const keys = this.keys;
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
+    for (let i = 0; i < this.size; i++) if (keys[i] === key) return i;
     return -1;
   }
 
-  add(key: K): void {
-    this.keys.push(key);
-    if (this.map) this.map.set(key, this.keys.length - 1);
-    else if (this.keys.length > 16) this.map = new Map(this.keys.map((k, i) => [k, i]));
+  /** Adds a key not met before; returns its position. */
+  add(key: K): number {
+    const i = this.size++;
+    this.keys[i] = key;
+    if (this.map) this.map.set(key, i);
+    else if (this.size > 16) this.map = new Map(this.keys.slice(0, this.size).map((k, j) => [k, j]));
+    return i;
   }
+}
+
+/** The number of parts of `list` once sums (or products) among them are flattened. */
+function flatCount(list: readonly Expr[], kind: "add" | "mul"): number {
+  let n = 0;
+  for (const e of list) n += e.kind === kind ? children(e).length : 1;
+  return n;
 }
 
 /** Like terms met while adding: one entry per rest (the term without its coefficient). */
 class LikeTerms {
   constant = Rational.ZERO;
-  readonly rests = new KeyIndex<Expr>();
-  readonly coefficients: Rational[] = [];
+  readonly rests: KeyIndex<Expr>;
+  readonly coefficients: Rational[];
   /** The term itself while no like term has joined it (no need to rebuild it then). */
-  readonly originals: (Expr | undefined)[] = [];
+  readonly originals: (Expr | undefined)[];
+
+  constructor(capacity: number) {
+    this.rests = new KeyIndex(capacity);
+    this.coefficients = new Array<Rational>(capacity);
+    this.originals = new Array<Expr | undefined>(capacity);
+  }
 
   collect(t: Expr): void {
     if (t.kind === "num") {
@@ -119,9 +142,9 @@ class LikeTerms {
       this.originals[i] = undefined;
       return;
     }
-    this.rests.add(rest);
-    this.coefficients.push(c);
-    this.originals.push(t);
+    const j = this.rests.add(rest);
+    this.coefficients[j] = c;
+    this.originals[j] = t;
   }
 }
 
@@ -131,20 +154,22 @@ export function add(...terms: Expr[]): Expr {
     const sum = addTwo(terms[0]!, terms[1]!);
     if (sum) return sum;
   }
-  const like = new LikeTerms();
+  const like = new LikeTerms(flatCount(terms, "add"));
   for (const t of terms) {
     if (t.kind === "add") for (const u of t.terms) like.collect(u);
     else like.collect(t);
   }
-  const out: Expr[] = [];
-  like.rests.keys.forEach((rest, i) => {
+  const out = new Array<Expr>(like.rests.size + 1);
+  let n = 0;
+  for (let i = 0; i < like.rests.size; i++) {
     const coefficient = like.coefficients[i]!;
-    if (!coefficient.isZero) out.push(like.originals[i] ?? scaled(coefficient, rest));
-  });
-  sortBy(out, compareTerms);
-  if (!like.constant.isZero) out.push(num(like.constant));
-  if (out.length === 0) return ZERO;
-  if (out.length === 1) return out[0]!;
+    if (!coefficient.isZero) out[n++] = like.originals[i] ?? scaled(coefficient, like.rests.keys[i]!);
+  }
+  if (!like.constant.isZero) out[n++] = num(like.constant);
+  if (n === 0) return ZERO;
+  if (n === 1) return out[0]!;
+  out.length = n;
+  sortBy(out, compareTerms, like.constant.isZero ? n : n - 1); // the number stays last
   return rawAdd(out);
 }
 
@@ -172,7 +197,8 @@ export function sub(a: Expr, b: Expr): Expr {
 }
 
 function rawAdd(terms: readonly Expr[]): Expr {
-  return intern(shapeHash(SEED.add, terms), (e) => e.kind === "add" && sameChildren(e.terms, terms), () => new Add(terms));
+  // A new node keeps a packed copy of the list (the list may be a scratch array with spare room).
+  return intern(shapeHash(SEED.add, terms), (e) => e.kind === "add" && sameChildren(e.terms, terms), () => new Add([...terms]));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -184,10 +210,16 @@ function rawAdd(terms: readonly Expr[]): Expr {
  */
 class LikeFactors {
   coefficient = Rational.ONE;
-  readonly bases = new KeyIndex<Expr | undefined>();
-  readonly exponents: Expr[][] = [];
+  readonly bases: KeyIndex<Expr | undefined>;
+  readonly exponents: Expr[][];
   /** The factor itself while no like factor has joined it (no need to rebuild it then). */
-  readonly originals: (Expr | undefined)[] = [];
+  readonly originals: (Expr | undefined)[];
+
+  constructor(capacity: number) {
+    this.bases = new KeyIndex(capacity);
+    this.exponents = new Array<Expr[]>(capacity);
+    this.originals = new Array<Expr | undefined>(capacity);
+  }
 
   collect(f: Expr): void {
     if (f.kind === "num") {
@@ -203,9 +235,9 @@ class LikeFactors {
       this.originals[i] = undefined;
       return;
     }
-    this.bases.add(base);
-    this.exponents.push([exponent]);
-    this.originals.push(f);
+    const j = this.bases.add(base);
+    this.exponents[j] = [exponent];
+    this.originals[j] = f;
   }
 
   /** Does the base 0 occur with a negative exponent (a division by zero)? */
@@ -221,7 +253,7 @@ export function mul(...factors: Expr[]): Expr {
     const product = mulTwo(factors[0]!, factors[1]!);
     if (product) return product;
   }
-  const like = new LikeFactors();
+  const like = new LikeFactors(flatCount(factors, "mul"));
   for (const f of factors) {
     if (f.kind === "mul") for (const g of f.factors) like.collect(g);
     else like.collect(f);
@@ -234,7 +266,7 @@ export function mul(...factors: Expr[]): Expr {
 
   const out: Expr[] = [];
   let recombine = false;
-  for (let i = 0; i < like.originals.length; i++) {
+  for (let i = 0; i < like.bases.size; i++) {
     const original = like.originals[i];
     if (original !== undefined) {
       out.push(original);
@@ -304,12 +336,13 @@ function signTimesValue(factors: Expr[]): Expr[] | undefined {
  * Sorts in place. Short lists (most sums and products) by insertion, which allocates nothing; the orders are
  * total, so every sorting method gives the same result.
  */
-function sortBy(list: Expr[], compare: (a: Expr, b: Expr) => number): void {
-  if (list.length > 12) {
-    list.sort(compare);
+function sortBy(list: Expr[], compare: (a: Expr, b: Expr) => number, count = list.length): void {
+  if (count > 12) {
+    const sorted = list.slice(0, count).sort(compare);
+    for (let i = 0; i < count; i++) list[i] = sorted[i]!;
     return;
   }
-  for (let i = 1; i < list.length; i++) {
+  for (let i = 1; i < count; i++) {
     const item = list[i]!;
     let j = i - 1;
     for (; j >= 0 && compare(list[j]!, item) > 0; j--) list[j + 1] = list[j]!;
@@ -322,7 +355,7 @@ export function div(a: Expr, b: Expr): Expr {
 }
 
 function rawMul(factors: readonly Expr[]): Expr {
-  return intern(shapeHash(SEED.mul, factors), (e) => e.kind === "mul" && sameChildren(e.factors, factors), () => new Mul(factors));
+  return intern(shapeHash(SEED.mul, factors), (e) => e.kind === "mul" && sameChildren(e.factors, factors), () => new Mul([...factors]));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
