@@ -10,7 +10,7 @@
  * Anything that needs search or comparison of alternatives lives in the explicit simplify pass instead.
  */
 import { functionRow } from "../functions.js";
-import { Add, Call, children, Const, type Expr, intern, mixHash, Mul, NodeMemo, Num, Pow, sameChildren, shapeHash, stringHash, Sym } from "./expr.js";
+import { Add, Call, children, Const, type Expr, fileNode, findNode, mixHash, Mul, NodeMemo, Num, Pow, shapeHash, stringHash, Sym } from "./expr.js";
 import { compareFactors, compareTerms } from "./order.js";
 import { exactRoot, Rational, rationalGcd } from "./rational.js";
 
@@ -33,18 +33,19 @@ export function num(value: Rational | number | bigint): Num {
 
 function internNum(q: Rational): Num {
   const hash = mixHash(mixHash(SEED.num, Number(BigInt.asIntN(32, q.num))), Number(BigInt.asIntN(32, q.den)));
-  return intern(hash, (e) => e.kind === "num" && e.value.equals(q), () => new Num(q));
+  return (findNode(hash, "num", q) as Num | undefined) ?? fileNode(hash, new Num(q));
 }
 
 export function sym(name: string): Sym {
-  return intern(mixHash(SEED.sym, stringHash(name)), (e) => e.kind === "sym" && e.name === name, () => new Sym(name));
+  const hash = mixHash(SEED.sym, stringHash(name));
+  return (findNode(hash, "sym", name) as Sym | undefined) ?? fileNode(hash, new Sym(name));
 }
 
 export const ZERO = num(0);
 export const ONE = num(1);
 export const MINUS_ONE = num(-1);
 export const HALF = num(Rational.HALF);
-export const PI = intern(SEED.const, (e) => e.kind === "const", () => new Const("pi"));
+export const PI = findNode(SEED.const, "const", "pi") ?? fileNode(SEED.const, new Const("pi"));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sums
@@ -197,8 +198,9 @@ export function sub(a: Expr, b: Expr): Expr {
 }
 
 function rawAdd(terms: readonly Expr[]): Expr {
+  const hash = shapeHash(SEED.add, terms);
   // A new node keeps a packed copy of the list (the list may be a scratch array with spare room).
-  return intern(shapeHash(SEED.add, terms), (e) => e.kind === "add" && sameChildren(e.terms, terms), () => new Add([...terms]));
+  return findNode(hash, "add", terms) ?? fileNode(hash, new Add([...terms]));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -355,7 +357,8 @@ export function div(a: Expr, b: Expr): Expr {
 }
 
 function rawMul(factors: readonly Expr[]): Expr {
-  return intern(shapeHash(SEED.mul, factors), (e) => e.kind === "mul" && sameChildren(e.factors, factors), () => new Mul([...factors]));
+  const hash = shapeHash(SEED.mul, factors);
+  return findNode(hash, "mul", factors) ?? fileNode(hash, new Mul([...factors]));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -463,7 +466,7 @@ function bitLength(q: Rational): number {
 
 function rawPow(base: Expr, exponent: Expr): Expr {
   const hash = mixHash(mixHash(SEED.pow, base.id), exponent.id);
-  return intern(hash, (e) => e.kind === "pow" && e.base === base && e.exponent === exponent, () => new Pow(base, exponent));
+  return findNode(hash, "pow", base, exponent) ?? fileNode(hash, new Pow(base, exponent));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -512,7 +515,7 @@ export function call(name: string, args: readonly Expr[]): Expr {
     }
   }
   const hash = shapeHash(mixHash(SEED.call, stringHash(name)), args);
-  return intern(hash, (e) => e.kind === "call" && e.name === name && sameChildren(e.args, args), () => new Call(name, args));
+  return findNode(hash, "call", name, args) ?? fileNode(hash, new Call(name, args));
 }
 
 /**

@@ -5,8 +5,8 @@
  * on the node (`NodeMemo`), and repeated subexpressions are shared instead of copied. Subtraction and division are not node kinds: `a - b` is
  * `a + (-1)*b` and `a / b` is `a * b^-1`; the printers restore them.
  *
- * Nodes are created only through `intern` (used by the canonical constructors in `build.ts`); each node records its
- * tree size, depth, operation count and free variables at construction, so those queries are O(1) and never recurse.
+ * Nodes are created only through `findNode`/`fileNode` (used by the canonical constructors in `build.ts`); each node
+ * records its tree size, depth and free variables at construction, so those queries are O(1) and never recurse.
  */
 import { LimitError } from "../errors.js";
 import { Rational } from "./rational.js";
@@ -227,7 +227,7 @@ export function stringHash(s: string): number {
   return h;
 }
 
-/** The hash of a node with `head` (kind, name or value, already hashed) over `kids`, for `intern`. */
+/** The hash of a node with `head` (kind, name or value, already hashed) over `kids`, for `findNode`. */
 export function shapeHash(head: number, kids: readonly Expr[]): number {
   let h = head;
   for (const k of kids) h = mixHash(h, k.id);
@@ -235,29 +235,57 @@ export function shapeHash(head: number, kids: readonly Expr[]): number {
 }
 
 /**
- * Returns the unique live node that `matches` among those filed under `hash`, creating it with `make` (and filing
- * it) when there is none. `matches` must recognise exactly the node `make` would build.
+ * Does `e` have this shape? By kind: `a` is the terms or factors (sums, products), the base (powers), the name
+ * (calls, symbols) or the value (numbers); `b` is the exponent (powers) or the arguments (calls).
  */
-export function intern<T extends Expr>(hash: number, matches: (e: Expr) => boolean, make: () => T): T {
-  const bucket = table.get(hash);
-  if (bucket !== undefined) {
-    if (!Array.isArray(bucket)) {
-      const e = bucket.deref();
-      if (e !== undefined && matches(e)) return e as T;
-    } else {
-      for (const ref of bucket) {
-        const e = ref.deref();
-        if (e !== undefined && matches(e)) return e as T;
-      }
-    }
+function hasShape(e: Expr, kind: Kind, a: unknown, b: unknown): boolean {
+  if (e.kind !== kind) return false;
+  switch (e.kind) {
+    case "add":
+      return sameChildren(e.terms, a as readonly Expr[]);
+    case "mul":
+      return sameChildren(e.factors, a as readonly Expr[]);
+    case "pow":
+      return e.base === a && e.exponent === b;
+    case "call":
+      return e.name === a && sameChildren(e.args, b as readonly Expr[]);
+    case "sym":
+      return e.name === a;
+    case "num":
+      return e.value.equals(a as Rational);
+    case "const":
+      return e.name === a;
   }
+}
+
+/**
+ * The live node of this shape (see `hasShape`) filed under `hash`, or undefined. Constructors look a node up
+ * before making it, and file it with `fileNode` when there is none, so that each shape exists once.
+ */
+export function findNode(hash: number, kind: Kind, a: unknown, b?: unknown): Expr | undefined {
+  const bucket = table.get(hash);
+  if (bucket === undefined) return undefined;
+  if (!Array.isArray(bucket)) {
+    const e = bucket.deref();
+    return e !== undefined && hasShape(e, kind, a, b) ? e : undefined;
+  }
+  for (const ref of bucket) {
+    const e = ref.deref();
+    if (e !== undefined && hasShape(e, kind, a, b)) return e;
+  }
+  return undefined;
+}
+
+/** Files a new node under `hash` (after `findNode` found none of its shape) and returns it. */
+export function fileNode<T extends Expr>(hash: number, node: T): T {
   if (++created > budget) {
     throw new LimitError(`expression too large: an operation created more than ${budgetLimit.toLocaleString("en")} nodes`);
   }
-  const node = make();
   const ref = new WeakRef<Expr>(node);
   cleanup.register(node, hash);
-  if (bucket === undefined) table.set(hash, ref); else if (Array.isArray(bucket)) bucket.push(ref);
+  const bucket = table.get(hash);
+  if (bucket === undefined) table.set(hash, ref);
+  else if (Array.isArray(bucket)) bucket.push(ref);
   else table.set(hash, [bucket, ref]);
   return node;
 }
