@@ -1,9 +1,8 @@
 # The expression grammar. One nonterminal per precedence level, loosest first:
 #   sum (+ -)  <  product (* / and juxtaposition)  <  factor (unary + -, and ^)  <  operand (name, call, parentheses)
 # A factor is a sign applied to a factor, or a number or operand, possibly raised to a factor. So -x^2 is -(x^2),
-# 2^-x is 2^(-x), and 2^3^2 is 2^(3^2) (^ is right-associative). 2x^2 is 2*(x^2). Juxtaposition (implicit
-# multiplication) is a product followed by an operand, possibly raised to a factor: it never starts with a number or a
-# sign, so `2 3` and `x -y` are not products.
+# 2^-x is 2^(-x), and 2^3^2 is 2^(3^2) (^ is right-associative). Juxtaposition (implicit multiplication, 2x^2 is
+# 2*(x^2)) reaches the grammar as an explicit `*` token: see tokenize in src/parser/lexer.ts.
 # The rules are written out rather than split into more levels (power, atom, ...): every nonterminal the Earley parser
 # goes through costs it states at every token, and this grammar is the parser's main cost. The first rule, sum, is
 # the start symbol.
@@ -21,8 +20,6 @@ sum        -> sum %additive product          {% s.binary %}
             | product                        {% id %}
 
 product    -> product %multiplicative factor {% s.binary %}
-            | product operand                {% s.implicit %}
-            | product operand %pow factor    {% s.implicitPower %}
             | factor                         {% id %}
 
 factor     -> %additive factor               {% s.unary %}

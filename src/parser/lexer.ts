@@ -30,12 +30,33 @@ export type TokenType = keyof typeof rules;
 
 const base = moo.compile(rules);
 
-/** All tokens of `text`, whitespace dropped. */
+/** Token types that end an operand, and that start one. */
+const ENDS_OPERAND: ReadonlySet<string> = new Set(["name", "number", "rparen"]);
+const STARTS_OPERAND: ReadonlySet<string> = new Set(["name", "call", "lparen"]);
+
+/**
+ * The tokens of `text` as the grammar reads them: whitespace dropped, and implicit multiplication made explicit.
+ * Where a token that ends an operand (`2`, `x`, `)`) meets one that starts an operand (`x`, `sin(`, `(`), nothing but
+ * implicit multiplication can join them, so an empty `*` token goes between: `2x` reads as `2*x`, `x^2 y` as
+ * `x^2*y`, while `2 3` and `x -y` stay as they are (juxtaposition never starts with a number or a sign). The parser
+ * then needs no rule for juxtaposition, which would cost it chart states after every operand.
+ */
 export function tokenize(text: string): moo.Token[] {
   const list: moo.Token[] = [];
+  let previous: moo.Token | undefined;
   base.reset(text);
-  for (let t = base.next(); t; t = base.next()) if (t.type !== "space") list.push(t);
+  for (let t = base.next(); t; t = base.next()) {
+    if (t.type === "space") continue;
+    if (previous && ENDS_OPERAND.has(previous.type!) && STARTS_OPERAND.has(t.type!)) list.push(implicitTimes(t));
+    list.push(t);
+    previous = t;
+  }
   return list;
+}
+
+/** The implicit multiplication before `next`: no text, at its position. */
+function implicitTimes(next: moo.Token): moo.Token {
+  return { type: "multiplicative", value: "*", text: "", offset: next.offset, lineBreaks: 0, line: next.line, col: next.col };
 }
 
 const NO_STATE = Object.freeze({});

@@ -4,7 +4,7 @@
  */
 import type { Token } from "moo";
 
-export type BinaryOperator = "+" | "-" | "*" | "/" | "^" | "juxtapose";
+export type BinaryOperator = "+" | "-" | "*" | "/" | "^";
 
 export type Syntax =
   | { readonly type: "number"; readonly token: Token }
@@ -19,15 +19,6 @@ type Data = readonly unknown[];
 export const binary = (d: Data): Syntax => {
   const [left, token, right] = d as [Syntax, Token, Syntax];
   return { type: "binary", op: token.value as BinaryOperator, left, right };
-};
-export const implicit = (d: Data): Syntax => {
-  const [left, right] = d as [Syntax, Syntax];
-  return { type: "binary", op: "juxtapose", left, right };
-};
-/** `left base ^ exponent`: implicit multiplication by a power. */
-export const implicitPower = (d: Data): Syntax => {
-  const [left, base, , exponent] = d as [Syntax, Syntax, Token, Syntax];
-  return { type: "binary", op: "juxtapose", left, right: { type: "binary", op: "^", left: base, right: exponent } };
 };
 /** `number ^ exponent`. */
 export const numberPower = (d: Data): Syntax => {

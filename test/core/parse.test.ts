@@ -221,6 +221,13 @@ describe("limits", () => {
     expect(evaluate(e, Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`x${i}`, 1])))).toBe(20_000);
   });
 
+  it("reads a long implicit product of powers as a product, not as nesting", () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `x${i}^2`).join(" ");
+    const e = parse(text);
+    expect(e.kind).toBe("mul");
+    expect(e).toBe(parse(text.replaceAll(" ", "*")));
+  });
+
   it("counts a long argument list", () => {
     const args = Array.from({ length: 10_000 }, (_, i) => `x${i}`).join(", ");
     expect(parseError(`max(${args})`).message).toBe("max expects 2 arguments, got 10000 at 1:1");
