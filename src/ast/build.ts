@@ -213,13 +213,14 @@ function rawAdd(terms: readonly Expr[]): Expr {
 class LikeFactors {
   coefficient = Rational.ONE;
   readonly bases: KeyIndex<Expr | undefined>;
-  readonly exponents: Expr[][];
+  /** Per base, its exponent, or the list of them once a like factor has joined. */
+  readonly exponents: (Expr | Expr[])[];
   /** The factor itself while no like factor has joined it (no need to rebuild it then). */
   readonly originals: (Expr | undefined)[];
 
   constructor(capacity: number) {
     this.bases = new KeyIndex(capacity);
-    this.exponents = new Array<Expr[]>(capacity);
+    this.exponents = new Array<Expr | Expr[]>(capacity);
     this.originals = new Array<Expr | undefined>(capacity);
   }
 
@@ -233,19 +234,23 @@ class LikeFactors {
     const exponent = f.kind === "pow" ? f.exponent : exponential ? f.args[0]! : ONE;
     const i = this.bases.find(base);
     if (i >= 0) {
-      this.exponents[i]!.push(exponent);
+      const known = this.exponents[i]!;
+      if (Array.isArray(known)) known.push(exponent);
+      else this.exponents[i] = [known, exponent];
       this.originals[i] = undefined;
       return;
     }
     const j = this.bases.add(base);
-    this.exponents[j] = [exponent];
+    this.exponents[j] = exponent;
     this.originals[j] = f;
   }
 
   /** Does the base 0 occur with a negative exponent (a division by zero)? */
   dividesByZero(): boolean {
     const i = this.bases.find(ZERO);
-    return i >= 0 && this.exponents[i]!.some(isNegative);
+    if (i < 0) return false;
+    const exponents = this.exponents[i]!;
+    return Array.isArray(exponents) ? exponents.some(isNegative) : isNegative(exponents);
   }
 }
 
@@ -266,23 +271,25 @@ export function mul(...factors: Expr[]): Expr {
     return like.dividesByZero() ? rawMul([ZERO, rawPow(ZERO, MINUS_ONE)]) : ZERO;
   }
 
-  const out: Expr[] = [];
+  const out = new Array<Expr>(like.bases.size);
+  let n = 0;
   let recombine = false;
   for (let i = 0; i < like.bases.size; i++) {
     const original = like.originals[i];
     if (original !== undefined) {
-      out.push(original);
+      out[n++] = original;
       continue;
     }
     const base = like.bases.keys[i];
-    const exponents = like.exponents[i]!;
-    const combined = base === undefined ? call("exp", [add(...exponents)]) : pow(base, add(...exponents));
+    const exponent = add(...(like.exponents[i] as Expr[]));
+    const combined = base === undefined ? call("exp", [exponent]) : pow(base, exponent);
     if (combined.kind === "num") coefficient = coefficient.mul(combined.value);
     else if (combined.kind === "mul") {
-      out.push(...combined.factors);
+      for (const f of combined.factors) out[n++] = f;
       recombine = true; // e.g. 2^(1/2) * 2^(3/2) gave a number times a power, which may meet other factors again
-    } else out.push(combined);
+    } else out[n++] = combined;
   }
+  out.length = n;
   if (recombine) return mul(num(coefficient), ...out);
   const absolute = signTimesValue(out);
   if (absolute) return mul(num(coefficient), ...absolute);
