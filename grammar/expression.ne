@@ -1,11 +1,10 @@
 # The expression grammar. One nonterminal per precedence level, loosest first:
-#   sum (+ -)  <  product (* / and juxtaposition)  <  factor (unary + -, and ^)  <  operand (name, call, parentheses)
-# A factor is a sign applied to a factor, or a number or operand, possibly raised to a factor. So -x^2 is -(x^2),
-# 2^-x is 2^(-x), and 2^3^2 is 2^(3^2) (^ is right-associative). Juxtaposition (implicit multiplication, 2x^2 is
-# 2*(x^2)) reaches the grammar as an explicit `*` token: see tokenize in src/parser/lexer.ts.
-# The rules are written out rather than split into more levels (power, atom, ...): every nonterminal the Earley parser
-# goes through costs it states at every token, and this grammar is the parser's main cost. The first rule, sum, is
-# the start symbol.
+#   sum (+ -)  <  product (* /)  <  factor (unary + -, and ^)  <  operand (number, name, call, parentheses)
+# A factor is a sign applied to a factor, or an operand, possibly raised to a factor. So -x^2 is -(x^2), 2^-x is
+# 2^(-x), and 2^3^2 is 2^(3^2) (^ is right-associative). Unary signs and ^ share a level rather than having one each:
+# every nonterminal the Earley parser goes through costs it chart states at every token, and the parser is the main
+# cost of parsing. Juxtaposition (implicit multiplication: 2x^2 is 2*(x^2)) reaches the grammar as an explicit `*`
+# token, see tokenize in src/parser/lexer.ts. The first rule, sum, is the start symbol.
 # Postprocessors only record syntax (src/parser/syntax.ts); building expressions happens after the parse.
 @preprocessor typescript
 
@@ -23,12 +22,11 @@ product    -> product %multiplicative factor {% s.binary %}
             | factor                         {% id %}
 
 factor     -> %additive factor               {% s.unary %}
-            | %number                        {% s.number %}
-            | %number %pow factor            {% s.numberPower %}
-            | operand                        {% id %}
             | operand %pow factor            {% s.binary %}
+            | operand                        {% id %}
 
-operand    -> %name                          {% s.name %}
+operand    -> %number                        {% s.number %}
+            | %name                          {% s.name %}
             | %call arguments %rparen        {% s.call %}
             | %lparen sum %rparen            {% s.group %}
 

@@ -20,11 +20,6 @@ export const binary = (d: Data): Syntax => {
   const [left, token, right] = d as [Syntax, Token, Syntax];
   return { type: "binary", op: token.value as BinaryOperator, left, right };
 };
-/** `number ^ exponent`. */
-export const numberPower = (d: Data): Syntax => {
-  const [token, , exponent] = d as [Token, Token, Syntax];
-  return { type: "binary", op: "^", left: { type: "number", token }, right: exponent };
-};
 export const unary = (d: Data): Syntax => {
   const [token, operand] = d as [Token, Syntax];
   return { type: "unary", op: token.value as "+" | "-", operand, token };
