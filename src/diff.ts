@@ -42,8 +42,23 @@ export function derivative(e: Expr, ctx: RuleContext): Expr {
   }
 }
 
-/** Unsimplified derivatives, memoised per (node, variable). Interning makes repeated subexpressions hit the cache. */
-const rawMemo = new NodeMemo<Map<string, Expr>>();
+/**
+ * Unsimplified derivatives, memoised per (node, variable); interning makes repeated subexpressions hit the cache.
+ * Most nodes are only ever differentiated by one variable, so a Map of the others is made only when needed.
+ */
+type Derivatives = { readonly wrt: string; readonly result: Expr; others?: Map<string, Expr> };
+const rawMemo = new NodeMemo<Derivatives>();
+
+function remembered(e: Expr, wrt: string): Expr | undefined {
+  const known = rawMemo.get(e);
+  return known === undefined ? undefined : known.wrt === wrt ? known.result : known.others?.get(wrt);
+}
+
+function remember(e: Expr, wrt: string, result: Expr): void {
+  const known = rawMemo.get(e);
+  if (known === undefined) rawMemo.set(e, { wrt, result });
+  else (known.others ??= new Map()).set(wrt, result);
+}
 
 let rawComputations = 0;
 /** How many derivatives were computed rather than found in the memo (a test hook). */
@@ -55,7 +70,7 @@ export function derivativeComputations(): number {
 const RECURSION_DEPTH = 200;
 
 export function rawDerivative(e: Expr, wrt: string): Expr {
-  const known = rawMemo.get(e)?.get(wrt);
+  const known = remembered(e, wrt);
   if (known !== undefined) return known;
   if (e.depth > RECURSION_DEPTH) differentiateBottomUp(e, wrt);
   return computeDerivative(e, wrt);
@@ -69,7 +84,7 @@ function differentiateBottomUp(root: Expr, wrt: string): void {
   const stack: { e: Expr; childrenDone: boolean }[] = [{ e: root, childrenDone: false }];
   while (stack.length > 0) {
     const { e, childrenDone } = stack.pop()!;
-    if (!e.vars.has(wrt) || rawMemo.get(e)?.has(wrt)) continue;
+    if (!e.vars.has(wrt) || remembered(e, wrt) !== undefined) continue;
     if (childrenDone) {
       computeDerivative(e, wrt);
       continue;
@@ -80,13 +95,11 @@ function differentiateBottomUp(root: Expr, wrt: string): void {
 }
 
 function computeDerivative(e: Expr, wrt: string): Expr {
-  let byVar = rawMemo.get(e);
-  if (!byVar) rawMemo.set(e, (byVar = new Map()));
-  let result = byVar.get(wrt);
+  let result = remembered(e, wrt);
   if (result === undefined) {
     rawComputations++;
     result = derivative(e, { wrt, d: (sub) => rawDerivative(sub, wrt) });
-    byVar.set(wrt, result);
+    remember(e, wrt, result);
   }
   return result;
 }
