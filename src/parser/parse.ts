@@ -17,9 +17,9 @@ import { lexer, tokenize, type TokenType } from "./lexer.js";
 import type { Syntax } from "./syntax.js";
 
 /**
- * Longest accepted input, in characters. Parsing is linear, but the Earley parser costs about 8 µs and 1 KB per
- * token, so the densest input of this length (`a+b+c+...`, one token per character) takes about 1.3 s and 250 MB
- * (2-core Xeon, Node 20): longer input fails fast instead of approaching the 2-second budget. Sums of 20,000 terms
+ * Longest accepted input, in characters. Parsing is linear, but the Earley parser costs several µs and about 1 KB
+ * per token on input this long, so the densest input of this length (`x+x+x+...`, one token per character) takes
+ * about 1 s and 150 MB (2-core Xeon, Node 20): longer input fails fast instead of approaching the 2-second budget. Sums of 20,000 terms
  * written with spaces (`x1 + x2 + ...`) fit.
  */
 export const MAX_INPUT_LENGTH = 150_000;
@@ -103,8 +103,7 @@ function parseText(text: string, options: ParseOptions): Expr {
 /** The nearley parse of `text`, read as `tokens`. */
 function syntaxTree(text: string, tokens: Token[]): Syntax {
   const { parser, start } = tokens.length > LONG_INPUT_TOKENS ? LONG_INPUT : SHORT_INPUT;
-  lexer.load(tokens);
-  parser.restore(start);
+  lexer.load(tokens); // the parser is at its start: every parse restores it when done
   try {
     try {
       parser.feed(text);
@@ -121,7 +120,7 @@ function syntaxTree(text: string, tokens: Token[]): Syntax {
     if (results.length > 1) throw new Error(`internal: the grammar is ambiguous for ${JSON.stringify(text)}`);
     return results[0]!;
   } finally {
-    // Let go of this text's chart and tokens.
+    // Back to the start, letting go of this text's chart and tokens.
     parser.restore(start);
     lexer.load([]);
   }
