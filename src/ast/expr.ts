@@ -1,9 +1,9 @@
 /**
- * The expression tree: six node kinds, immutable and interned (hash-consed).
+ * The expression tree: seven node kinds, immutable and interned (hash-consed).
  *
  * Structurally equal expressions are the same object, so equality is `===`, facts derived from a node can be cached
- * on the node (`NodeMemo`), and repeated subexpressions are shared instead of copied. Subtraction and division are not node kinds: `a - b` is
- * `a + (-1)*b` and `a / b` is `a * b^-1`; the printers restore them.
+ * on the node (`NodeMemo`), and repeated subexpressions are shared instead of copied. Subtraction and division are
+ * not node kinds: `a - b` is `a + (-1)*b` and `a / b` is `a * b^-1`; the printers restore them.
  *
  * Nodes are created only through `findNode`/`fileNode` (used by the canonical constructors in `build.ts`); each node
  * records its tree size, depth and free variables at construction, so those queries are O(1) and never recurse.

@@ -19,8 +19,8 @@ import type { Syntax } from "./syntax.js";
 /**
  * Longest accepted input, in characters. Parsing is linear, but the Earley parser costs several µs and about 1 KB
  * per token on input this long, so the densest input of this length (`x+x+x+...`, one token per character) takes
- * about 1 s and 150 MB (2-core Xeon, Node 20): longer input fails fast instead of approaching the 2-second budget. Sums of 20,000 terms
- * written with spaces (`x1 + x2 + ...`) fit.
+ * about 1 s and 150 MB (2-core Xeon, Node 20): longer input fails fast instead of approaching the 2-second budget.
+ * Sums of 20,000 terms written with spaces (`x1 + x2 + ...`) fit.
  */
 export const MAX_INPUT_LENGTH = 150_000;
 
