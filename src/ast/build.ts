@@ -179,13 +179,13 @@ export function add(...terms: Expr[]): Expr {
  * undefined otherwise. Sums are built by the hundred in every simplification, mostly of this kind.
  */
 function addTwo(a: Expr, b: Expr): Expr | undefined {
-  if (a.kind === "add" || b.kind === "add") return undefined;
-  if (a.kind === "num" || b.kind === "num") {
-    if (a.kind === "num" && b.kind === "num") return undefined;
-    const [term, constant] = a.kind === "num" ? [b, a] : [a, b as Num];
-    return constant === ZERO ? term : rawAdd([term, constant]);
-  }
-  if (splitCoefficient(a)[1] === splitCoefficient(b)[1]) return undefined; // like terms
+  if (a.kind === "add" || b.kind === "add" || (a.kind === "num" && b.kind === "num")) return undefined;
+  const [ca, restA] = splitCoefficient(a);
+  const [cb, restB] = splitCoefficient(b);
+  // Like terms collect, and a term with a zero coefficient (0/0, kept as 0*0^-1) drops out: the general case.
+  if (restA === restB || (ca.isZero && a.kind !== "num") || (cb.isZero && b.kind !== "num")) return undefined;
+  if (a === ZERO || b === ZERO) return a === ZERO ? b : a;
+  if (a.kind === "num" || b.kind === "num") return rawAdd(a.kind === "num" ? [b, a] : [a, b]); // the number last
   return rawAdd(compareTerms(a, b) <= 0 ? [a, b] : [b, a]);
 }
 

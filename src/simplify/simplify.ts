@@ -65,8 +65,9 @@ function* candidates(e: Expr): Generator<Expr | undefined> {
         yield form;
         yield factorTerms(form);
         yield factorByGrouping(form);
-        // Over a common denominator the numerator is expanded anyway: the expansion's would be the sum's own.
-        if (form !== expanded || expanded === e) yield together(form);
+        // Over a common denominator the numerator is expanded anyway: the expansion's would be the sum's own. With
+        // one fraction among the terms, nothing can cancel (that fraction is simplified already), the rest only grows.
+        if ((form !== expanded || expanded === e) && fractions(form) >= 2) yield together(form);
       }
       return;
     }
@@ -112,6 +113,18 @@ function withContentOut(factors: readonly Expr[]): Expr | undefined {
     return pow(add(...sum.terms.map((t) => div(t, c))), exponent);
   });
   return coefficient === ONE ? undefined : mul(coefficient, ...rest);
+}
+
+/** How many terms of a sum have a denominator (a factor with a negative numeric exponent). */
+function fractions(sum: Expr): number {
+  if (sum.kind !== "add") return 0;
+  let n = 0;
+  for (const t of sum.terms) if ((t.kind === "mul" ? t.factors : [t]).some(isFraction)) n++;
+  return n;
+}
+
+function isFraction(f: Expr): boolean {
+  return f.kind === "pow" && f.exponent.kind === "num" && f.exponent.value.isNegative;
 }
 
 function hasSum(f: Expr): boolean {

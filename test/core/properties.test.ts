@@ -1,7 +1,7 @@
 /** Property tests: derivatives against central differences, print/parse round trips, and a parser fuzz test. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { diff, evaluate, format, parse, ParseError, simplify, SymdiffError } from "../../src/index.js";
+import { build, diff, evaluate, format, parse, ParseError, simplify, SymdiffError } from "../../src/index.js";
 import { expression, point } from "../support/arbitraries.js";
 import { centralDifference, close } from "../support/numeric.js";
 
@@ -74,6 +74,30 @@ describe("simplify keeps values", () => {
       }),
       { numRuns: 300, seed: 13 },
     );
+  });
+});
+
+describe("canonical constructors", () => {
+  // Two-operand sums and products take a shortcut; it must build exactly what the general case builds.
+  const { add, mul, num, call, div } = build;
+  const undefinedQuotient = div(num(0), num(0)); // 0/0, kept as 0*0^-1
+
+  it("give one form whatever the grouping: a + b = a + b + 0, a*b = a*b*1", () => {
+    fc.assert(
+      fc.property(expression(3), expression(3), (a, b) => {
+        expect(add(a, b)).toBe(add(a, b, num(0)));
+        expect(add(a, b)).toBe(add(b, a));
+        expect(mul(a, b)).toBe(mul(a, b, num(1)));
+        expect(mul(a, b)).toBe(mul(b, a));
+      }),
+      { numRuns: 400, seed: 14 },
+    );
+  });
+
+  it("treat a 0/0 term the same with two operands as with more", () => {
+    const log = call("log", [build.sym("x")]);
+    expect(add(log, undefinedQuotient)).toBe(add(log, undefinedQuotient, num(0)));
+    expect(add(num(2), undefinedQuotient)).toBe(add(num(2), undefinedQuotient, num(0)));
   });
 });
 
