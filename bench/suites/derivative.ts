@@ -57,9 +57,18 @@ function warmUp(): void {
   }
 }
 
+interface Row {
+  readonly label: string;
+  readonly parseOnly: number;
+  readonly warm: number;
+  readonly cold: number;
+  readonly raw: number;
+  readonly simplified: number;
+}
+
 async function throughput(): Promise<void> {
   warmUp();
-  const rows = [];
+  const rows: Row[] = [];
   for (const c of CASES) {
     const parseOnly = (await timeCalls((i) => renamed(c, i).text, (text) => parse(text))).micros;
     const warm = (await timeCalls(() => c, symdiff)).micros;
@@ -68,7 +77,7 @@ async function throughput(): Promise<void> {
     const simplified = (await timeCalls((i) => renamed(c, i), mathjsSimplified, { rounds: 5, budgetMs: 8000 })).micros;
     rows.push({ label: c.label, parseOnly, warm, cold, raw, simplified });
   }
-  const gm = (pick: (r: (typeof rows)[number]) => number) => geometricMean(rows.map(pick));
+  const gm = (pick: (r: Row) => number) => geometricMean(rows.map(pick));
   const all = [
     ...rows,
     { label: "geometric mean", parseOnly: gm((r) => r.parseOnly), warm: gm((r) => r.warm), cold: gm((r) => r.cold), raw: gm((r) => r.raw), simplified: gm((r) => r.simplified) },
@@ -79,6 +88,9 @@ async function throughput(): Promise<void> {
     ["expression", "symdiff parse", "symdiff warm", "symdiff cold", "math.js", "math.js+simplify", "cold/math.js", "math.js+simp/cold"],
     all.map((r) => [r.label, r.parseOnly, r.warm, r.cold, r.raw, r.simplified, r.cold / r.raw, r.simplified / r.cold]),
   );
+  const ratio = gm((r) => r.cold) / gm((r) => r.raw);
+  const verdict = ratio <= 1 ? "met" : `not met, ${ratio.toFixed(2)}x slower`;
+  console.log(`\ngoal: cold geometric mean no slower than math.js without simplify: ${verdict}`);
 }
 
 function sizes(): void {
