@@ -42,9 +42,10 @@ function expandNode(e: Expr): Expr {
       // k + 1 terms, not 2^k. Multiply out one factor at a time while the product stays about as long as the
       // factors so far together ((x + y + 1)...(x + y + k) grows quadratically and is left alone early).
       const collecting = estimate > MAX_TERMS;
-      let product = factors[0]!;
-      let factorTerms = termsOf(product).length;
-      for (const f of factors.slice(1)) {
+      // Everything that is not a sum multiplies out at once; then the sums, one at a time.
+      let product = mul(...factors.filter((f) => f.kind !== "add"));
+      let factorTerms = 1;
+      for (const f of factors.filter((f) => f.kind === "add")) {
         factorTerms += termsOf(f).length;
         product = multiply(product, f);
         const terms = termsOf(product).length;
