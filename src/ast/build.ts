@@ -11,7 +11,7 @@
  */
 import { functionRow } from "../functions.js";
 import { Add, Call, children, Const, type Expr, fileNode, findNode, mixHash, Mul, NodeMemo, Num, Pow, shapeHash, stringHash, Sym } from "./expr.js";
-import { compareFactors, compareTerms } from "./order.js";
+import { baseOf, compareFactors, compareTerms } from "./order.js";
 import { exactRoot, Rational, rationalGcd } from "./rational.js";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -60,6 +60,12 @@ export function splitCoefficient(term: Expr): readonly [Rational, Expr] {
   if (known) return known;
   const [c, ...others] = term.factors as [Num, ...Expr[]];
   return coefficientSplits.set(term, [c.value, others.length === 1 ? others[0]! : rawMul(others)]);
+}
+
+/** The factors of a term without its coefficient: `-3*x*y` has x and y. */
+export function factorsOf(term: Expr): readonly Expr[] {
+  const rest = splitCoefficient(term)[1];
+  return rest.kind === "mul" ? rest.factors : [rest];
 }
 
 /** The numeric content of a sum's terms: the positive gcd of their coefficients (`2*x/3 + 4/3` has 2/3). */
@@ -320,10 +326,6 @@ function mulTwo(a: Expr, b: Expr): Expr | undefined {
   const signs = (a.kind === "call" && a.name === "sign") || (b.kind === "call" && b.name === "sign");
   if (exponentials || signs || baseOf(a) === baseOf(b)) return undefined;
   return rawMul(compareFactors(a, b) <= 0 ? [a, b] : [b, a]);
-}
-
-function baseOf(f: Expr): Expr {
-  return f.kind === "pow" ? f.base : f;
 }
 
 /** sign(u)*u^k = |u|*u^(k-1) for a positive integer k: the factors with that rewrite made, or undefined. */

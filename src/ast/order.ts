@@ -69,7 +69,8 @@ function compareStrings(a: string, b: string): number {
 
 const FACTOR_RANK = { num: 0, const: 1, sym: 2, add: 3, call: 4, pow: 5, mul: 6 } as const;
 
-function baseOf(e: Expr): Expr {
+/** A factor's base: `u` for `u^k`, the factor itself otherwise. */
+export function baseOf(e: Expr): Expr {
   return e.kind === "pow" ? e.base : e;
 }
 

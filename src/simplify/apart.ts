@@ -4,7 +4,8 @@
  * with exponentials, (1 - y - y*exp(-z))/(exp(-z) + 1), back into the form people derive: 1/(exp(-z) + 1) - y.
  * The simplifier keeps the result only when it is smaller.
  */
-import { add, div, mul, MINUS_ONE, num, pow, splitCoefficient, sub, ZERO } from "../ast/build.js";
+import { add, div, factorsOf, mul, MINUS_ONE, num, pow, sub, ZERO } from "../ast/build.js";
+import { baseOf } from "../ast/order.js";
 import { children, type Expr } from "../ast/expr.js";
 import { expand } from "./expand.js";
 
@@ -39,10 +40,7 @@ function contains(e: Expr, a: Expr, seen = new Set<Expr>()): boolean {
 function divideOut(numerator: Expr, denominator: Expr): Expr | undefined {
   if (denominator.kind !== "add") return undefined;
   const atoms = new Set<Expr>();
-  for (const t of denominator.terms) {
-    const rest = splitCoefficient(t)[1];
-    for (const f of rest.kind === "mul" ? rest.factors : [rest]) atoms.add(f.kind === "pow" ? f.base : f);
-  }
+  for (const t of denominator.terms) for (const f of factorsOf(t)) atoms.add(baseOf(f));
   // Only function calls: for polynomials in a variable, one fraction reads better than its quotient and remainder.
   for (const a of [...atoms].filter((f) => f.kind === "call").slice(0, 3)) {
     const d = coefficients(denominator, a);

@@ -3,15 +3,9 @@
  * A base is common when every term has it with numeric exponents of one sign (the smallest power comes out),
  * or with the very same symbolic exponent. The numeric content comes out with it.
  */
-import { add, MINUS_ONE, mul, neg, num, numericContent, ONE, pow, splitCoefficient } from "../ast/build.js";
+import { add, factorsOf, MINUS_ONE, mul, neg, num, numericContent, ONE, pow, splitCoefficient } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
-
-/** The factors of a term without its coefficient. */
-function factorsOf(term: Expr): readonly Expr[] {
-  const rest = splitCoefficient(term)[1];
-  return rest.kind === "mul" ? rest.factors : [rest];
-}
 
 /** The exponent of `base` among `factors` (1 for the base itself), or undefined when it is not one of them. */
 function exponentOf(base: Expr, factors: readonly Expr[]): Expr | undefined {
@@ -62,8 +56,7 @@ export function factorByGrouping(sum: Expr): Expr | undefined {
   if (sum.kind !== "add" || sum.terms.length < 4) return undefined;
   const atoms = new Map<number, Expr>();
   for (const t of sum.terms) {
-    const rest = splitCoefficient(t)[1];
-    for (const f of rest.kind === "mul" ? rest.factors : [rest]) atoms.set(f.id, f);
+    for (const f of factorsOf(t)) atoms.set(f.id, f);
   }
   for (const atom of [...atoms.values()].slice(0, 8)) {
     const inverse = pow(atom, MINUS_ONE);

@@ -12,7 +12,7 @@ import { expand } from "./expand.js";
 import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "./factor.js";
 import { smaller } from "./size.js";
 import { memoized } from "./memo.js";
-import { together as overCommonDenominator } from "./together.js";
+import { fractions, together as overCommonDenominator } from "./together.js";
 import { inSinesAndCosines, pythagorean } from "./trig.js";
 import { specialValue } from "./values.js";
 
@@ -113,18 +113,6 @@ function withContentOut(factors: readonly Expr[]): Expr | undefined {
     return pow(add(...sum.terms.map((t) => div(t, c))), exponent);
   });
   return coefficient === ONE ? undefined : mul(coefficient, ...rest);
-}
-
-/** How many terms of a sum have a denominator (a factor with a negative numeric exponent). */
-function fractions(sum: Expr): number {
-  if (sum.kind !== "add") return 0;
-  let n = 0;
-  for (const t of sum.terms) if ((t.kind === "mul" ? t.factors : [t]).some(isFraction)) n++;
-  return n;
-}
-
-function isFraction(f: Expr): boolean {
-  return f.kind === "pow" && f.exponent.kind === "num" && f.exponent.value.isNegative;
 }
 
 function hasSum(f: Expr): boolean {

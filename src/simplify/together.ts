@@ -3,20 +3,33 @@
  * that appears with a negative power, at its largest such power; the numerator is expanded, and factors it shares
  * with the denominator cancel in the canonical product.
  */
-import { add, isNegative, MINUS_ONE, mul, num, pow } from "../ast/build.js";
-import type { Expr } from "../ast/expr.js";
+import { add, MINUS_ONE, mul, num, pow } from "../ast/build.js";
+import type { Expr, Num, Pow } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
 import { factorTerms } from "./factor.js";
 import { smaller } from "./size.js";
 
+/** A factor that puts its base in a denominator: a power with a negative numeric exponent. */
+function isDenominator(f: Expr): f is Pow & { exponent: Num } {
+  return f.kind === "pow" && f.exponent.kind === "num" && f.exponent.value.isNegative;
+}
+
+/** How many terms of `e` (a sum; otherwise 0) have a denominator. */
+export function fractions(e: Expr): number {
+  if (e.kind !== "add") return 0;
+  let n = 0;
+  for (const t of e.terms) if ((t.kind === "mul" ? t.factors : [t]).some(isDenominator)) n++;
+  return n;
+}
+
 export function together(sum: Expr): Expr | undefined {
   if (sum.kind !== "add") return undefined;
   const denominators = new Map<number, { base: Expr; power: Rational }>();
   for (const t of sum.terms) {
     for (const f of t.kind === "mul" ? t.factors : [t]) {
-      if (f.kind !== "pow" || !isNegative(f.exponent) || f.exponent.kind !== "num") continue;
+      if (!isDenominator(f)) continue;
       const power = f.exponent.value.neg();
       const entry = denominators.get(f.base.id);
       if (!entry) denominators.set(f.base.id, { base: f.base, power });
