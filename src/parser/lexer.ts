@@ -32,6 +32,11 @@ const base = moo.compile(rules);
 
 /** Token types that end an operand, and that start one. */
 const ENDS_OPERAND: ReadonlySet<string> = new Set(["name", "number", "rparen"]);
+
+/** Does a token of this type end an operand (so that a sign after it is binary, and juxtaposition may follow)? */
+export function endsOperand(type: string | undefined): boolean {
+  return type !== undefined && ENDS_OPERAND.has(type);
+}
 const STARTS_OPERAND: ReadonlySet<string> = new Set(["name", "call", "lparen"]);
 
 /**
@@ -47,7 +52,7 @@ export function tokenize(text: string): moo.Token[] {
   base.reset(text);
   for (let t = base.next(); t; t = base.next()) {
     if (t.type === "space") continue;
-    if (previous && ENDS_OPERAND.has(previous.type!) && STARTS_OPERAND.has(t.type!)) list.push(implicitTimes(t));
+    if (endsOperand(previous?.type) && STARTS_OPERAND.has(t.type!)) list.push(implicitTimes(t));
     list.push(t);
     previous = t;
   }

@@ -13,7 +13,7 @@ import { Rational } from "../ast/rational.js";
 import { LimitError, ParseError } from "../errors.js";
 import { FUNCTION_NAMES, functionRow } from "../functions.js";
 import grammar from "./grammar.generated.js";
-import { lexer, tokenize, type TokenType } from "./lexer.js";
+import { endsOperand, lexer, tokenize, type TokenType } from "./lexer.js";
 import type { Syntax } from "./syntax.js";
 
 /**
@@ -211,7 +211,7 @@ function scan(text: string): Token[] {
         chain[chain.length - 1]!++;
         break;
       case "additive":
-        if (previous === "number" || previous === "name" || previous === "rparen") chain[chain.length - 1] = 0;
+        if (endsOperand(previous)) chain[chain.length - 1] = 0;
         else chain[chain.length - 1]!++;
         break;
       case "multiplicative":
