@@ -59,14 +59,16 @@ export function factorByGrouping(sum: Expr): Expr | undefined {
     for (const f of factorsOf(t)) atoms.set(f.id, f);
   }
   for (const atom of [...atoms.values()].slice(0, 8)) {
+    // The terms with the atom and those without must be multiples of one sum, so as many of each (dividing distinct
+    // terms by a common factor keeps them distinct): counted before anything is built, which most atoms fail.
+    if (2 * sum.terms.filter((t) => hasFactor(t, atom)).length !== sum.terms.length) continue;
     const inverse = pow(atom, MINUS_ONE);
     const withAtom: Expr[] = [];
     const without: Expr[] = [];
     for (const t of sum.terms) {
-      if ((t.kind === "mul" ? t.factors : [t]).includes(atom)) withAtom.push(mul(t, inverse));
+      if (hasFactor(t, atom)) withAtom.push(mul(t, inverse));
       else without.push(t);
     }
-    if (withAtom.length < 2 || without.length < 2) continue;
     const [a, s] = asMultiple(add(...withAtom));
     const [b, r] = asMultiple(add(...without));
     // The common sum keeps the orientation of the terms without the atom, as the sum was written.
@@ -74,6 +76,10 @@ export function factorByGrouping(sum: Expr): Expr | undefined {
     if (s === negated(r)) return mul(r, add(neg(mul(a, atom)), b));
   }
   return undefined;
+}
+
+function hasFactor(term: Expr, f: Expr): boolean {
+  return term === f || (term.kind === "mul" && term.factors.includes(f));
 }
 
 /** A sum as factor × sum, with the common factors of its terms in front. */
