@@ -29,13 +29,20 @@ function multiply(a: Expr, b: Expr): Expr {
   return add(...products);
 }
 
+/** Are the parts the node's own? Then so is the node (constructors give a canonical node back unchanged). */
+function unchanged(parts: readonly Expr[], own: readonly Expr[]): boolean {
+  return parts.every((p, i) => p === own[i]);
+}
+
 function expandNode(e: Expr): Expr {
   switch (e.kind) {
-    case "add":
-      return add(...e.terms.map(expand));
+    case "add": {
+      const terms = e.terms.map(expand);
+      return unchanged(terms, e.terms) ? e : add(...terms);
+    }
     case "mul": {
       const factors = e.factors.map(expand);
-      if (!factors.some((f) => f.kind === "add")) return mul(...factors); // nothing to distribute
+      if (!factors.some((f) => f.kind === "add")) return unchanged(factors, e.factors) ? e : mul(...factors); // nothing to distribute
       let estimate = 1;
       for (const f of factors) estimate *= termsOf(f).length;
       // Beyond the bound, expanding can still pay when like terms collect as they go: (x + 1)(x + 2)...(x + k) has
@@ -56,7 +63,7 @@ function expandNode(e: Expr): Expr {
     case "pow": {
       const base = expand(e.base);
       const n = e.exponent.kind === "num" && e.exponent.value.isInteger ? Number(e.exponent.value.num) : 0;
-      if (base.kind !== "add" || n < 2 || n > MAX_POWER || base.terms.length ** n > MAX_TERMS * 4) return pow(base, e.exponent);
+      if (base.kind !== "add" || n < 2 || n > MAX_POWER || base.terms.length ** n > MAX_TERMS * 4) return base === e.base ? e : pow(base, e.exponent);
       let result: Expr = base;
       for (let i = 1; i < n; i++) {
         result = multiply(result, base);
