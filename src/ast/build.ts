@@ -19,6 +19,7 @@ import { exactRoot, Rational, rationalGcd } from "./rational.js";
 
 /** Small integers are made once and kept: they are by far the most common numbers. */
 const SMALL = 1024;
+const SMALL_BIG = 1024n; // compared with bigints: a mixed bigint/number comparison is much slower
 const smallIntegers: Num[] = [];
 
 /** Hash seeds per kind of node, so that say x + y and x*y file under different hashes. */
@@ -26,7 +27,7 @@ const SEED = { num: stringHash("num"), sym: stringHash("sym"), const: stringHash
 
 export function num(value: Rational | number | bigint): Num {
   const q = value instanceof Rational ? value : Rational.of(BigInt(value));
-  const small = q.den === 1n && q.num > -SMALL && q.num < SMALL ? Number(q.num) + SMALL : -1;
+  const small = q.den === 1n && q.num > -SMALL_BIG && q.num < SMALL_BIG ? Number(q.num) + SMALL : -1;
   if (small >= 0) return (smallIntegers[small] ??= internNum(q));
   return internNum(q);
 }
@@ -89,6 +90,8 @@ function scaled(c: Rational, rest: Expr): Expr {
  * needed (at most `capacity` keys), not grown by pushing: constructors run by the thousand, and grown arrays are
  * mostly empty space for the garbage collector.
  */
+const SCANNED_KEYS = 32;
+
 class KeyIndex<K> {
   readonly keys: K[];
   size = 0;
@@ -111,7 +114,7 @@ class KeyIndex<K> {
     const i = this.size++;
     this.keys[i] = key;
     if (this.map) this.map.set(key, i);
-    else if (this.size > 16) this.map = new Map(this.keys.slice(0, this.size).map((k, j) => [k, j]));
+    else if (this.size > SCANNED_KEYS) this.map = new Map(this.keys.slice(0, this.size).map((k, j) => [k, j]));
     return i;
   }
 }
@@ -161,6 +164,7 @@ export function add(...terms: Expr[]): Expr {
     const sum = addTwo(terms[0]!, terms[1]!);
     if (sum) return sum;
   }
+  if (terms.length > 1 && isCanonicalSum(terms)) return rawAdd(terms);
   const like = new LikeTerms(flatCount(terms, "add"));
   for (const t of terms) {
     if (t.kind === "add") for (const u of t.terms) like.collect(u);
@@ -193,6 +197,28 @@ function addTwo(a: Expr, b: Expr): Expr | undefined {
   if (a === ZERO || b === ZERO) return a === ZERO ? b : a;
   if (a.kind === "num" || b.kind === "num") return rawAdd(a.kind === "num" ? [b, a] : [a, b]); // the number last
   return rawAdd(compareTerms(a, b) <= 0 ? [a, b] : [b, a]);
+}
+
+/**
+ * Are these terms a canonical sum as they are: no sums among them, no like terms, no zero coefficient, in order, a
+ * nonzero number (if any) last? Sums are mostly rebuilt from canonical parts; this check costs one comparison per
+ * neighbour, where collecting, sorting and copying cost several allocations.
+ */
+function isCanonicalSum(terms: readonly Expr[]): boolean {
+  const last = terms.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const t = terms[i]!;
+    if (t.kind === "add") return false;
+    if (t.kind === "num") {
+      if (i !== last || t === ZERO) return false;
+      continue;
+    }
+    const [c, rest] = splitCoefficient(t);
+    if (c.isZero) return false;
+    // Like terms are neighbours in the order, so a like term is a neighbour with the same rest.
+    if (i > 0 && (compareTerms(terms[i - 1]!, t) >= 0 || splitCoefficient(terms[i - 1]!)[1] === rest)) return false;
+  }
+  return true;
 }
 
 export function neg(e: Expr): Expr {
@@ -266,6 +292,7 @@ export function mul(...factors: Expr[]): Expr {
     const product = mulTwo(factors[0]!, factors[1]!);
     if (product) return product;
   }
+  if (factors.length > 1 && isCanonicalProduct(factors)) return rawMul(factors);
   const like = new LikeFactors(flatCount(factors, "mul"));
   for (const f of factors) {
     if (f.kind === "mul") for (const g of f.factors) like.collect(g);
@@ -311,6 +338,33 @@ export function mul(...factors: Expr[]): Expr {
 }
 
 /**
+ * Are these factors a canonical product as they are: no products among them, a number (not 0 or 1) only first and
+ * not alone with a sum (it would distribute), distinct bases in order, at most one exponential (two combine) and no
+ * sign(u) (it may combine with u)? The counterpart of `isCanonicalSum`.
+ */
+function isCanonicalProduct(factors: readonly Expr[]): boolean {
+  let exponentials = 0;
+  for (let i = 0; i < factors.length; i++) {
+    const f = factors[i]!;
+    switch (f.kind) {
+      case "mul":
+        return false;
+      case "num":
+        if (i !== 0 || f === ZERO || f === ONE || (factors.length === 2 && factors[1]!.kind === "add")) return false;
+        continue;
+      case "call":
+        if (f.name === "sign" || (f.name === "exp" && ++exponentials > 1)) return false;
+        break;
+    }
+    if (i > 0) {
+      const previous = factors[i - 1]!;
+      if (previous.kind !== "num" && (baseOf(previous) === baseOf(f) || compareFactors(previous, f) >= 0)) return false;
+    }
+  }
+  return true;
+}
+
+/**
  * a*b when nothing needs combining (a nonzero number times a single factor, or two factors with different bases),
  * without the general machinery; undefined otherwise.
  */
@@ -344,16 +398,20 @@ function signTimesValue(factors: Expr[]): Expr[] | undefined {
 }
 
 /**
- * Sorts in place. Short lists (most sums and products) by insertion, which allocates nothing; the orders are
- * total, so every sorting method gives the same result.
+ * Sorts in place. Lists that are in order already (most: sums and products are rebuilt from canonical parts) cost
+ * one comparison per neighbour; short lists sort by insertion, which allocates nothing. The orders are total, so
+ * every sorting method gives the same result.
  */
 function sortBy(list: Expr[], compare: (a: Expr, b: Expr) => number, count = list.length): void {
+  let i = 1;
+  while (i < count && compare(list[i - 1]!, list[i]!) <= 0) i++;
+  if (i >= count) return;
   if (count > 12) {
     const sorted = list.slice(0, count).sort(compare);
-    for (let i = 0; i < count; i++) list[i] = sorted[i]!;
+    for (let j = 0; j < count; j++) list[j] = sorted[j]!;
     return;
   }
-  for (let i = 1; i < count; i++) {
+  for (; i < count; i++) {
     const item = list[i]!;
     let j = i - 1;
     for (; j >= 0 && compare(list[j]!, item) > 0; j--) list[j + 1] = list[j]!;

@@ -84,6 +84,7 @@ export class Rational {
     return Rational.of(this.den ** -k, this.num ** -k);
   }
   compare(o: Rational): number {
+    if (this.den === o.den) return this.num < o.num ? -1 : this.num > o.num ? 1 : 0; // integers, mostly: no products
     const d = this.num * o.den - o.num * this.den;
     return d < 0n ? -1 : d > 0n ? 1 : 0;
   }
