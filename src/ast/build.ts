@@ -189,7 +189,8 @@ export function add(...terms: Expr[]): Expr {
  * undefined otherwise. Sums are built by the hundred in every simplification, mostly of this kind.
  */
 function addTwo(a: Expr, b: Expr): Expr | undefined {
-  if (a.kind === "add" || b.kind === "add" || (a.kind === "num" && b.kind === "num")) return undefined;
+  if (a.kind === "num" && b.kind === "num") return num(a.value.add(b.value));
+  if (a.kind === "add" || b.kind === "add") return undefined;
   const [ca, restA] = splitCoefficient(a);
   const [cb, restB] = splitCoefficient(b);
   // Like terms collect, and a term with a zero coefficient (0/0, kept as 0*0^-1) drops out: the general case.
@@ -370,10 +371,11 @@ function isCanonicalProduct(factors: readonly Expr[]): boolean {
  */
 function mulTwo(a: Expr, b: Expr): Expr | undefined {
   if (a.kind === "mul" || b.kind === "mul") return undefined;
+  if (a.kind === "num" && b.kind === "num") return num(a.value.mul(b.value));
   if (a.kind === "num" || b.kind === "num") {
     const [c, f] = a.kind === "num" ? [a, b] : [b as Num, a];
-    // Numbers fold, zero needs care (0/0) and a number times a sum distributes: all left to the general case.
-    if (f.kind === "num" || f.kind === "add" || c === ZERO) return undefined;
+    // Zero needs care (0/0) and a number times a sum distributes: left to the general case.
+    if (f.kind === "add" || c === ZERO) return undefined;
     return c === ONE ? f : rawMul([c, f]);
   }
   const exponentials = (a.kind === "call" && a.name === "exp") || (b.kind === "call" && b.name === "exp");
