@@ -55,12 +55,14 @@ const coefficientSplits = new NodeMemo<readonly [Rational, Expr]>();
 
 /** A term as coefficient × rest, e.g. `-3*x*y` is (-3, x*y). Sums ask this of every term they collect: kept. */
 export function splitCoefficient(term: Expr): readonly [Rational, Expr] {
+  return coefficientSplits.get(term) ?? coefficientSplits.set(term, split(term));
+}
+
+function split(term: Expr): readonly [Rational, Expr] {
   if (term.kind === "num") return [term.value, ONE];
   if (term.kind !== "mul" || term.factors[0]!.kind !== "num") return [Rational.ONE, term];
-  const known = coefficientSplits.get(term);
-  if (known) return known;
   const [c, ...others] = term.factors as [Num, ...Expr[]];
-  return coefficientSplits.set(term, [c.value, others.length === 1 ? others[0]! : rawMul(others)]);
+  return [c.value, others.length === 1 ? others[0]! : rawMul(others)];
 }
 
 /** The factors of a term without its coefficient: `-3*x*y` has x and y. */

@@ -125,15 +125,29 @@ function compareMonomials(a: Monomial, b: Monomial): number {
   return 0;
 }
 
-/** The term's factors without its numeric coefficient. */
-function rest(term: Expr): readonly Expr[] {
-  if (term.kind !== "mul") return [term];
-  return term.factors[0]!.kind === "num" ? term.factors.slice(1) : term.factors;
+/** The term's factors, and where they start without its numeric coefficient. */
+function factorList(term: Expr): readonly Expr[] {
+  return term.kind === "mul" ? term.factors : [term];
+}
+function restStart(factors: readonly Expr[]): number {
+  return factors[0]!.kind === "num" ? 1 : 0;
 }
 
 export function compareTerms(a: Expr, b: Expr): number {
   if (a === b) return 0;
   if (a.kind === "num" || b.kind === "num") return a.kind === "num" ? (b.kind === "num" ? compareExpr(a, b) : 1) : -1;
-  const c = compareMonomials(monomial(a), monomial(b)) || compareLists(rest(a), rest(b));
+  const c = compareMonomials(monomial(a), monomial(b)) || compareRests(factorList(a), factorList(b));
   return c !== 0 ? c : compareExpr(a, b);
+}
+
+/** compareLists of the two factor lists without their coefficients (no copies made). */
+function compareRests(a: readonly Expr[], b: readonly Expr[]): number {
+  const i = restStart(a);
+  const j = restStart(b);
+  const n = Math.min(a.length - i, b.length - j);
+  for (let k = 0; k < n; k++) {
+    const c = compareExpr(a[i + k]!, b[j + k]!);
+    if (c !== 0) return c;
+  }
+  return a.length - i - (b.length - j);
 }
