@@ -49,50 +49,69 @@ function simplifyNode(e: Expr): Expr {
     const simplified = kids.map(simplifyNode);
     if (simplified.some((k, i) => k !== kids[i])) node = rebuild(e, simplified);
   }
-  const result = (node.kind === "call" && specialValue(node)) || smallest(node, candidates(node));
+  const result = (node.kind === "call" && specialValue(node)) || smallestForm(node);
   memo.set(e, result);
   return result;
 }
 
-function* candidates(e: Expr): Generator<Expr | undefined> {
+/** The smallest of `e` and its candidate forms (see `candidates`). */
+function smallestForm(e: Expr): Expr {
+  const smallest = new Smallest(e);
+  candidates(e, smallest);
+  return smallest.best;
+}
+
+/** Keeps the smallest form it is offered (a number beats anything: it is as simple as it gets). */
+class Smallest {
+  constructor(public best: Expr) {}
+
+  consider(form: Expr | undefined): void {
+    if (form && form !== this.best && (form.kind === "num" || smaller(form, this.best))) this.best = form;
+  }
+}
+
+/** Offers every candidate form of `e` to `smallest`. */
+function candidates(e: Expr, smallest: Smallest): void {
   switch (e.kind) {
     case "add": {
       const expanded = expand(e);
       const trig = pythagorean(expanded);
       const sinCos = inSinesAndCosines(expanded);
-      for (const form of new Set([e, expanded, trig, sinCos, sinCos && pythagorean(sinCos)])) {
-        if (!form) continue;
-        yield form;
-        yield factorTerms(form);
-        yield factorByGrouping(form);
+      const forms = [e, expanded, trig, sinCos, sinCos && pythagorean(sinCos)];
+      for (let i = 0; i < forms.length; i++) {
+        const form = forms[i];
+        if (!form || forms.indexOf(form) < i) continue; // each form once
+        smallest.consider(form);
+        smallest.consider(factorTerms(form));
+        smallest.consider(factorByGrouping(form));
         // Over a common denominator the numerator is expanded anyway: the expansion's would be the sum's own. With
         // one fraction among the terms, nothing can cancel (that fraction is simplified already), the rest only grows.
-        if ((form !== expanded || expanded === e) && fractions(form) >= 2) yield together(form);
+        if ((form !== expanded || expanded === e) && fractions(form) >= 2) smallest.consider(together(form));
       }
       return;
     }
     case "mul": {
-      yield inSinesAndCosines(e);
+      smallest.consider(inSinesAndCosines(e));
       // Every candidate below rewrites sums among the factors: without one there is nothing to try.
       if (!e.factors.some(hasSum)) return;
-      yield expand(e);
+      smallest.consider(expand(e));
       // Fractions inside factors may cancel against the rest: 1/(y*(x^2/y^2 + 1)) = y/(x^2 + y^2).
-      yield mapFactors(e, withCommonDenominator);
+      smallest.consider(mapFactors(e, withCommonDenominator));
       const contentOut = withContentOut(e.factors);
-      yield contentOut;
-      yield withSignInside(contentOut);
-      yield cancel(e);
-      yield apart(e);
+      smallest.consider(contentOut);
+      smallest.consider(withSignInside(contentOut));
+      smallest.consider(cancel(e));
+      smallest.consider(apart(e));
       const factored = mapFactors(e, withCommonFactors);
-      yield factored;
-      yield withSignInside(factored ?? e);
-      yield withSignOutside(e);
+      smallest.consider(factored);
+      smallest.consider(withSignInside(factored ?? e));
+      smallest.consider(withSignOutside(e));
       return;
     }
     case "pow":
-      yield expand(e);
-      yield withCommonDenominator(e);
-      yield withContentOut([e]);
+      smallest.consider(expand(e));
+      smallest.consider(withCommonDenominator(e));
+      smallest.consider(withContentOut([e]));
       return;
   }
 }
@@ -162,10 +181,4 @@ function withCommonDenominator(e: Expr): Expr {
     if (base) return pow(base, e.exponent);
   }
   return e;
-}
-
-function smallest(e: Expr, forms: Iterable<Expr | undefined>): Expr {
-  let best = e;
-  for (const f of forms) if (f && f !== best && (f.kind === "num" || smaller(f, best))) best = f;
-  return best;
 }
