@@ -167,7 +167,7 @@ export class NodeMemo<T> {
   }
 
   set(e: Expr, value: T): T {
-    (e.memo ??= [])[this.slot] = value;
+    (e.memo ??= new Array<unknown>(slots))[this.slot] = value; // sized once for every cache there is
     return value;
   }
 }
