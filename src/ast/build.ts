@@ -166,7 +166,11 @@ export function add(...terms: Expr[]): Expr {
     const sum = addTwo(terms[0]!, terms[1]!);
     if (sum) return sum;
   }
-  if (terms.length > 1 && isCanonicalSum(terms)) return rawAdd(terms);
+  return unlikeSum(terms) ?? collectLikeTerms(terms);
+}
+
+/** The general sum: like terms collected, by hashing their rests (the terms without coefficients). */
+function collectLikeTerms(terms: readonly Expr[]): Expr {
   const like = new LikeTerms(flatCount(terms, "add"));
   for (const t of terms) {
     if (t.kind === "add") for (const u of t.terms) like.collect(u);
@@ -203,25 +207,34 @@ function addTwo(a: Expr, b: Expr): Expr | undefined {
 }
 
 /**
- * Are these terms a canonical sum as they are: no sums among them, no like terms, no zero coefficient, in order, a
- * nonzero number (if any) last? Sums are mostly rebuilt from canonical parts; this check costs one comparison per
- * neighbour, where collecting, sorting and copying cost several allocations.
+ * The sum when no two terms are alike: flattened, numbers added up (last), terms in order. Undefined when terms
+ * would collect (or one has a zero coefficient), for `collectLikeTerms`. Most sums are of this kind: they are rebuilt
+ * from canonical parts, which sort with one comparison per neighbour, and like terms, being neighbours once sorted,
+ * show in the same pass.
  */
-function isCanonicalSum(terms: readonly Expr[]): boolean {
-  const last = terms.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const t = terms[i]!;
-    if (t.kind === "add") return false;
-    if (t.kind === "num") {
-      if (i !== last || t === ZERO) return false;
+function unlikeSum(terms: readonly Expr[]): Expr | undefined {
+  const list = new Array<Expr>(flatCount(terms, "add"));
+  let n = 0;
+  let constant = Rational.ZERO;
+  for (const t of terms) {
+    if (t.kind !== "add") {
+      if (t.kind === "num") constant = constant.add(t.value);
+      else list[n++] = t;
       continue;
     }
-    const [c, rest] = splitCoefficient(t);
-    if (c.isZero) return false;
-    // Like terms are neighbours in the order, so a like term is a neighbour with the same rest.
-    if (i > 0 && (compareTerms(terms[i - 1]!, t) >= 0 || splitCoefficient(terms[i - 1]!)[1] === rest)) return false;
+    for (const u of t.terms) {
+      if (u.kind === "num") constant = constant.add(u.value);
+      else list[n++] = u;
+    }
   }
-  return true;
+  list.length = n;
+  sortBy(list, compareTerms);
+  for (let i = 0; i < n; i++) {
+    const [c, rest] = splitCoefficient(list[i]!);
+    if (c.isZero || (i > 0 && splitCoefficient(list[i - 1]!)[1] === rest)) return undefined;
+  }
+  if (!constant.isZero) list.push(num(constant));
+  return list.length === 0 ? ZERO : list.length === 1 ? list[0]! : rawAdd(list);
 }
 
 export function neg(e: Expr): Expr {
@@ -295,7 +308,11 @@ export function mul(...factors: Expr[]): Expr {
     const product = mulTwo(factors[0]!, factors[1]!);
     if (product) return product;
   }
-  if (factors.length > 1 && isCanonicalProduct(factors)) return rawMul(factors);
+  return unlikeProduct(factors) ?? combineLikeFactors(factors);
+}
+
+/** The general product: like bases combined, by hashing them (see `LikeFactors`). */
+function combineLikeFactors(factors: readonly Expr[]): Expr {
   const like = new LikeFactors(flatCount(factors, "mul"));
   for (const f of factors) {
     if (f.kind === "mul") for (const g of f.factors) like.collect(g);
@@ -341,30 +358,40 @@ export function mul(...factors: Expr[]): Expr {
 }
 
 /**
- * Are these factors a canonical product as they are: no products among them, a number (not 0 or 1) only first and
- * not alone with a sum (it would distribute), distinct bases in order, at most one exponential (two combine) and no
- * sign(u) (it may combine with u)? The counterpart of `isCanonicalSum`.
+ * The product when no two factors share a base: flattened, numbers multiplied (first), factors in order. Undefined
+ * when something would combine, for `combineLikeFactors`: like bases (neighbours once sorted), two exponentials,
+ * sign(u) (it may meet u), a zero coefficient (0/0 needs care) or a number left alone with a sum (it distributes).
+ * The counterpart of `unlikeSum`.
  */
-function isCanonicalProduct(factors: readonly Expr[]): boolean {
-  let exponentials = 0;
-  for (let i = 0; i < factors.length; i++) {
-    const f = factors[i]!;
-    switch (f.kind) {
-      case "mul":
-        return false;
-      case "num":
-        if (i !== 0 || f === ZERO || f === ONE || (factors.length === 2 && factors[1]!.kind === "add")) return false;
-        continue;
-      case "call":
-        if (f.name === "sign" || (f.name === "exp" && ++exponentials > 1)) return false;
-        break;
+function unlikeProduct(factors: readonly Expr[]): Expr | undefined {
+  const list = new Array<Expr>(flatCount(factors, "mul"));
+  let n = 0;
+  let coefficient = Rational.ONE;
+  for (const f of factors) {
+    if (f.kind !== "mul") {
+      if (f.kind === "num") coefficient = coefficient.mul(f.value);
+      else list[n++] = f;
+      continue;
     }
-    if (i > 0) {
-      const previous = factors[i - 1]!;
-      if (previous.kind !== "num" && (baseOf(previous) === baseOf(f) || compareFactors(previous, f) >= 0)) return false;
+    for (const g of f.factors) {
+      if (g.kind === "num") coefficient = coefficient.mul(g.value);
+      else list[n++] = g;
     }
   }
-  return true;
+  if (coefficient.isZero) return undefined;
+  list.length = n;
+  sortBy(list, compareFactors);
+  let exponentials = 0;
+  for (let i = 0; i < n; i++) {
+    const f = list[i]!;
+    if (f.kind === "call" && (f.name === "sign" || (f.name === "exp" && ++exponentials > 1))) return undefined;
+    if (i > 0 && baseOf(list[i - 1]!) === baseOf(f)) return undefined;
+  }
+  if (n === 0) return num(coefficient);
+  if (coefficient.isOne) return n === 1 ? list[0]! : rawMul(list);
+  if (n === 1 && list[0]!.kind === "add") return undefined;
+  list.unshift(num(coefficient));
+  return rawMul(list);
 }
 
 /**

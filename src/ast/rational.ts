@@ -59,6 +59,7 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
+    if (this === Rational.ZERO || o === Rational.ZERO) return this === Rational.ZERO ? o : this;
     if (this.den === 1n && o.den === 1n) return new Rational(this.num + o.num, 1n);
     return this.den === o.den ? Rational.of(this.num + o.num, this.den) : Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
   }
@@ -66,6 +67,7 @@ export class Rational {
     return this.add(o.neg());
   }
   mul(o: Rational): Rational {
+    if (this === Rational.ONE || o === Rational.ONE) return this === Rational.ONE ? o : this;
     if (this.den === 1n && o.den === 1n) return new Rational(this.num * o.num, 1n);
     return Rational.of(this.num * o.num, this.den * o.den);
   }
