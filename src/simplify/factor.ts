@@ -3,7 +3,7 @@
  * A base is common when every term has it with numeric exponents of one sign (the smallest power comes out),
  * or with the very same symbolic exponent. The numeric content comes out with it.
  */
-import { add, factorsOf, MINUS_ONE, mul, neg, num, numericContent, ONE, pow, splitCoefficient } from "../ast/build.js";
+import { add, factorsOf, MINUS_ONE, mul, neg, num, numericContent, ONE, pow, splitCoefficient, sub } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 
@@ -20,7 +20,7 @@ export function factorTerms(sum: Expr): Expr | undefined {
   if (sum.kind !== "add") return undefined;
   // Only bases of the first term can be common to all; most sums have none, found before anything is built.
   const others = sum.terms.slice(1).map(factorsOf);
-  const common: Expr[] = [];
+  const common: Common[] = [];
   for (const f of factorsOf(sum.terms[0]!)) {
     const base = f.kind === "pow" ? f.base : f;
     let chosen: Expr | undefined = f.kind === "pow" ? f.exponent : ONE;
@@ -29,14 +29,33 @@ export function factorTerms(sum: Expr): Expr | undefined {
       chosen = theirs && commonExponent(chosen, theirs);
       if (!chosen) break;
     }
-    if (chosen) common.push(pow(base, chosen));
+    if (chosen) common.push({ base, exponent: chosen });
   }
   if (common.length === 0) return undefined;
   let content = numericContent(sum.terms);
   if (sum.terms.every((t) => splitCoefficient(t)[0].isNegative)) content = content.neg();
-  const factor = mul(num(content), ...common);
-  const inverse = pow(factor, MINUS_ONE);
-  return mul(factor, add(...sum.terms.map((t) => mul(t, inverse))));
+  const factor = mul(num(content), ...common.map(({ base, exponent }) => pow(base, exponent)));
+  return mul(factor, add(...sum.terms.map((t) => divideOut(t, content, common))));
+}
+
+/** A base common to every term of a sum, at the power that comes out. */
+type Common = { readonly base: Expr; readonly exponent: Expr };
+
+/**
+ * term / (content · Π base^exponent), for a term that holds every common base: exponents are subtracted where the
+ * bases are, rather than the term multiplied by an inverse that would be built only to cancel (exp(u) divided out as
+ * a factor exp(-u) makes the whole argument negated first).
+ */
+function divideOut(term: Expr, content: Rational, common: readonly Common[]): Expr {
+  const factors = factorsOf(term);
+  const quotient: Expr[] = [num(splitCoefficient(term)[0].div(content))];
+  for (const f of factors) {
+    const base = f.kind === "pow" ? f.base : f;
+    const divisor = common.find((c) => c.base === base);
+    if (divisor === undefined) quotient.push(f);
+    else quotient.push(pow(base, sub(f.kind === "pow" ? f.exponent : ONE, divisor.exponent)));
+  }
+  return mul(...quotient);
 }
 
 function commonExponent(a: Expr, b: Expr): Expr | undefined {
