@@ -3,9 +3,10 @@
  * A base is common when every term has it with numeric exponents of one sign (the smallest power comes out),
  * or with the very same symbolic exponent. The numeric content comes out with it.
  */
-import { add, factorsOf, MINUS_ONE, mul, neg, num, numericContent, ONE, pow, splitCoefficient, sub } from "../ast/build.js";
+import { add, factorsOf, MINUS_ONE, mul, neg, num, numericContent, ONE, pow, splitCoefficient } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
+import { type Power, timesPowers } from "./powers.js";
 
 /** The exponent of `base` among `factors` (1 for the base itself), or undefined when it is not one of them. */
 function exponentOf(base: Expr, factors: readonly Expr[]): Expr | undefined {
@@ -20,7 +21,7 @@ export function factorTerms(sum: Expr): Expr | undefined {
   if (sum.kind !== "add") return undefined;
   // Only bases of the first term can be common to all; most sums have none, found before anything is built.
   const others = sum.terms.slice(1).map(factorsOf);
-  const common: Common[] = [];
+  const common: Power[] = [];
   for (const f of factorsOf(sum.terms[0]!)) {
     const base = f.kind === "pow" ? f.base : f;
     let chosen: Expr | undefined = f.kind === "pow" ? f.exponent : ONE;
@@ -35,27 +36,10 @@ export function factorTerms(sum: Expr): Expr | undefined {
   let content = numericContent(sum.terms);
   if (sum.terms.every((t) => splitCoefficient(t)[0].isNegative)) content = content.neg();
   const factor = mul(num(content), ...common.map(({ base, exponent }) => pow(base, exponent)));
-  return mul(factor, add(...sum.terms.map((t) => divideOut(t, content, common))));
-}
-
-/** A base common to every term of a sum, at the power that comes out. */
-type Common = { readonly base: Expr; readonly exponent: Expr };
-
-/**
- * term / (content · Π base^exponent), for a term that holds every common base: exponents are subtracted where the
- * bases are, rather than the term multiplied by an inverse that would be built only to cancel (exp(u) divided out as
- * a factor exp(-u) makes the whole argument negated first).
- */
-function divideOut(term: Expr, content: Rational, common: readonly Common[]): Expr {
-  const factors = factorsOf(term);
-  const quotient: Expr[] = [num(splitCoefficient(term)[0].div(content))];
-  for (const f of factors) {
-    const base = f.kind === "pow" ? f.base : f;
-    const divisor = common.find((c) => c.base === base);
-    if (divisor === undefined) quotient.push(f);
-    else quotient.push(pow(base, sub(f.kind === "pow" ? f.exponent : ONE, divisor.exponent)));
-  }
-  return mul(...quotient);
+  // Each term divided by the factor: its exponents lowered where the common bases are.
+  const inverse = common.map(({ base, exponent }) => ({ base, exponent: neg(exponent) }));
+  const reciprocal = Rational.ONE.div(content);
+  return mul(factor, add(...sum.terms.map((t) => timesPowers(t, reciprocal, inverse))));
 }
 
 function commonExponent(a: Expr, b: Expr): Expr | undefined {
