@@ -1,9 +1,10 @@
 /**
  * `parse(text)`: text → canonical expression, or a ParseError that says where, what was found and what was expected.
  *
- * Three steps: lexing and a quick scan of the tokens (bad characters, input length and nesting limits fail fast,
- * before the Earley parser could spend quadratic time on them), the nearley parse of those tokens into a syntax tree,
- * and an iterative build of the canonical expression (no recursion, so deep input cannot overflow the stack).
+ * Four steps: lexing and a quick scan of the tokens (bad characters, input length and nesting limits fail fast,
+ * before the Earley parser could spend quadratic time on them), the nearley parse, which accepts the tokens or says
+ * what was expected where, the shaping of the accepted tokens into a syntax tree by precedence (precedence.ts), and an
+ * iterative build of the canonical expression (no recursion, so deep input cannot overflow the stack).
  */
 import nearley from "nearley";
 import type { Token } from "moo";
@@ -14,6 +15,7 @@ import { LimitError, ParseError } from "../errors.js";
 import { FUNCTION_NAMES, functionRow } from "../functions.js";
 import grammar from "./grammar.generated.js";
 import { endsOperand, lexer, tokenize, type TokenType } from "./lexer.js";
+import { syntaxOf } from "./precedence.js";
 import type { Syntax } from "./syntax.js";
 
 /**
@@ -97,11 +99,13 @@ function parseText(text: string, options: ParseOptions): Expr {
   if (text.length > MAX_INPUT_LENGTH) {
     throw errorAt(text, MAX_INPUT_LENGTH, `input too long: ${text.length.toLocaleString("en")} characters, the limit is ${MAX_INPUT_LENGTH.toLocaleString("en")}`, "", "");
   }
-  return build(text, syntaxTree(text, scan(text)), options);
+  const tokens = scan(text);
+  accept(text, tokens);
+  return build(text, syntaxOf(tokens), options);
 }
 
-/** The nearley parse of `text`, read as `tokens`. */
-function syntaxTree(text: string, tokens: Token[]): Syntax {
+/** The nearley parse of `text`, read as `tokens`: returns when they form an expression, else throws a ParseError. */
+function accept(text: string, tokens: Token[]): void {
   const { parser, start } = tokens.length > LONG_INPUT_TOKENS ? LONG_INPUT : SHORT_INPUT;
   lexer.load(tokens); // the parser is at its start: every parse restores it when done
   try {
@@ -112,13 +116,12 @@ function syntaxTree(text: string, tokens: Token[]): Syntax {
       if (!token) throw e;
       throw unexpected(text, token, expectedAfter(parser.table[parser.table.length - 2]));
     }
-    const results = parser.results as Syntax[];
-    if (results.length === 0) {
+    const parses = parser.results.length;
+    if (parses === 0) {
       const found = text.trim() === "" ? "empty input" : "unexpected end of input";
       throw errorAt(text, text.length, found, "", expectedAfter(parser.table[parser.table.length - 1]));
     }
-    if (results.length > 1) throw new Error(`internal: the grammar is ambiguous for ${JSON.stringify(text)}`);
-    return results[0]!;
+    if (parses > 1) throw new Error(`internal: the grammar is ambiguous for ${JSON.stringify(text)}`);
   } finally {
     // Back to the start, letting go of this text's chart and tokens.
     parser.restore(start);
@@ -186,14 +189,14 @@ function expectedAfter(column: Column | undefined): string {
 }
 
 /**
- * Fails fast on what the Earley parser handles badly: unknown characters, and right-recursive chains such as
- * `2^2^2^...` or `----x` longer than any expression may be deep (nearley, without Leo's optimisation, spends
- * quadratic time on them). Deep parentheses are fine for the parser; nesting that makes a deep expression is
+ * Fails fast on unknown characters, and on chains that nest to the right, such as `2^2^2^...` or `----x`, longer than
+ * any expression may be deep: signs are right-recursive in the grammar, and nearley, without Leo's optimisation,
+ * spends quadratic time on them. Deep parentheses are fine for the parser; nesting that makes a deep expression is
  * refused while building it. Returns the tokens (whitespace dropped), for the parser.
  */
 function scan(text: string): Token[] {
   const tokens = tokenize(text);
-  const chain: number[] = [0]; // right-recursion depth per open parenthesis
+  const chain: number[] = [0]; // length of the chain to the right, per open parenthesis
   let previous: TokenType | undefined;
   for (const token of tokens) {
     const type = token.type as TokenType;

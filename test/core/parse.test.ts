@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ParseError, evaluate, format, parse } from "../../src/index.js";
+import { tokenize } from "../../src/parser/lexer.js";
+import { syntaxOf } from "../../src/parser/precedence.js";
+import type { Syntax } from "../../src/parser/syntax.js";
 
 /** Parses and prints: the printed form is the canonical reading of the input. */
 const read = (text: string) => format(parse(text));
@@ -78,6 +81,62 @@ describe("operators and precedence", () => {
   it("makes ^ right-associative", () => {
     expect(parse("x^y^z")).toBe(parse("x^(y^z)"));
     expect(parse("x^y^z")).not.toBe(parse("(x^y)^z"));
+  });
+});
+
+/** The syntax tree of `text`, fully parenthesised: every operator application in parentheses, calls as written. */
+function shape(text: string): string {
+  const show = (s: Syntax): string => {
+    switch (s.type) {
+      case "number":
+      case "name":
+        return s.token.text;
+      case "call":
+        return `${s.token.text}${s.args.map(show).join(", ")})`;
+      case "unary":
+        return `(${s.op}${show(s.operand)})`;
+      case "binary":
+        return `(${show(s.left)}${s.op}${show(s.right)})`;
+    }
+  };
+  return show(syntaxOf(tokenize(text)));
+}
+
+describe("the syntax tree of precedence and associativity", () => {
+  it.each([
+    ["1+2*3", "(1+(2*3))"],
+    ["1*2+3", "((1*2)+3)"],
+    ["a-b+c", "((a-b)+c)"],
+    ["a/b*c/d", "(((a/b)*c)/d)"],
+    ["2^3^2", "(2^(3^2))"],
+    ["a*b^c", "(a*(b^c))"],
+    ["-x^2", "(-(x^2))"],
+    ["2^-x", "(2^(-x))"],
+    ["2^-x^2", "(2^(-(x^2)))"],
+    ["-2*x", "((-2)*x)"],
+    ["a*-b^c*d", "((a*(-(b^c)))*d)"],
+    ["a - -b*c", "(a-((-b)*c))"],
+    ["x^-y*z", "((x^(-y))*z)"],
+    ["--x", "(-(-x))"],
+    ["+-x^y^z", "(+(-(x^(y^z))))"],
+    ["2x^2 y", "((2*(x^2))*y)"],
+    ["(((x)))", "x"],
+    ["(a+b)*(c-d)", "((a+b)*(c-d))"],
+    ["max(a+b, -c)^2", "(max((a+b), (-c))^2)"],
+    ["atan2(y, max(x, 1) - 2) / 3", "(atan2(y, (max(x, 1)-2))/3)"],
+    ["f()+1", "(f()+1)"],
+  ])("%s is %s", (input, expected) => {
+    expect(shape(input)).toBe(expected);
+  });
+
+  it("shapes nesting far deeper than a recursive walk could (no stack overflow)", () => {
+    const depth = 100_000;
+    const text = "(".repeat(depth) + "-x" + ")^2".repeat(depth);
+    let s = syntaxOf(tokenize(text));
+    let powers = 0;
+    for (; s.type === "binary" && s.op === "^"; s = s.left) powers++;
+    expect(powers).toBe(depth);
+    expect(s.type).toBe("unary");
   });
 });
 
