@@ -18,6 +18,7 @@ export type Kind = Expr["kind"];
 export const MAX_DEPTH = 2500;
 
 const NO_VARS: ReadonlySet<string> = new Set();
+const NO_CHILDREN: readonly Expr[] = Object.freeze([]);
 
 abstract class Node {
   /** Creation number: unique per live node, used as a hash key. Not stable across runs: never used for ordering. */
@@ -57,7 +58,7 @@ abstract class Node {
 export class Num extends Node {
   readonly kind = "num";
   constructor(readonly value: Rational) {
-    super([]);
+    super(NO_CHILDREN);
   }
 }
 
@@ -65,7 +66,7 @@ export class Num extends Node {
 export class Sym extends Node {
   readonly kind = "sym";
   constructor(readonly name: string) {
-    super([]);
+    super(NO_CHILDREN);
     (this as { vars: ReadonlySet<string> }).vars = new Set([name]);
   }
 }
@@ -74,7 +75,7 @@ export class Sym extends Node {
 export class Const extends Node {
   readonly kind = "const";
   constructor(readonly name: "pi") {
-    super([]);
+    super(NO_CHILDREN);
   }
 }
 
@@ -96,11 +97,15 @@ export class Mul extends Node {
 
 export class Pow extends Node {
   readonly kind = "pow";
+  /** @internal [base, exponent], made once: walks ask every node for its children. */
+  readonly parts: readonly [Expr, Expr];
   constructor(
     readonly base: Expr,
     readonly exponent: Expr,
   ) {
-    super([base, exponent]);
+    const parts = [base, exponent] as const;
+    super(parts);
+    this.parts = parts;
   }
 }
 
@@ -125,13 +130,13 @@ export function children(e: Expr): readonly Expr[] {
     case "num":
     case "sym":
     case "const":
-      return [];
+      return NO_CHILDREN;
     case "add":
       return e.terms;
     case "mul":
       return e.factors;
     case "pow":
-      return [e.base, e.exponent];
+      return e.parts;
     case "call":
       return e.args;
   }
