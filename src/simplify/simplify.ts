@@ -44,11 +44,12 @@ function simplifyNode(e: Expr): Expr {
   if (known) return known;
   computations++;
   const kids = children(e);
-  let node = e;
-  if (kids.length > 0) {
-    const simplified = kids.map(simplifyNode);
-    if (simplified.some((k, i) => k !== kids[i])) node = rebuild(e, simplified);
+  let simplified: Expr[] | undefined; // made at the first child that changes
+  for (let i = 0; i < kids.length; i++) {
+    const kid = simplifyNode(kids[i]!);
+    if (kid !== kids[i]) (simplified ??= kids.slice())[i] = kid;
   }
+  const node = simplified ? rebuild(e, simplified) : e;
   const result = (node.kind === "call" && specialValue(node)) || smallestForm(node);
   memo.set(e, result);
   return result;
