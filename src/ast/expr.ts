@@ -18,7 +18,7 @@ export type Kind = Expr["kind"];
 export const MAX_DEPTH = 2500;
 
 const NO_VARS: ReadonlySet<string> = new Set();
-const NO_CHILDREN: readonly Expr[] = Object.freeze([]);
+const NO_CHILDREN: readonly Expr[] = []; // not frozen: V8 iterates frozen arrays through the slow generic protocol
 
 abstract class Node {
   /** Creation number: unique per live node, used as a hash key. Not stable across runs: never used for ordering. */
