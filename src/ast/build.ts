@@ -128,6 +128,27 @@ function flatCount(list: readonly Expr[], kind: "add" | "mul"): number {
   return n;
 }
 
+/**
+ * The parts of a sum (or product) made of `list`, with the sums (products) among them flattened, in the order met,
+ * and their numbers added (multiplied) into one.
+ */
+function flatten(list: readonly Expr[], kind: "add" | "mul"): { parts: Expr[]; number: Rational } {
+  const parts = new Array<Expr>(flatCount(list, kind));
+  let n = 0;
+  let number = kind === "add" ? Rational.ZERO : Rational.ONE;
+  for (const e of list) {
+    const inner = e.kind === kind ? children(e) : undefined;
+    const count = inner ? inner.length : 1;
+    for (let i = 0; i < count; i++) {
+      const part = inner ? inner[i]! : e;
+      if (part.kind !== "num") parts[n++] = part;
+      else number = kind === "add" ? number.add(part.value) : number.mul(part.value);
+    }
+  }
+  parts.length = n;
+  return { parts, number };
+}
+
 /** Like terms met while adding: one entry per rest (the term without its coefficient). */
 class LikeTerms {
   constant = Rational.ZERO;
@@ -213,21 +234,8 @@ function addTwo(a: Expr, b: Expr): Expr | undefined {
  * show in the same pass.
  */
 function unlikeSum(terms: readonly Expr[]): Expr | undefined {
-  const list = new Array<Expr>(flatCount(terms, "add"));
-  let n = 0;
-  let constant = Rational.ZERO;
-  for (const t of terms) {
-    if (t.kind !== "add") {
-      if (t.kind === "num") constant = constant.add(t.value);
-      else list[n++] = t;
-      continue;
-    }
-    for (const u of t.terms) {
-      if (u.kind === "num") constant = constant.add(u.value);
-      else list[n++] = u;
-    }
-  }
-  list.length = n;
+  const { parts: list, number: constant } = flatten(terms, "add");
+  const n = list.length;
   sortBy(list, compareTerms);
   for (let i = 0; i < n; i++) {
     const [c, rest] = splitCoefficient(list[i]!);
@@ -364,22 +372,9 @@ function combineLikeFactors(factors: readonly Expr[]): Expr {
  * The counterpart of `unlikeSum`.
  */
 function unlikeProduct(factors: readonly Expr[]): Expr | undefined {
-  const list = new Array<Expr>(flatCount(factors, "mul"));
-  let n = 0;
-  let coefficient = Rational.ONE;
-  for (const f of factors) {
-    if (f.kind !== "mul") {
-      if (f.kind === "num") coefficient = coefficient.mul(f.value);
-      else list[n++] = f;
-      continue;
-    }
-    for (const g of f.factors) {
-      if (g.kind === "num") coefficient = coefficient.mul(g.value);
-      else list[n++] = g;
-    }
-  }
+  const { parts: list, number: coefficient } = flatten(factors, "mul");
   if (coefficient.isZero) return undefined;
-  list.length = n;
+  const n = list.length;
   sortBy(list, compareFactors);
   let exponentials = 0;
   for (let i = 0; i < n; i++) {
