@@ -4,7 +4,14 @@
  */
 import { type Expr, NodeMemo } from "../ast/expr.js";
 
-export function memoized<R>(rewrite: (e: Expr) => R): (e: Expr) => R {
-  const memo = new NodeMemo<{ result: R }>();
-  return (e) => (memo.get(e) ?? memo.set(e, { result: rewrite(e) })).result;
+/** Kept for a rewrite that found nothing (a slot's `undefined` means "not asked yet"). */
+const NOTHING = Symbol("nothing");
+
+export function memoized(rewrite: (e: Expr) => Expr | undefined): (e: Expr) => Expr | undefined {
+  const memo = new NodeMemo<Expr | typeof NOTHING>();
+  return (e) => {
+    let known = memo.get(e);
+    if (known === undefined) known = memo.set(e, rewrite(e) ?? NOTHING);
+    return known === NOTHING ? undefined : known;
+  };
 }
