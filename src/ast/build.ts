@@ -26,6 +26,9 @@ const smallIntegers: Num[] = [];
 const SEED = { num: stringHash("num"), sym: stringHash("sym"), const: stringHash("const"), add: stringHash("+"), mul: stringHash("*"), pow: stringHash("^"), call: stringHash("call") };
 
 export function num(value: Rational | number | bigint): Num {
+  if (typeof value === "number" && Number.isInteger(value) && value > -SMALL && value < SMALL) {
+    return (smallIntegers[value + SMALL] ??= internNum(Rational.of(value)));
+  }
   const q = value instanceof Rational ? value : Rational.of(BigInt(value));
   const small = q.den === 1n && q.num > -SMALL_BIG && q.num < SMALL_BIG ? Number(q.num) + SMALL : -1;
   if (small >= 0) return (smallIntegers[small] ??= internNum(q));

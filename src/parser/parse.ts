@@ -348,7 +348,7 @@ const MAX_EXPONENT = 400;
 function number(text: string, token: Token): Expr {
   const digits = token.text;
   const e = Math.max(digits.indexOf("e"), digits.indexOf("E"));
-  if (e === -1 && !digits.includes(".")) return num(BigInt(digits)); // an integer, the common case
+  if (e === -1 && !digits.includes(".")) return num(digits.length < 4 ? Number(digits) : BigInt(digits)); // an integer, the common case
   if (e !== -1 && Math.abs(Number(digits.slice(e + 1))) > MAX_EXPONENT) {
     throw errorAt(text, token.offset, `number '${digits}' out of range (exponents up to ±${MAX_EXPONENT})`, digits, "");
   }
