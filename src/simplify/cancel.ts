@@ -84,7 +84,8 @@ export function cancel(e: Expr): Expr | undefined {
     if (p) numerator = multiply(numerator, p);
     else others.push(f);
   }
-  if (denominators.length === 0) return undefined;
+  // A constant numerator shares no factor with anything: nothing can cancel.
+  if (denominators.length === 0 || numerator.length <= 1) return undefined;
 
   let cancelled = false;
   const remaining: { base: Polynomial; power: number }[] = [];
