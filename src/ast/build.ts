@@ -89,14 +89,15 @@ function scaled(c: Rational, rest: Expr): Expr {
   return rest.kind === "mul" ? rawMul([num(c), ...rest.factors]) : rawMul([num(c), rest]);
 }
 
-/**
- * Distinct keys in the order met, with their positions. Sums and products usually have a handful of parts, which a
- * scan finds faster than a Map can be made; past a few, a Map keeps collecting linear. Arrays are made at the size
- * needed (at most `capacity` keys), not grown by pushing: constructors run by the thousand, and grown arrays are
- * mostly empty space for the garbage collector.
- */
+/** Up to this many keys a scan finds a key faster than a Map can be made (a 20-term sum is scanned). */
 const SCANNED_KEYS = 32;
 
+/**
+ * Distinct keys in the order met, with their positions. Sums and products usually have a handful of parts, which a
+ * scan finds faster than a Map can be made; past SCANNED_KEYS, a Map keeps collecting linear. Arrays are made at the
+ * size needed (at most `capacity` keys), not grown by pushing: constructors run by the thousand, and grown arrays are
+ * mostly empty space for the garbage collector.
+ */
 class KeyIndex<K> {
   readonly keys: K[];
   size = 0;
