@@ -10,7 +10,7 @@
  * Anything that needs search or comparison of alternatives lives in the explicit simplify pass instead.
  */
 import { functionRow } from "../functions.js";
-import { Add, Call, children, Const, type Expr, fileNode, findNode, mixHash, Mul, NodeMemo, Num, Pow, shapeHash, stringHash, Sym } from "./expr.js";
+import { type Call, children, type Expr, fileNode, findNode, makeAdd, makeCall, makeConst, makeMul, makeNum, makePow, makeSym, mixHash, NodeMemo, type Num, type Pow, shapeHash, stringHash, type Sym } from "./expr.js";
 import { baseOf, compareFactors, compareTerms } from "./order.js";
 import { exactRoot, Rational, rationalGcd } from "./rational.js";
 
@@ -37,19 +37,19 @@ export function num(value: Rational | number | bigint): Num {
 
 function internNum(q: Rational): Num {
   const hash = mixHash(mixHash(SEED.num, Number(BigInt.asIntN(32, q.num))), Number(BigInt.asIntN(32, q.den)));
-  return (findNode(hash, "num", q) as Num | undefined) ?? fileNode(hash, new Num(q));
+  return (findNode(hash, "num", q) as Num | undefined) ?? fileNode(hash, makeNum(q));
 }
 
 export function sym(name: string): Sym {
   const hash = mixHash(SEED.sym, stringHash(name));
-  return (findNode(hash, "sym", name) as Sym | undefined) ?? fileNode(hash, new Sym(name));
+  return (findNode(hash, "sym", name) as Sym | undefined) ?? fileNode(hash, makeSym(name));
 }
 
 export const ZERO = num(0);
 export const ONE = num(1);
 export const MINUS_ONE = num(-1);
 export const HALF = num(Rational.HALF);
-export const PI = findNode(SEED.const, "const", "pi") ?? fileNode(SEED.const, new Const("pi"));
+export const PI = findNode(SEED.const, "const", "pi") ?? fileNode(SEED.const, makeConst("pi"));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sums
@@ -260,7 +260,7 @@ export function sub(a: Expr, b: Expr): Expr {
 function rawAdd(terms: readonly Expr[]): Expr {
   const hash = shapeHash(SEED.add, terms);
   // A new node keeps a packed copy of the list (the list may be a scratch array with spare room).
-  return findNode(hash, "add", terms) ?? fileNode(hash, new Add([...terms]));
+  return findNode(hash, "add", terms) ?? fileNode(hash, makeAdd([...terms]));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -455,7 +455,7 @@ export function div(a: Expr, b: Expr): Expr {
 
 function rawMul(factors: readonly Expr[]): Expr {
   const hash = shapeHash(SEED.mul, factors);
-  return findNode(hash, "mul", factors) ?? fileNode(hash, new Mul([...factors]));
+  return findNode(hash, "mul", factors) ?? fileNode(hash, makeMul([...factors]));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -563,7 +563,7 @@ function bitLength(q: Rational): number {
 
 function rawPow(base: Expr, exponent: Expr): Expr {
   const hash = mixHash(mixHash(SEED.pow, base.id), exponent.id);
-  return findNode(hash, "pow", base, exponent) ?? fileNode(hash, new Pow(base, exponent));
+  return findNode(hash, "pow", base, exponent) ?? fileNode(hash, makePow(base, exponent));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -612,7 +612,7 @@ export function call(name: string, args: readonly Expr[]): Expr {
     }
   }
   const hash = shapeHash(mixHash(SEED.call, stringHash(name)), args);
-  return findNode(hash, "call", name, args) ?? fileNode(hash, new Call(name, args));
+  return findNode(hash, "call", name, args) ?? fileNode(hash, makeCall(name, args));
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Interning: structurally equal expressions are one object, and shared subexpressions stay shared. */
 import { describe, expect, it } from "vitest";
 import { build, diff, format, nodeCount, parse } from "../../src/index.js";
-import { distinctNodes, fileNode, findNode, Sym } from "../../src/ast/expr.js";
+import { distinctNodes, fileNode, findNode, makeSym } from "../../src/ast/expr.js";
 
 describe("interning", () => {
   it("gives the same object for the same expression built twice", () => {
@@ -15,7 +15,7 @@ describe("interning", () => {
 
   it("tells apart different nodes that file under the same hash", () => {
     // Hashes are 32-bit, so different shapes do collide now and then; the table must compare shapes, not hashes.
-    const named = (name: string) => findNode(12345, "sym", name) ?? fileNode(12345, new Sym(name));
+    const named = (name: string) => findNode(12345, "sym", name) ?? fileNode(12345, makeSym(name));
     const a = named("collision_a");
     const b = named("collision_b");
     const c = named("collision_c");
