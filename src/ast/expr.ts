@@ -31,6 +31,8 @@ interface NodeBase {
   readonly vars: ReadonlySet<string>;
   /** @internal Per-node caches (see `NodeMemo`), made on first use. */
   memo: unknown[] | undefined;
+  /** @internal The children (see `children`), kept for every kind: walks ask every node for them. */
+  readonly kids: readonly Expr[];
   /** Plain text that `parse` reads back to this same expression. */
   toString(): string;
   toJSON(): string;
@@ -69,8 +71,6 @@ export interface Pow extends NodeBase {
   readonly kind: "pow";
   readonly base: Expr;
   readonly exponent: Expr;
-  /** @internal [base, exponent], made once: walks ask every node for its children. */
-  readonly parts: readonly [Expr, Expr];
 }
 
 /** Application of a function from the elementary function table. */
@@ -94,7 +94,7 @@ class Node {
 
   constructor(
     readonly kind: Kind,
-    kids: readonly Expr[],
+    readonly kids: readonly Expr[],
     readonly value: Rational | undefined,
     readonly name: string | undefined,
     readonly terms: readonly Expr[] | undefined,
@@ -102,7 +102,6 @@ class Node {
     readonly args: readonly Expr[] | undefined,
     readonly base: Expr | undefined,
     readonly exponent: Expr | undefined,
-    readonly parts: readonly [Expr, Expr] | undefined,
   ) {
     this.id = nextId++;
     this.memo = undefined;
@@ -128,26 +127,25 @@ class Node {
 
 // New nodes of each kind, for `fileNode` (see `findNode`).
 export function makeNum(value: Rational): Num {
-  return new Node("num", NO_CHILDREN, value, undefined, undefined, undefined, undefined, undefined, undefined, undefined) as Num;
+  return new Node("num", NO_CHILDREN, value, undefined, undefined, undefined, undefined, undefined, undefined) as Num;
 }
 export function makeSym(name: string): Sym {
-  return new Node("sym", NO_CHILDREN, undefined, name, undefined, undefined, undefined, undefined, undefined, undefined) as Sym;
+  return new Node("sym", NO_CHILDREN, undefined, name, undefined, undefined, undefined, undefined, undefined) as Sym;
 }
 export function makeConst(name: "pi"): Const {
-  return new Node("const", NO_CHILDREN, undefined, name, undefined, undefined, undefined, undefined, undefined, undefined) as Const;
+  return new Node("const", NO_CHILDREN, undefined, name, undefined, undefined, undefined, undefined, undefined) as Const;
 }
 export function makeAdd(terms: readonly Expr[]): Add {
-  return new Node("add", terms, undefined, undefined, terms, undefined, undefined, undefined, undefined, undefined) as Add;
+  return new Node("add", terms, undefined, undefined, terms, undefined, undefined, undefined, undefined) as Add;
 }
 export function makeMul(factors: readonly Expr[]): Mul {
-  return new Node("mul", factors, undefined, undefined, undefined, factors, undefined, undefined, undefined, undefined) as Mul;
+  return new Node("mul", factors, undefined, undefined, undefined, factors, undefined, undefined, undefined) as Mul;
 }
 export function makePow(base: Expr, exponent: Expr): Pow {
-  const parts = [base, exponent] as const;
-  return new Node("pow", parts, undefined, undefined, undefined, undefined, undefined, base, exponent, parts) as Pow;
+  return new Node("pow", [base, exponent], undefined, undefined, undefined, undefined, undefined, base, exponent) as Pow;
 }
 export function makeCall(name: string, args: readonly Expr[]): Call {
-  return new Node("call", args, undefined, name, undefined, undefined, args, undefined, undefined, undefined) as Call;
+  return new Node("call", args, undefined, name, undefined, undefined, args, undefined, undefined) as Call;
 }
 
 /** Is `x` an expression (a node made by this library)? */
@@ -156,20 +154,7 @@ export function isExpr(x: unknown): x is Expr {
 }
 
 export function children(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case "num":
-    case "sym":
-    case "const":
-      return NO_CHILDREN;
-    case "add":
-      return e.terms;
-    case "mul":
-      return e.factors;
-    case "pow":
-      return e.parts;
-    case "call":
-      return e.args;
-  }
+  return e.kids;
 }
 
 /** Number of distinct nodes reachable from `root`: what the expression takes in memory (compare `size`). */
