@@ -329,7 +329,7 @@ export function fileNode<T extends Expr>(hash: number, node: T): T {
 }
 
 /** Do two child lists hold the very same nodes? */
-function sameChildren(a: readonly Expr[], b: readonly Expr[]): boolean {
+export function sameChildren(a: readonly Expr[], b: readonly Expr[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

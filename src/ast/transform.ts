@@ -6,18 +6,27 @@ import { rebuild } from "./build.js";
 import { children, type Expr } from "./expr.js";
 
 /**
+ * `e` with each child replaced by `f(child)`, rebuilt through the canonical constructors; `e` itself when every
+ * child maps to itself (the child list is copied only at the first child that changes).
+ */
+export function mapChildren(e: Expr, f: (child: Expr) => Expr): Expr {
+  const kids = children(e);
+  let mapped: Expr[] | undefined;
+  for (let i = 0; i < kids.length; i++) {
+    const kid = f(kids[i]!);
+    if (kid !== kids[i]) (mapped ??= kids.slice())[i] = kid;
+  }
+  return mapped ? rebuild(e, mapped) : e;
+}
+
+/**
  * Rebuilds `e` from the leaves up, replacing each node by `rewrite(node)` after its children were rewritten.
  * `rewrite` returning undefined keeps the rebuilt node. Recursion depth is bounded by MAX_DEPTH.
  */
 export function postwalk(e: Expr, rewrite: (e: Expr) => Expr | undefined, seen = new Map<Expr, Expr>()): Expr {
   const done = seen.get(e);
   if (done) return done;
-  const kids = children(e);
-  let node = e;
-  if (kids.length > 0) {
-    const rebuilt = kids.map((k) => postwalk(k, rewrite, seen));
-    if (rebuilt.some((k, i) => k !== kids[i])) node = rebuild(e, rebuilt);
-  }
+  const node = mapChildren(e, (k) => postwalk(k, rewrite, seen));
   const result = rewrite(node) ?? node;
   seen.set(e, result);
   return result;

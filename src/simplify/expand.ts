@@ -4,7 +4,8 @@
  * Bounded: a product that would expand into more than MAX_TERMS terms is left unexpanded.
  */
 import { add, mul, num, pow } from "../ast/build.js";
-import { type Expr, NodeMemo } from "../ast/expr.js";
+import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
+import { mapChildren } from "../ast/transform.js";
 
 export const MAX_TERMS = 500;
 const MAX_POWER = 12;
@@ -29,20 +30,13 @@ function multiply(a: Expr, b: Expr): Expr {
   return add(...products);
 }
 
-/** Are the parts the node's own? Then so is the node (constructors give a canonical node back unchanged). */
-function unchanged(parts: readonly Expr[], own: readonly Expr[]): boolean {
-  return parts.every((p, i) => p === own[i]);
-}
-
 function expandNode(e: Expr): Expr {
   switch (e.kind) {
-    case "add": {
-      const terms = e.terms.map(expand);
-      return unchanged(terms, e.terms) ? e : add(...terms);
-    }
+    case "add":
+      return mapChildren(e, expand);
     case "mul": {
       const factors = e.factors.map(expand);
-      if (!factors.some((f) => f.kind === "add")) return unchanged(factors, e.factors) ? e : mul(...factors); // nothing to distribute
+      if (!factors.some((f) => f.kind === "add")) return sameChildren(factors, e.factors) ? e : mul(...factors); // nothing to distribute
       let estimate = 1;
       for (const f of factors) estimate *= termsOf(f).length;
       // Beyond the bound, expanding can still pay when like terms collect as they go: (x + 1)(x + 2)...(x + k) has

@@ -4,8 +4,9 @@
  * a common denominator, and Pythagorean rewrites. Results are memoised per node, so simplifying an expression
  * that shares parts with earlier ones (as successive derivatives do) only works on what is new.
  */
-import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow, rebuild } from "../ast/build.js";
-import { children, type Expr, NodeMemo } from "../ast/expr.js";
+import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
+import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
+import { mapChildren } from "../ast/transform.js";
 import { apart } from "./apart.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
@@ -43,13 +44,7 @@ function simplifyNode(e: Expr): Expr {
   const known = memo.get(e);
   if (known) return known;
   computations++;
-  const kids = children(e);
-  let simplified: Expr[] | undefined; // made at the first child that changes
-  for (let i = 0; i < kids.length; i++) {
-    const kid = simplifyNode(kids[i]!);
-    if (kid !== kids[i]) (simplified ??= kids.slice())[i] = kid;
-  }
-  const node = simplified ? rebuild(e, simplified) : e;
+  const node = mapChildren(e, simplifyNode);
   const result = (node.kind === "call" && specialValue(node)) || smallestForm(node);
   memo.set(e, result);
   return result;
@@ -142,7 +137,7 @@ function hasSum(f: Expr): boolean {
 /** The product with each factor rewritten, or undefined when no factor changes. */
 function mapFactors(e: Expr & { factors: readonly Expr[] }, rewrite: (f: Expr) => Expr): Expr | undefined {
   const factors = e.factors.map(rewrite);
-  return factors.some((f, i) => f !== e.factors[i]) ? mul(...factors) : undefined;
+  return sameChildren(factors, e.factors) ? undefined : mul(...factors);
 }
 
 /** Sums among the factors with their common factors taken out: (4*x^4 - 14*x)*y = 2*x*(2*x^3 - 7)*y. */
