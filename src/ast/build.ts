@@ -241,9 +241,11 @@ function unlikeSum(terms: readonly Expr[]): Expr | undefined {
   const { parts: list, number: constant } = flatten(terms, "add");
   const n = list.length;
   sortBy(list, compareTerms);
+  let previous: Expr | undefined; // the rest of the term before
   for (let i = 0; i < n; i++) {
     const [c, rest] = splitCoefficient(list[i]!);
-    if (c.isZero || (i > 0 && splitCoefficient(list[i - 1]!)[1] === rest)) return undefined;
+    if (c.isZero || rest === previous) return undefined;
+    previous = rest;
   }
   if (!constant.isZero) list.push(num(constant));
   return list.length === 0 ? ZERO : list.length === 1 ? list[0]! : rawAdd(list);
