@@ -3,10 +3,10 @@
  * A base is common when every term has it with numeric exponents of one sign (the smallest power comes out),
  * or with the very same symbolic exponent. The numeric content comes out with it.
  */
-import { add, factorsOf, MINUS_ONE, mul, neg, num, numericContent, ONE, pow, splitCoefficient } from "../ast/build.js";
+import { add, factorsOf, MINUS_ONE, mul, neg, numericContent, ONE, pow, splitCoefficient } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
-import { type Power, timesPowers } from "./powers.js";
+import { type Power, productOf, timesPowers } from "./powers.js";
 
 /** The exponent of `base` among `factors` (1 for the base itself), or undefined when it is not one of them. */
 function exponentOf(base: Expr, factors: readonly Expr[]): Expr | undefined {
@@ -35,7 +35,7 @@ export function factorTerms(sum: Expr): Expr | undefined {
   if (common.length === 0) return undefined;
   let content = numericContent(sum.terms);
   if (sum.terms.every((t) => splitCoefficient(t)[0].isNegative)) content = content.neg();
-  const factor = mul(num(content), ...common.map(({ base, exponent }) => pow(base, exponent)));
+  const factor = productOf(common, content);
   // Each term divided by the factor: its exponents lowered where the common bases are.
   const inverse = common.map(({ base, exponent }) => ({ base, exponent: neg(exponent) }));
   const reciprocal = Rational.ONE.div(content);

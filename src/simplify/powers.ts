@@ -6,12 +6,17 @@
 import { add, factorsOf, mul, num, ONE, pow, splitCoefficient } from "../ast/build.js";
 import { baseOf } from "../ast/order.js";
 import type { Expr } from "../ast/expr.js";
-import type { Rational } from "../ast/rational.js";
+import { Rational } from "../ast/rational.js";
 
 /** base^exponent, as a pair: the power need not be built. */
 export interface Power {
   readonly base: Expr;
   readonly exponent: Expr;
+}
+
+/** coefficient × Π base^exponent, built. */
+export function productOf(powers: readonly Power[], coefficient: Rational = Rational.ONE): Expr {
+  return mul(num(coefficient), ...powers.map(({ base, exponent }) => pow(base, exponent)));
 }
 
 /** term × coefficient × Π base^exponent. */

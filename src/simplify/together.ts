@@ -9,7 +9,7 @@ import { Rational } from "../ast/rational.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
 import { factorTerms } from "./factor.js";
-import { timesPowers } from "./powers.js";
+import { productOf, timesPowers } from "./powers.js";
 import { smaller } from "./size.js";
 
 /** A factor that puts its base in a denominator: a power with a negative numeric exponent. */
@@ -39,7 +39,7 @@ export function together(sum: Expr): Expr | undefined {
   }
   if (denominators.size === 0) return undefined;
   const powers = [...denominators.values()].map(({ base, power }) => ({ base, exponent: num(power) }));
-  const denominator = mul(...powers.map(({ base, exponent }) => pow(base, exponent)));
+  const denominator = productOf(powers);
   const numerator = expand(add(...sum.terms.map((t) => timesPowers(t, Rational.ONE, powers))));
   const factored = factorTerms(numerator);
   const top = factored && smaller(factored, numerator) ? factored : numerator;
