@@ -169,6 +169,14 @@ describe("cancelling polynomial factors", () => {
     ["x/(x^2+x)", "1/(x + 1)"],
     ["sin(x)*(x^2-1)/(x-1)", "(x + 1)*sin(x)"],
     ["(x^2+1)/(x-1)", "(x^2 + 1)/(x - 1)"],
+    // In several variables, and with function calls as the variables of the polynomials.
+    ["(x^2-y^2)/(x-y)", "x + y"],
+    ["(x^3-y^3)/(x-y)", "x^2 + x*y + y^2"],
+    ["(x^2-y^2)/(x^2-2*x*y+y^2)", "(x + y)/(x - y)"],
+    ["(x*y-y^2)/(x^2-y^2)", "y/(x + y)"],
+    ["(a*x+a*y+b*x+b*y)/(x+y)", "a + b"],
+    ["(sin(x)^2-1)/(sin(x)-1)", "sin(x) + 1"],
+    ["(exp(2*x)-1)/(exp(x)+1)", "exp(x) - 1"],
   ])("%s → %s", (input, expected) => {
     expect(format(simplify(input))).toBe(expected);
   });
@@ -176,6 +184,8 @@ describe("cancelling polynomial factors", () => {
   it("cancels in derivatives", () => {
     expect(format(diff("(x^2-1)/(x-1)", "x"))).toBe("1");
     expect(format(diff("(x^3-1)/(x-1)", "x"))).toBe("2*x + 1");
+    expect(format(diff("(x^2-y^2)/(x-y)", "x"))).toBe("1");
+    expect(format(diff("(x^2*y+x*y^2)/(x+y)", "y"))).toBe("x");
   });
 });
 
