@@ -80,7 +80,17 @@ export const derivativeCommand: ReplCommand = {
   example: "d2/dx2 x^3*y",
   run: ({ head, rest, restOffset }, session) => {
     const { variable, order } = derivativeHead(head);
-    return session.evaluateLine(rest, restOffset, (f) => diff(f, variable, order));
+    return session.evaluateLine(rest, restOffset, (f) => {
+      // `d3/dx2` reads as the third derivative in a variable x2; without an x2 in sight it is a typo, not a 0.
+      const [top, bottom] = head.split("/") as [string, string];
+      if (top.length > 1 && variable === bottom.slice(1) && /\d$/.test(variable) && !f.vars.has(variable)) {
+        const letters = variable.replace(/\d+$/, "");
+        throw new ArgumentError(
+          `'${head}': the order on top (${top.slice(1)}) differs from the one below, and there is no variable ${variable}; write ${top}/d${letters}${top.slice(1)}`,
+        );
+      }
+      return diff(f, variable, order);
+    });
   },
 };
 

@@ -54,6 +54,9 @@ describe("REPL lines", () => {
     expect(out("f = x^2*y + sin(y)", "d/dx f")).toBe("2*x*y");
     expect(out("d2/dx2 x^4")).toBe("12*x^2");
     expect(out("d/dx2 x2^2")).toBe("2*x2"); // no order on top: the variable is x2
+    expect(out("d3/dx2 x2^4")).toBe("24*x2"); // the third derivative in x2, which the expression has
+    // Without an x2 in the expression, mismatched orders are a typo: an error that says how to write it, not 0.
+    expect(() => out("d3/dx2 x^3")).toThrow("write d3/dx3");
     expect(out("d/dθ sin(θ)")).toBe("cos(θ)");
     expect(out("d/dx(x^3)")).toBe("3*x^2");
     expect(out("diff(diff(x^2*y^2, x), y)")).toBe("4*x*y");
