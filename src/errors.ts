@@ -33,3 +33,8 @@ export class LimitError extends SymdiffError {
 export class ArgumentError extends SymdiffError {
   override name = "ArgumentError";
 }
+
+/** An expression has no real value where it was asked for one: `1/x` at x = 0, `log(-1)`. */
+export class DomainError extends SymdiffError {
+  override name = "DomainError";
+}

@@ -11,6 +11,11 @@ import { numericFunction } from "./functions.js";
 export type Scope = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
 
 export function evaluate(e: Expr, scope: Scope = {}): number {
+  return evaluateAll(e, scope).get(e)!;
+}
+
+/** The value of `e` and of every subexpression evaluated on the way to it (each once). */
+export function evaluateAll(e: Expr, scope: Scope = {}): ReadonlyMap<Expr, number> {
   const lookup = scope instanceof Map ? (name: string) => scope.get(name) : (name: string) => (Object.hasOwn(scope, name) ? (scope as Record<string, number>)[name] : undefined);
   for (const v of e.vars) {
     const value = lookup(v);
@@ -28,7 +33,8 @@ export function evaluate(e: Expr, scope: Scope = {}): number {
     return v;
   };
   if (e.depth > RECURSION_DEPTH) evaluateBottomUp(e, ev, memo);
-  return ev(e);
+  ev(e);
+  return memo;
 }
 
 /** Deeper than this, evaluating recursively could overflow the call stack (nesting goes up to 2,500 levels). */

@@ -8,10 +8,12 @@ import { toExpr, type ExprLike } from "./diff.js";
 import { simplify as simplifyExpr } from "./simplify/simplify.js";
 import { format as formatExpr } from "./print/text.js";
 import { evaluate as evaluateExpr, type Scope } from "./evaluate.js";
+import { domainProblem as domainProblemOf, type DomainProblem, realValue as realValueOf } from "./domain.js";
 
 export type { Expr, Kind, Num, Sym, Const, Add, Mul, Pow, Call } from "./ast/expr.js";
 export { Rational } from "./ast/rational.js";
-export { SymdiffError, ParseError, LimitError, ArgumentError } from "./errors.js";
+export { SymdiffError, ParseError, LimitError, ArgumentError, DomainError } from "./errors.js";
+export type { DomainProblem } from "./domain.js";
 export { parse, MAX_INPUT_LENGTH, type ParseOptions, type UserFunction } from "./parser/parse.js";
 export { diff, gradient, hessian, toExpr, checkVariable, type ExprLike } from "./diff.js";
 export { FUNCTIONS, type FunctionRow } from "./functions.js";
@@ -34,6 +36,16 @@ export function format(e: ExprLike): string {
 /** The value in float64 at the given point; IEEE results (NaN, ±Infinity) for domain problems. */
 export function evaluate(e: ExprLike, scope: Scope = {}): number {
   return evaluateExpr(toExpr(e), scope);
+}
+
+/** The value at the point, or a DomainError saying where and why there is none (`1/x` at x = 0, `log(-1)`). */
+export function realValue(e: ExprLike, scope: Scope = {}): number {
+  return realValueOf(toExpr(e), scope);
+}
+
+/** Why the expression has no finite real value at the point (the innermost part without one), if it has none. */
+export function domainProblem(e: ExprLike, scope: Scope = {}): DomainProblem | undefined {
+  return domainProblemOf(toExpr(e), scope);
 }
 
 /** Number of nodes of the expression as a tree (shared subexpressions counted each time they occur). */

@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Expr } from "../ast/expr.js";
 import { checkVariable } from "../diff.js";
 import { ParseError } from "../errors.js";
-import { evaluate } from "../evaluate.js";
+import { realValue } from "../domain.js";
 import { parse } from "../parser/parse.js";
 import { inSource, UsageError } from "./report.js";
 
@@ -122,7 +122,7 @@ export function assignments(text: string, parseValue: (text: string) => Expr = p
 export function numericPoint(text: string): Record<string, number> {
   const point = inSource(text, () => assignments(text)).map(({ name, value }) => {
     if (value.vars.size > 0) throw new UsageError(`the value of ${name} must be a number, got '${value}'`);
-    return [name, evaluate(value)] as const;
+    return [name, realValue(value)] as const;
   });
   // fromEntries defines own properties, so a variable named __proto__ is a value, not the object's prototype.
   return Object.fromEntries(point);

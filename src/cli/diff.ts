@@ -1,7 +1,7 @@
 /** `symdiff diff`: the derivative of an expression, optionally evaluated at a point. */
 import type { Expr } from "../ast/expr.js";
 import { diff } from "../diff.js";
-import { evaluate } from "../evaluate.js";
+import { realValue } from "../domain.js";
 import { parse } from "../parser/parse.js";
 import { derivativeLatex, toLatex } from "../print/latex.js";
 import { format } from "../print/text.js";
@@ -38,7 +38,7 @@ export const diffCommand: Command = {
       const f = parse(text);
       const vars = wrt ?? [onlyVariable(f, text)];
       const d = diff(f, vars, order);
-      const value = point && evaluate(d, point);
+      const value = point && realValue(d, point);
       if (values.json) {
         const at = point && { at: point, value: jsonNumber(value!) };
         writeJson(io, { input: text, wrt: vars, order, result: format(d), latex: toLatex(d), ...at });

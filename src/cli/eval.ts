@@ -1,5 +1,5 @@
 /** `symdiff eval`: the numeric value of an expression at a point. */
-import { evaluate } from "../evaluate.js";
+import { realValue } from "../domain.js";
 import { parse } from "../parser/parse.js";
 import { numericPoint, OUTPUT_OPTIONS, parseCommandArgs } from "./args.js";
 import type { Command } from "./command.js";
@@ -14,7 +14,7 @@ export const evalCommand: Command = {
   summary: "evaluate an expression at a point",
   help: helpText({
     usage: "symdiff eval <expression | -> [--at x=1,y=2] [--json]",
-    description: "Prints the value in double precision (NaN outside the domain, e.g. log(-1)).",
+    description: "Prints the value in double precision; outside the domain (log(-1), 1/0) it says where and why, and exits with 2.",
     options: ["atRequired", "latex", "json"],
     examples: ['symdiff eval "x^2*y + sin(y)" --at x=1,y=2   # 2.909297426825682', 'symdiff eval "sin(x)" --at x=pi/6'],
   }),
@@ -22,7 +22,7 @@ export const evalCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
     const point = values.at === undefined ? {} : numericPoint(values.at);
     return eachInput(positionals, io, ({ text }) => {
-      const value = evaluate(parse(text), point);
+      const value = realValue(parse(text), point);
       if (values.json) writeJson(io, { input: text, at: point, value: jsonNumber(value) });
       else io.stdout.write(`${values.latex ? latexNumber(value) : numberText(value)}\n`);
     });

@@ -1,7 +1,7 @@
 /** `symdiff grad` and `symdiff hessian`: all first or all second partial derivatives, optionally at a point. */
 import type { Expr } from "../ast/expr.js";
 import { gradient, hessian } from "../diff.js";
-import { evaluate } from "../evaluate.js";
+import { realValue } from "../domain.js";
 import { parse } from "../parser/parse.js";
 import { pmatrix, toLatex, toLatexMatrix } from "../print/latex.js";
 import { format } from "../print/text.js";
@@ -44,7 +44,7 @@ function matrixCommand(command: string, summary: string, shape: Shape, examples:
         const f = parse(text);
         const vars = matrixVariables(f, text, chosen);
         const matrix = shape.compute(f, vars);
-        const numbers = point && matrix.map((row) => row.map((e) => evaluate(e, point)));
+        const numbers = point && matrix.map((row) => row.map((e) => realValue(e, point)));
         if (values.json) {
           const at = point && { at: point, values: unwrap(shape, numbers!.map((row) => row.map(jsonNumber))) };
           writeJson(io, { input: text, vars, [shape.name]: unwrap(shape, matrix.map((row) => row.map(format))), latex: unwrap(shape, matrix.map((row) => row.map((e) => toLatex(e)))), ...at });

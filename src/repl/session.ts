@@ -12,7 +12,7 @@
 import type { Expr } from "../ast/expr.js";
 import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
-import { evaluate } from "../evaluate.js";
+import { realValue } from "../domain.js";
 import { substitute } from "../ast/transform.js";
 import { isBuiltinFunction, parse, type UserFunction } from "../parser/parse.js";
 import { toLatex } from "../print/latex.js";
@@ -85,13 +85,22 @@ export class Session {
    */
   evaluateLine(text: string, offset: number, transform: (e: Expr) => Expr = simplify): string {
     const split = [...text.matchAll(AT)].pop();
-    if (!split) return this.render(transform(this.parse(text, offset)));
+    if (!split) return this.show(transform(this.parse(text, offset)), false);
     const expression = transform(this.parse(text.slice(0, split.index), offset));
     const pointOffset = offset + split.index + split[0].length;
     const point = shifted(this.line, pointOffset, () => assignments(text.slice(split.index + split[0].length), (t) => this.resolve(t)));
-    const result = simplify(substitute(expression, new Map(point.map((a) => [a.name, a.value]))));
-    if (result.vars.size > 0 || result.kind === "num") return this.render(result);
-    return `${this.render(result)} ${this.latex ? "\\approx" : "≈"} ${evaluate(result)}`;
+    return this.show(simplify(substitute(expression, new Map(point.map((a) => [a.name, a.value])))), true);
+  }
+
+  /**
+   * A result. A constant without a real value (1/0, log(-1)) is an error saying why; evaluated at a point, a constant
+   * that is not a plain number also shows its decimal value.
+   */
+  private show(result: Expr, atPoint: boolean): string {
+    if (result.vars.size > 0) return this.render(result);
+    const value = realValue(result);
+    if (!atPoint || result.kind === "num") return this.render(result);
+    return `${this.render(result)} ${this.latex ? "\\approx" : "≈"} ${value}`;
   }
 
   /** A command or an expression that is part of the current line, starting at `offset` (as in `latex d/dx f`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ArgumentError, build, evaluate, format, parse, simplify } from "../../src/index.js";
+import { ArgumentError, build, DomainError, domainProblem, evaluate, format, parse, realValue, simplify } from "../../src/index.js";
 
 describe("evaluate", () => {
   it("computes in float64", () => {
@@ -72,5 +72,31 @@ describe("undefined values stay undefined", () => {
     expect(evaluate("0/0")).toBeNaN();
     expect(format(simplify("tan(pi/2)"))).toBe("1/0");
     expect(format(simplify("cot(0) + csc(0)"))).toBe("2/0");
+  });
+});
+
+describe("where and why there is no real value", () => {
+  it.each([
+    ["1/x", { x: 0 }, "1/x", "division by zero"],
+    ["x*log(x - 2)", { x: 1 }, "log(x - 2)", "log(-1) is not a real number"],
+    ["sqrt(x) + 1", { x: -4 }, "sqrt(x)", "sqrt(-4) is not a real number"],
+    ["x^(3/2)", { x: -1 }, "x^(3/2)", "(-1)^(3/2) is not a real number"],
+    ["asin(x)*2", { x: 2 }, "asin(x)", "asin(2) is not a real number"],
+    ["log(x)", { x: 0 }, "log(x)", "log(0) = -Infinity"],
+    ["exp(x)*x", { x: 1000 }, "exp(x)", "exp(1000) = Infinity"],
+  ])("%s at %o: %s, %s", (text, at, part, reason) => {
+    const problem = domainProblem(text, at);
+    expect(problem && [format(problem.subexpression), problem.reason]).toEqual([part, reason]);
+  });
+
+  it("finds nothing where the value is real (odd roots of negative numbers are)", () => {
+    expect(domainProblem("x^(1/3)", { x: -8 })).toBeUndefined();
+    expect(domainProblem("log(x)", { x: 2 })).toBeUndefined();
+  });
+
+  it("realValue gives the value, or a DomainError naming the point, the reason and the part", () => {
+    expect(realValue("x^2", { x: 3 })).toBe(9);
+    expect(() => realValue("x/(x - y)", { x: 1, y: 1 })).toThrow(new DomainError("no real value at x=1, y=1: division by zero (in 1/(x - y))"));
+    expect(() => realValue("log(-1)")).toThrow(new DomainError("no real value: log(-1) is not a real number"));
   });
 });

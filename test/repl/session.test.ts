@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ArgumentError, ParseError, SymdiffError } from "../../src/index.js";
+import { ArgumentError, DomainError, ParseError, SymdiffError } from "../../src/index.js";
 import { complete } from "../../src/repl/complete.js";
 import { appendHistory, HISTORY_SIZE, historyPath, loadHistory } from "../../src/repl/history.js";
 import { Session } from "../../src/repl/session.js";
@@ -68,6 +68,12 @@ describe("REPL lines", () => {
     expect(out("x^2*y at x=1/2")).toBe("y/4");
     expect(out("x^2 at x=3")).toBe("9");
     expect(out("d/dx x^3 at x=2")).toBe("12");
+  });
+
+  it("says why a constant or a point has no real value (and the session goes on)", () => {
+    expect(() => out("1/x at x=0")).toThrow(new DomainError("no real value: division by zero"));
+    expect(() => out("log(-1)")).toThrow(new DomainError("no real value: log(-1) is not a real number"));
+    expect(out("x^(1/3) at x=-8")).toBe("-2");
   });
 
   it("prints gradients and Hessians", () => {
