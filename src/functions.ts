@@ -59,6 +59,8 @@ const ROWS: readonly FunctionRow[] = [
     latex: "\\arccos", values: { "0": "pi/2", "1/2": "pi/3", "1": "0", "-1": "pi" }, description: "inverse cosine" },
   { name: "atan", arity: 1, aliases: ["arctan"], derivative: ["1/(u^2 + 1)"], js: (u) => `Math.atan(${u})`,
     latex: "\\arctan", parity: "odd", values: { "0": "0", "1": "pi/4" }, description: "inverse tangent" },
+  { name: "atan2", arity: 2, derivative: ["v/(u^2 + v^2)", "-u/(u^2 + v^2)"], js: (u, v) => `Math.atan2(${u}, ${v})`,
+    latex: "\\operatorname{atan2}", description: "angle of the point (x, y), as atan2(y, x): atan(y/x) in the right half-plane" },
 
   // hyperbolic
   { name: "sinh", arity: 1, derivative: ["cosh(u)"], js: (u) => `Math.sinh(${u})`, latex: "\\sinh", parity: "odd",
