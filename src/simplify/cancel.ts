@@ -7,7 +7,7 @@ import { isNegative, mul, num, pow } from "../ast/build.js";
 import type { Expr, Num, Pow } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { expand } from "./expand.js";
-import { divide, gcd, isConstant, mul as times, type Poly, Ring, scale, withBudget } from "./polynomial.js";
+import { divide, gcd, isConstant, mul as times, type Poly, Ring, scale, sharesGenerator, withBudget } from "./polynomial.js";
 
 const MAX_DEGREE = 40;
 /** Coefficient operations one cancellation may take: plenty for textbook quotients, bounded for everything else. */
@@ -33,7 +33,8 @@ function cancelFactors(factors: readonly Expr[]): Expr | undefined {
         continue;
       }
     }
-    const p = ring.read(expand(f));
+    // Other denominators (x^-1, sin(x)^-2) stay apart: what they share with a sum, taking common factors out finds.
+    const p = isNegativePower(f) ? undefined : ring.read(expand(f));
     if (p) numerator = times(numerator, p);
     else others.push(f);
   }
@@ -44,14 +45,14 @@ function cancelFactors(factors: readonly Expr[]): Expr | undefined {
   const remaining: { base: Poly; power: number }[] = [];
   while (denominators.length > 0) {
     const d = denominators.pop()!;
-    const g: Poly = gcd(numerator, d.base);
+    const g: Poly = sharesGenerator(numerator, d.base) ? gcd(numerator, d.base) : Rational.ONE;
     if (isConstant(g)) {
       remaining.push(d);
       continue;
     }
     cancelled = true;
     numerator = divide(numerator, g)!;
-    const rest = divide(d.base, g)!;
+    const rest: Poly = divide(d.base, g)!;
     if (isConstant(rest)) numerator = divide(numerator, rest)!; // g is the whole base, up to a constant
     else denominators.push({ base: rest, power: 1 });
     if (d.power > 1) denominators.push({ base: d.base, power: d.power - 1 });
@@ -71,13 +72,11 @@ function mostlyNegative(e: Expr): boolean {
   return 2 * terms.filter(isNegative).length > terms.length;
 }
 
-/** Could `f` be a denominator to cancel against: a sum or an atom to a negative integer power? (A quick check.) */
+/** Could `f` be a denominator to cancel against: a sum to a negative integer power? (A quick check.) */
 function isPolynomialDenominator(f: Expr): f is Pow & { exponent: Num } {
-  return (
-    f.kind === "pow" &&
-    (f.base.kind === "add" || f.base.kind === "sym" || f.base.kind === "call") &&
-    f.exponent.kind === "num" &&
-    f.exponent.value.isInteger &&
-    f.exponent.value.isNegative
-  );
+  return f.kind === "pow" && f.base.kind === "add" && f.exponent.kind === "num" && f.exponent.value.isInteger && f.exponent.value.isNegative;
+}
+
+function isNegativePower(f: Expr): boolean {
+  return f.kind === "pow" && f.exponent.kind === "num" && f.exponent.value.isNegative;
 }

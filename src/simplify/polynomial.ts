@@ -189,6 +189,19 @@ function primitive(p: Poly, v: number): Poly {
   return scale(q, ONE.div(lead));
 }
 
+/** Do `a` and `b` have a generator in common? Without one, their gcd is a constant. */
+export function sharesGenerator(a: Poly, b: Poly): boolean {
+  const inA = generatorsOf(a, new Set());
+  return [...generatorsOf(b, new Set())].some((v) => inA.has(v));
+}
+
+function generatorsOf(p: Poly, found: Set<number>): Set<number> {
+  if (isConstant(p)) return found;
+  found.add(p.v);
+  for (const c of p.c) generatorsOf(c, found);
+  return found;
+}
+
 /** The greatest common divisor, up to a constant factor. */
 export function gcd(a: Poly, b: Poly): Poly {
   if (isZero(a)) return b;
