@@ -13,7 +13,7 @@ import { expand } from "./expand.js";
 import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "./factor.js";
 import { smaller } from "./size.js";
 import { memoized } from "./memo.js";
-import { fractions, together as overCommonDenominator } from "./together.js";
+import { mayCombine, together as overCommonDenominator } from "./together.js";
 import { inSinesAndCosines, pythagorean } from "./trig.js";
 import { specialValue } from "./values.js";
 
@@ -80,9 +80,8 @@ function candidates(e: Expr, smallest: Smallest): void {
         smallest.consider(form);
         smallest.consider(factorTerms(form));
         smallest.consider(factorByGrouping(form));
-        // Over a common denominator the numerator is expanded anyway: the expansion's would be the sum's own. With
-        // one fraction among the terms, nothing can cancel (that fraction is simplified already), the rest only grows.
-        if ((form !== expanded || expanded === e) && fractions(form) >= 2) smallest.consider(together(form));
+        // Over a common denominator the numerator is expanded anyway: the expansion's would be the sum's own.
+        if ((form !== expanded || expanded === e) && mayCombine(form)) smallest.consider(together(form));
       }
       return;
     }
@@ -158,13 +157,17 @@ function withSignInside(e: Expr | undefined): Expr | undefined {
   return mul(...e.factors.map((f, j) => (j === 0 ? neg(f) : j === i ? neg(f) : f)));
 }
 
-/** Sums of negative terms give their signs to the product: (-x - 2)/x^3 = -(x + 2)/x^3. */
+/**
+ * Sums of negative terms give their signs to the product, powers of them when the power is odd:
+ * (-x - 2)/x^3 = -(x + 2)/x^3 and -1/(-x - 1) = 1/(x + 1).
+ */
 function withSignOutside(e: Expr & { factors: readonly Expr[] }): Expr | undefined {
   let flips = 0;
   const factors = e.factors.map((f) => {
-    if (f.kind !== "add" || !f.terms.every(isNegative)) return f;
-    flips++;
-    return add(...f.terms.map(neg));
+    const [sum, exponent] = f.kind === "pow" && f.exponent.kind === "num" && f.exponent.value.isInteger ? [f.base, f.exponent] : [f, ONE];
+    if (sum.kind !== "add" || !sum.terms.every(isNegative)) return f;
+    if (exponent.kind === "num" && exponent.value.num % 2n !== 0n) flips++;
+    return pow(add(...sum.terms.map(neg)), exponent);
   });
   return flips === 0 ? undefined : mul(num(flips % 2 === 0 ? 1 : -1), ...factors);
 }

@@ -6,7 +6,7 @@
 import { isNegative, neg, pow, splitCoefficient } from "../ast/build.js";
 import { children, type Expr, NodeMemo } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
-import { isNegativeExponent, readingOrder } from "../print/precedence.js";
+import { isNegativeExponent } from "../print/precedence.js";
 
 const memo = new NodeMemo<number>();
 
@@ -24,12 +24,13 @@ function count(e: Expr): number {
     case "call":
       return e.name === "exp" && e.args[0]!.kind === "num" && e.args[0].value.isOne ? 0 : 1 + sum(e.args);
     case "add": {
-      const subtractions = readingOrder(e.terms).slice(1).filter(isNegative).length; // `a - b` is one operation
-      return e.terms.length - 1 + sum(e.terms) - subtractions;
+      // `a - b` is one operation, the sign of b costs nothing; only a sum of negative terms is a negation of a sum.
+      const negatives = e.terms.filter(isNegative).length;
+      return e.terms.length - 1 + sum(e.terms) - negatives + (negatives === e.terms.length ? 1 : 0);
     }
     case "pow":
       if (isNegative(e.exponent)) return product(e);
-      return 1 + opCount(e.base) + (e.exponent.kind === "num" ? 0 : opCount(e.exponent));
+      return 1 + opCount(e.base) + opCount(e.exponent); // x^(1/2) is a power and a division, as SymPy counts it
     case "mul":
       return product(e);
   }
@@ -47,25 +48,35 @@ function product(e: Expr): number {
   let numerator = 0;
   let denominator = 0;
   let inside = 0;
-  for (const f of e.kind === "mul" ? e.factors : [e]) {
+  const factors = e.kind === "mul" ? e.factors : [e];
+  // In a product, exp(-u) is 1/exp(u): x*exp(-x) = x/exp(x) (but -exp(-x) is a negation of exp(-x)).
+  const reciprocalExp = factors.length > (factors[0]!.kind === "num" && factors[0].value.abs().isOne ? 2 : 1);
+  for (const f of factors) {
     if (f.kind === "num") coefficient = f.value;
     else if (f.kind === "pow" && isNegativeExponent(f.exponent)) {
       denominator++;
       inside += denominatorCount(f.base, f.exponent);
+    } else if (reciprocalExp && isExpOfNegative(f)) {
+      denominator++;
+      inside += opCount(f) - 1; // the argument's sign is gone
     } else {
       numerator++;
       inside += opCount(f);
     }
   }
   const magnitude = coefficient.abs();
-  const factors = numerator + denominator + (magnitude.num !== 1n ? 1 : 0) + (magnitude.den !== 1n ? 1 : 0);
-  return (coefficient.isNegative ? 1 : 0) + Math.max(factors - 1, 0) + (numerator === 0 && denominator > 0 && magnitude.num === 1n ? 1 : 0) + inside;
+  const count = numerator + denominator + (magnitude.num !== 1n ? 1 : 0) + (magnitude.den !== 1n ? 1 : 0);
+  return (coefficient.isNegative ? 1 : 0) + Math.max(count - 1, 0) + (numerator === 0 && denominator > 0 && magnitude.num === 1n ? 1 : 0) + inside;
 }
 
 /** Operations of base^-exponent, the factor that base^exponent (a negative exponent) puts in a denominator. */
 function denominatorCount(base: Expr, exponent: Expr): number {
   if (exponent.kind !== "num") return opCount(pow(base, neg(exponent)));
-  return exponent.value.equals(Rational.MINUS_ONE) ? opCount(base) : 1 + opCount(base);
+  return exponent.value.equals(Rational.MINUS_ONE) ? opCount(base) : 1 + opCount(base) + (exponent.value.isInteger ? 0 : 1);
+}
+
+function isExpOfNegative(f: Expr): boolean {
+  return f.kind === "call" && f.name === "exp" && (f.args[0]!.kind === "num" || f.args[0]!.kind === "mul") && isNegative(f.args[0]!);
 }
 
 /** Candidates compare by operations, then by awkward forms (see below), then by tree size. */

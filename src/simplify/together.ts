@@ -17,12 +17,23 @@ function isDenominator(f: Expr): f is Pow & { exponent: Num } {
   return f.kind === "pow" && f.exponent.kind === "num" && f.exponent.value.isNegative;
 }
 
-/** How many terms of `e` (a sum; otherwise 0) have a denominator. */
-export function fractions(e: Expr): number {
-  if (e.kind !== "add") return 0;
-  let n = 0;
-  for (const t of e.terms) if ((t.kind === "mul" ? t.factors : [t]).some(isDenominator)) n++;
-  return n;
+/**
+ * Could a common denominator make the sum `e` smaller? Only if something can cancel: two terms have denominators,
+ * or a term's denominator base is a factor of another term, as in sqrt(u) - x/sqrt(u) = (u - x)/sqrt(u).
+ * (A single fraction is simplified already: over a common denominator the rest only grows.)
+ */
+export function mayCombine(e: Expr): boolean {
+  if (e.kind !== "add") return false;
+  const denominators = new Set<Expr>();
+  let fractions = 0;
+  for (const t of e.terms) {
+    const bases = (t.kind === "mul" ? t.factors : [t]).filter(isDenominator).map((f) => f.base);
+    if (bases.length === 0) continue;
+    if (++fractions >= 2) return true;
+    for (const base of bases) denominators.add(base);
+  }
+  if (fractions === 0) return false;
+  return e.terms.some((t) => (t.kind === "mul" ? t.factors : [t]).some((f) => !isDenominator(f) && denominators.has(f.kind === "pow" ? f.base : f)));
 }
 
 export function together(sum: Expr): Expr | undefined {
