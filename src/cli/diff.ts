@@ -23,7 +23,7 @@ export const diffCommand: Command = {
     options: ["wrt", "order", "at", "latex", "json"],
     examples: [
       'symdiff diff "x^2*y + sin(y)" --wrt x          # 2*x*y',
-      'symdiff diff "sin(x)^2" --order 2              # 2 - 4*sin(x)^2',
+      'symdiff diff "sin(x)^2" --order 2              # 2*cos(2*x)',
       'symdiff diff "x^2*y^3" --wrt x,y --at x=1,y=2  # 6*x*y^2 = 24',
       'symdiff diff "x^3" --latex                     # \\frac{d}{dx}\\left(x^{3}\\right) = 3 x^{2}',
       "symdiff diff - --wrt x < expressions.txt",

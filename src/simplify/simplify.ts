@@ -14,7 +14,7 @@ import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "
 import { smaller } from "./size.js";
 import { memoized } from "./memo.js";
 import { mayCombine, together as overCommonDenominator } from "./together.js";
-import { inSinesAndCosines, pythagorean } from "./trig.js";
+import { asTangents, inSinesAndCosines, pythagorean, withDoubleAngles } from "./trig.js";
 import { specialValue } from "./values.js";
 
 const memo = new NodeMemo<Expr>();
@@ -34,10 +34,10 @@ export function simplifyComputations(): number {
 export function simplify(e: Expr): Expr {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const next = simplifyNode(e);
-    if (next === e) return e;
+    if (next === e) break;
     e = next;
   }
-  return e;
+  return withDoubleAngles(e);
 }
 
 function simplifyNode(e: Expr): Expr {
@@ -87,6 +87,7 @@ function candidates(e: Expr, smallest: Smallest): void {
     }
     case "mul": {
       smallest.consider(inSinesAndCosines(e));
+      smallest.consider(asTangents(e));
       // Every candidate below rewrites sums among the factors: without one there is nothing to try.
       if (!e.factors.some(hasSum)) return;
       smallest.consider(expand(e));

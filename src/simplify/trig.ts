@@ -2,8 +2,9 @@
  * Pythagorean identities: sin²u + cos²u = 1 and cosh²u − sinh²u = 1. For each argument u squared in a sum,
  * try writing every even power of one function through the other, expand, and keep whatever is smaller.
  */
-import { add, call, mul, num, ONE, pow, sub } from "../ast/build.js";
-import { children, type Expr, NodeMemo } from "../ast/expr.js";
+import { add, call, mul, neg, num, ONE, pow, sub } from "../ast/build.js";
+import { type Call, children, type Expr, NodeMemo, type Pow } from "../ast/expr.js";
+import { Rational } from "../ast/rational.js";
 import { postwalk } from "../ast/transform.js";
 import { expand } from "./expand.js";
 import { smaller } from "./size.js";
@@ -79,4 +80,177 @@ export function inSinesAndCosines(e: Expr): Expr | undefined {
   if (!hasReciprocal(e)) return undefined;
   const rewritten = postwalk(e, (node) => (node.kind === "call" && node.name in RECIPROCALS ? RECIPROCALS[node.name]!(node.args[0]!) : undefined));
   return e.kind === "add" ? expand(rewritten) : rewritten;
+}
+
+/** A factor as base and numeric exponent: sin(x)^2 → [sin(x), 2], sin(x) → [sin(x), 1]. */
+function asPower(f: Expr): [Expr, Rational] | undefined {
+  if (f.kind === "pow") return f.exponent.kind === "num" ? [f.base, f.exponent.value] : undefined;
+  return [f, Rational.ONE];
+}
+
+/** The exponent of the call name(u) among the factors, with the factor that holds it. */
+function findCall(factors: readonly Expr[], name: string, u: Expr): { factor: Expr; exponent: Rational } | undefined {
+  const target = call(name, [u]);
+  for (const factor of factors) {
+    const p = asPower(factor);
+    if (p && p[0] === target) return { factor, exponent: p[1] };
+  }
+  return undefined;
+}
+
+/** The calls name(u) that are factors (or numeric powers of factors) of a product. */
+function callsAmong(factors: readonly Expr[], name: string): Expr[] {
+  const found: Expr[] = [];
+  for (const f of factors) {
+    const base = asPower(f)?.[0];
+    if (base?.kind === "call" && base.name === name) found.push(base.args[0]!);
+  }
+  return found;
+}
+
+/** sin(u)/cos(u) = tan(u), cos(u)/sin(u) = cot(u), sinh(u)/cosh(u) = tanh(u). */
+const QUOTIENTS: readonly (readonly [string, string, string])[] = [
+  ["sin", "cos", "tan"],
+  ["cos", "sin", "cot"],
+  ["sinh", "cosh", "tanh"],
+];
+
+/**
+ * A product with quotients of sines and cosines of one argument written as tangents: sin(x)/cos(x) = tan(x),
+ * cos(x)^2/sin(x)^3 = cot(x)^2/sin(x). Undefined when there is none.
+ */
+export function asTangents(e: Expr): Expr | undefined {
+  if (e.kind !== "mul") return undefined;
+  let factors = e.factors;
+  let changed = false;
+  for (const [top, bottom, quotient] of QUOTIENTS) {
+    for (const u of callsAmong(factors, top)) {
+      const t = findCall(factors, top, u);
+      const b = findCall(factors, bottom, u);
+      if (!t || !b || t.exponent.sign() <= 0 || !b.exponent.isNegative) continue;
+      const m = t.exponent.compare(b.exponent.neg()) < 0 ? t.exponent : b.exponent.neg();
+      factors = [
+        ...factors.filter((f) => f !== t.factor && f !== b.factor),
+        pow(call(top, [u]), num(t.exponent.sub(m))),
+        pow(call(bottom, [u]), num(b.exponent.add(m))),
+        pow(call(quotient, [u]), num(m)),
+      ];
+      changed = true;
+    }
+  }
+  return changed ? mul(...factors) : undefined;
+}
+
+/** sin(u)*cos(u) = sin(2u)/2 and sinh(u)*cosh(u) = sinh(2u)/2. */
+const DOUBLE_ANGLES: readonly (readonly [string, string])[] = [
+  ["sin", "cos"],
+  ["sinh", "cosh"],
+];
+
+/**
+ * Double angles, the last step of simplification: 2*sin(x)*cos(x) = sin(2*x), cos(x)^2 - sin(x)^2 = cos(2*x).
+ * Each product and sum takes the double-angle form where it is smaller, and the whole is kept only if no function of
+ * the single angle is left beside it: sin(2*x) alone is simpler, but sin(2*x) beside sin(x) mixes two angles, which
+ * later derivatives multiply. (So this looks at the whole expression, not node by node as the other rewrites do.)
+ */
+export function withDoubleAngles(e: Expr): Expr {
+  let known = doubledMemo.get(e);
+  if (known === undefined && !hasSineOrCosine(e)) known = e;
+  if (known === undefined) {
+    const angles = new Set<Expr>();
+    const rewritten = postwalk(e, (node) => {
+      const form = node.kind === "mul" ? doubleAngleProduct(node, angles) : node.kind === "add" ? doubleAngleSum(node, angles) : undefined;
+      return form && smaller(form, node) ? form : undefined;
+    });
+    // Doubled angles may double again: sin(2*x)*cos(2*x) = sin(4*x)/2. Each step is smaller, so this ends.
+    known = rewritten !== e && keepsOneAngle(rewritten, [...angles]) ? withDoubleAngles(rewritten) : e;
+    doubledMemo.set(e, known);
+  }
+  return known;
+}
+
+const doubledMemo = new NodeMemo<Expr>();
+const hasSineOrCosineMemo = new NodeMemo<boolean>();
+
+function hasSineOrCosine(e: Expr): boolean {
+  let found = hasSineOrCosineMemo.get(e);
+  if (found === undefined) {
+    found = (e.kind === "call" && DOUBLE_ANGLES.some((pair) => pair.includes(e.name))) || children(e).some(hasSineOrCosine);
+    hasSineOrCosineMemo.set(e, found);
+  }
+  return found;
+}
+
+/** sin(u)^k*cos(u)^k as sin(2u)^k/2^k (and the hyperbolic pair). */
+function doubleAngleProduct(e: Expr & { factors: readonly Expr[] }, angles: Set<Expr>): Expr | undefined {
+  for (const [odd, even] of DOUBLE_ANGLES) {
+    for (const u of callsAmong(e.factors, odd)) {
+      const s = findCall(e.factors, odd, u)!;
+      const c = findCall(e.factors, even, u);
+      if (!c || !c.exponent.equals(s.exponent)) continue;
+      angles.add(u);
+      const k = num(s.exponent);
+      const rest = e.factors.filter((f) => f !== s.factor && f !== c.factor);
+      return mul(...rest, pow(call(odd, [mul(num(2), u)]), k), pow(num(2), neg(k)));
+    }
+  }
+  return undefined;
+}
+
+/** Squares through the double angle: sin²u = (1 − cos 2u)/2, cos²u = (1 + cos 2u)/2, and the hyperbolic ones. */
+const HALF_ANGLE_SQUARES: Readonly<Record<string, (u: Expr) => Expr>> = {
+  sin: (u) => sub(ONE, call("cos", [mul(num(2), u)])),
+  cos: (u) => add(ONE, call("cos", [mul(num(2), u)])),
+  sinh: (u) => sub(call("cosh", [mul(num(2), u)]), ONE),
+  cosh: (u) => add(call("cosh", [mul(num(2), u)]), ONE),
+};
+
+/** A sum with the squares of sines and cosines among its terms' factors through double angles, expanded. */
+function doubleAngleSum(sum: Expr & { terms: readonly Expr[] }, angles: Set<Expr>): Expr | undefined {
+  let changed = false;
+  const terms = sum.terms.map((term) => {
+    const factors = term.kind === "mul" ? term.factors : [term];
+    if (!factors.some(isHalfAngleSquare)) return term;
+    changed = true;
+    return mul(
+      ...factors.map((f) => {
+        if (!isHalfAngleSquare(f)) return f;
+        angles.add(f.base.args[0]!);
+        return mul(HALF_ANGLE_SQUARES[f.base.name]!(f.base.args[0]!), num(Rational.HALF));
+      }),
+    );
+  });
+  return changed ? expand(add(...terms)) : undefined;
+}
+
+const TWO = Rational.of(2);
+
+function isHalfAngleSquare(f: Expr): f is Pow & { base: Call } {
+  return f.kind === "pow" && f.base.kind === "call" && f.base.name in HALF_ANGLE_SQUARES && f.exponent.kind === "num" && f.exponent.value.equals(TWO);
+}
+
+const FAMILIES = [
+  ["sin", "cos", "tan", "sec", "csc", "cot"],
+  ["sinh", "cosh", "tanh"],
+];
+
+/**
+ * Does `e` leave no trigonometric or hyperbolic function of the angles `us` behind? Double angles are kept only
+ * then: sin(2*x) alone is simpler, but sin(2*x) beside sin(x) mixes two angles, which later derivatives multiply.
+ */
+function keepsOneAngle(e: Expr, us: readonly Expr[]): boolean {
+  const single = new Set(us.flatMap((u) => FAMILIES.flat().map((name) => call(name, [u]))));
+  const seen = new Set<Expr>();
+  const stack = [e];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (single.has(node)) return false;
+    for (const c of children(node)) {
+      if (!seen.has(c)) {
+        seen.add(c);
+        stack.push(c);
+      }
+    }
+  }
+  return true;
 }
