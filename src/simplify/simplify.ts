@@ -45,15 +45,17 @@ function simplifyNode(e: Expr): Expr {
   if (known) return known;
   computations++;
   const node = mapChildren(e, simplifyNode);
-  const result = (node.kind === "call" && specialValue(node)) || smallestForm(node);
+  // Simpler parts can make a larger whole: 8*x - 6*x^2 = 2*x*(4 - 3*x), but its square root splits in two factors.
+  const result = (node.kind === "call" && specialValue(node)) || smallestForm(node, e);
   memo.set(e, result);
   return result;
 }
 
-/** The smallest of `e` and its candidate forms (see `candidates`). */
-function smallestForm(e: Expr): Expr {
+/** The smallest of `e`, its candidate forms (see `candidates`) and `original`, the node `e` was rebuilt from. */
+function smallestForm(e: Expr, original: Expr): Expr {
   const smallest = new Smallest(e);
   candidates(e, smallest);
+  smallest.consider(original);
   return smallest.best;
 }
 
@@ -102,6 +104,7 @@ function candidates(e: Expr, smallest: Smallest): void {
       smallest.consider(factored);
       smallest.consider(withSignInside(factored ?? e));
       smallest.consider(withSignOutside(e));
+      for (const form of withCoefficientInside(e)) smallest.consider(form);
       return;
     }
     case "pow":
@@ -156,6 +159,18 @@ function withSignInside(e: Expr | undefined): Expr | undefined {
   const i = e.factors.findIndex((f) => f.kind === "add" && f.terms.some(isNegative)); // never -(a + b) → (-a - b)
   if (i < 0) return undefined;
   return mul(...e.factors.map((f, j) => (j === 0 ? neg(f) : j === i ? neg(f) : f)));
+}
+
+/** The numeric coefficient multiplied into one sum factor, each in turn: 2*x^2*(14*x - 3) = x^2*(28*x - 6). */
+function withCoefficientInside(e: Expr & { factors: readonly Expr[] }): Expr[] {
+  const [coefficient] = e.factors;
+  if (coefficient?.kind !== "num") return [];
+  const forms: Expr[] = [];
+  e.factors.forEach((f, i) => {
+    if (f.kind !== "add") return;
+    forms.push(mul(...e.factors.filter((_, j) => j !== 0 && j !== i), add(...f.terms.map((t) => mul(coefficient, t)))));
+  });
+  return forms;
 }
 
 /**
