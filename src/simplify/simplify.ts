@@ -6,6 +6,7 @@
  */
 import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
 import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
+import { Rational } from "../ast/rational.js";
 import { mapChildren } from "../ast/transform.js";
 import { apart } from "./apart.js";
 import { cancel } from "./cancel.js";
@@ -80,7 +81,10 @@ function candidates(e: Expr, smallest: Smallest): void {
         const form = forms[i];
         if (!form || forms.indexOf(form) < i) continue; // each form once
         smallest.consider(form);
-        smallest.consider(factorTerms(form));
+        const factored = factorTerms(form);
+        smallest.consider(factored);
+        // The content may read better inside: x^3*(6*x*cos(6*x) + 4*sin(6*x)), not 2*x^3*(3*x*cos(6*x) + 2*sin(6*x)).
+        if (factored?.kind === "mul") for (const f of withCoefficientInside(factored)) smallest.consider(f);
         smallest.consider(factorByGrouping(form));
         // Over a common denominator the numerator is expanded anyway: the expansion's would be the sum's own.
         if ((form !== expanded || expanded === e) && mayCombine(form)) smallest.consider(together(form));
@@ -153,12 +157,36 @@ function withCommonFactors(e: Expr): Expr {
   return e;
 }
 
-/** A negative product takes its sign into a sum factor: -2*x*(7 - 2*x^3) = 2*x*(2*x^3 - 7). */
+/**
+ * A negative product takes its sign into a sum factor, or into the base of an odd power of one:
+ * -2*x*(7 - 2*x^3) = 2*x*(2*x^3 - 7) and -9/(4 - 9*x) = 9/(9*x - 4).
+ */
 function withSignInside(e: Expr | undefined): Expr | undefined {
   if (!e || !isNegative(e) || e.kind !== "mul") return undefined;
-  const i = e.factors.findIndex((f) => f.kind === "add" && f.terms.some(isNegative)); // never -(a + b) → (-a - b)
+  // never -(a + b) → (-a - b)
+  const i = e.factors.findIndex((f) => {
+    const [sum, exponent] = asPowerOfSum(f);
+    return sum !== undefined && isOdd(exponent) && sum.terms.some(isNegative);
+  });
   if (i < 0) return undefined;
-  return mul(...e.factors.map((f, j) => (j === 0 ? neg(f) : j === i ? neg(f) : f)));
+  return mul(...e.factors.map((f, j) => (j === 0 ? neg(f) : j === i ? withSumNegated(f) : f)));
+}
+
+/** A sum, or an integer power of one, as [sum, exponent]; [undefined, 1] for anything else. */
+function asPowerOfSum(f: Expr): [(Expr & { terms: readonly Expr[] }) | undefined, Rational] {
+  if (f.kind === "add") return [f, Rational.ONE];
+  if (f.kind === "pow" && f.base.kind === "add" && f.exponent.kind === "num" && f.exponent.value.isInteger) return [f.base, f.exponent.value];
+  return [undefined, Rational.ONE];
+}
+
+function isOdd(q: Rational): boolean {
+  return q.num % 2n !== 0n;
+}
+
+/** (a + b)^k with the sum's terms negated: (-a - b)^k. */
+function withSumNegated(f: Expr): Expr {
+  const [sum, exponent] = asPowerOfSum(f);
+  return pow(add(...sum!.terms.map(neg)), num(exponent));
 }
 
 /** The numeric coefficient multiplied into one sum factor, each in turn: 2*x^2*(14*x - 3) = x^2*(28*x - 6). */
@@ -178,14 +206,16 @@ function withCoefficientInside(e: Expr & { factors: readonly Expr[] }): Expr[] {
  * (-x - 2)/x^3 = -(x + 2)/x^3 and -1/(-x - 1) = 1/(x + 1).
  */
 function withSignOutside(e: Expr & { factors: readonly Expr[] }): Expr | undefined {
-  let flips = 0;
+  let negative = false;
+  let changed = false;
   const factors = e.factors.map((f) => {
-    const [sum, exponent] = f.kind === "pow" && f.exponent.kind === "num" && f.exponent.value.isInteger ? [f.base, f.exponent] : [f, ONE];
-    if (sum.kind !== "add" || !sum.terms.every(isNegative)) return f;
-    if (exponent.kind === "num" && exponent.value.num % 2n !== 0n) flips++;
-    return pow(add(...sum.terms.map(neg)), exponent);
+    const [sum, exponent] = asPowerOfSum(f);
+    if (!sum?.terms.every(isNegative)) return f;
+    changed = true;
+    if (isOdd(exponent)) negative = !negative;
+    return withSumNegated(f);
   });
-  return flips === 0 ? undefined : mul(num(flips % 2 === 0 ? 1 : -1), ...factors);
+  return changed ? mul(num(negative ? -1 : 1), ...factors) : undefined;
 }
 
 /** A sum, or a power of a sum, with the sum over a common denominator. */

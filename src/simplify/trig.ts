@@ -1,6 +1,7 @@
 /**
- * Pythagorean identities: sin²u + cos²u = 1 and cosh²u − sinh²u = 1. For each argument u squared in a sum,
- * try writing every even power of one function through the other, expand, and keep whatever is smaller.
+ * Pythagorean identities: sin²u + cos²u = 1, cosh²u − sinh²u = 1 and 1 − tanh²u = 1/cosh²u. For each argument u
+ * squared in a sum, try writing every even power of one function through the other, expand, and keep whatever is
+ * smaller.
  */
 import { add, call, mul, neg, num, ONE, pow, sub } from "../ast/build.js";
 import { type Call, children, type Expr, NodeMemo, type Pow } from "../ast/expr.js";
@@ -14,6 +15,7 @@ const PAIRS: readonly (readonly [string, string, (square: Expr) => Expr])[] = [
   ["sin", "cos", (c) => sub(ONE, c)], // sin² = 1 − cos²
   ["cosh", "sinh", (s) => add(ONE, s)], // cosh² = 1 + sinh²
   ["sinh", "cosh", (c) => sub(c, ONE)], // sinh² = cosh² − 1
+  ["tanh", "cosh", (c) => sub(ONE, pow(c, num(-1)))], // tanh² = 1 − 1/cosh²
 ];
 
 /**

@@ -226,7 +226,7 @@ describe("identities people use", () => {
     expect(format(simplify("a*c + a*d + b*c + b*d"))).toBe("(a + b)*(c + d)");
     expect(format(simplify("x*y + x + y + 1"))).toBe("(x + 1)*(y + 1)");
     const hidden = "-(y*log(sigmoid(c + v*tanh(w*x))) + (1-y)*log(1-sigmoid(c + v*tanh(w*x))))";
-    expect(format(diff(hidden, "w"))).toBe("v*x*(sigmoid(c + v*tanh(w*x)) - y)*(1 - tanh(w*x)^2)");
+    expect(format(diff(hidden, "w"))).toBe("v*x*(sigmoid(c + v*tanh(w*x)) - y)/cosh(w*x)^2");
   });
 
   it("uses them in derivatives", () => {
