@@ -4,25 +4,11 @@
  * SymPy's at the given points, and be no larger than SymPy's simplified result, give or take one operation of
  * counting convention — except for the few listed below, where SymPy rewrites in ways we do not.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diff, evaluate, format, opCount } from "../../src/index.js";
+import { readCorpus } from "./corpus-cases.js";
 
-interface Case {
-  category: string;
-  expr: string;
-  wrt: string;
-  order: number;
-  points: Record<string, number>[];
-  values: number[];
-  sympy: string;
-  sympy_ops: number;
-}
-
-const cases: Case[] = readFileSync(new URL("../fixtures/corpus-generated.jsonl", import.meta.url), "utf8")
-  .trim()
-  .split("\n")
-  .map((line) => JSON.parse(line) as Case);
+const cases = readCorpus("corpus-generated");
 
 /** Where SymPy's result is smaller by more than one operation, and why we leave ours as it is. */
 const KNOWN_LARGER: ReadonlyMap<string, string> = new Map([

@@ -2,25 +2,11 @@
  * The sample corpus: derivatives checked against an independent computer-algebra system (SymPy) at given points,
  * and our result sizes compared with SymPy's simplified results (`sympy_ops`, SymPy's count_ops).
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diff, evaluate, format, opCount, parse } from "../../src/index.js";
+import { readCorpus } from "./corpus-cases.js";
 
-interface Case {
-  category: string;
-  expr: string;
-  wrt: string;
-  order: number;
-  points: Record<string, number>[];
-  values: number[];
-  sympy: string;
-  sympy_ops: number;
-}
-
-const cases: Case[] = readFileSync(new URL("../fixtures/corpus-sample.jsonl", import.meta.url), "utf8")
-  .trim()
-  .split("\n")
-  .map((line) => JSON.parse(line) as Case);
+const cases = readCorpus("corpus-sample");
 
 describe("sample corpus", () => {
   it.each(cases.map((c) => [`${c.category}: d/d${c.wrt} ${c.expr}`, c] as const))("%s", (_, c) => {
