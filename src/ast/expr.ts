@@ -175,8 +175,8 @@ export function children(e: Expr): readonly Expr[] {
   return e.kids;
 }
 
-/** Number of distinct nodes reachable from `root`: what the expression takes in memory (compare `size`). */
-export function distinctNodes(root: Expr): number {
+/** The distinct nodes reachable from `root`, each once however often it is shared (iterative: any depth). */
+export function nodesOf(root: Expr): Set<Expr> {
   const seen = new Set<Expr>([root]);
   const stack = [root];
   while (stack.length > 0) {
@@ -187,7 +187,12 @@ export function distinctNodes(root: Expr): number {
       }
     }
   }
-  return seen.size;
+  return seen;
+}
+
+/** Number of distinct nodes reachable from `root`: what the expression takes in memory (compare `size`). */
+export function distinctNodes(root: Expr): number {
+  return nodesOf(root).size;
 }
 
 let slots = 0;

@@ -8,6 +8,7 @@ import type { Expr, Num, Pow } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { expand } from "./expand.js";
 import { divide, gcd, isConstant, mul as times, type Poly, Ring, scale, sharesGenerator, withBudget } from "./polynomial.js";
+import { isDenominator } from "./powers.js";
 
 const MAX_DEGREE = 40;
 /** Coefficient operations one cancellation may take: plenty for textbook quotients, bounded for everything else. */
@@ -34,7 +35,7 @@ function cancelFactors(factors: readonly Expr[]): Expr | undefined {
       }
     }
     // Other denominators (x^-1, sin(x)^-2) stay apart: what they share with a sum, taking common factors out finds.
-    const p = isNegativePower(f) ? undefined : ring.read(expand(f));
+    const p = isDenominator(f) ? undefined : ring.read(expand(f));
     if (p) numerator = times(numerator, p);
     else others.push(f);
   }
@@ -74,9 +75,5 @@ function mostlyNegative(e: Expr): boolean {
 
 /** Could `f` be a denominator to cancel against: a sum to a negative integer power? (A quick check.) */
 function isPolynomialDenominator(f: Expr): f is Pow & { exponent: Num } {
-  return f.kind === "pow" && f.base.kind === "add" && f.exponent.kind === "num" && f.exponent.value.isInteger && f.exponent.value.isNegative;
-}
-
-function isNegativePower(f: Expr): boolean {
-  return f.kind === "pow" && f.exponent.kind === "num" && f.exponent.value.isNegative;
+  return isDenominator(f) && f.base.kind === "add" && f.exponent.value.isInteger;
 }

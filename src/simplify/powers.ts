@@ -5,8 +5,13 @@
  */
 import { add, factorsOf, mul, num, ONE, pow, splitCoefficient } from "../ast/build.js";
 import { baseOf } from "../ast/order.js";
-import type { Expr } from "../ast/expr.js";
+import type { Expr, Num, Pow } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
+
+/** A factor that puts its base in a denominator: a power with a negative numeric exponent. */
+export function isDenominator(f: Expr): f is Pow & { exponent: Num } {
+  return f.kind === "pow" && f.exponent.kind === "num" && f.exponent.value.isNegative;
+}
 
 /** base^exponent, as a pair: the power need not be built. */
 export interface Power {

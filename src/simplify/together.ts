@@ -4,18 +4,14 @@
  * with the denominator cancel in the canonical product.
  */
 import { add, MINUS_ONE, mul, num, pow } from "../ast/build.js";
-import type { Expr, Num, Pow } from "../ast/expr.js";
+import type { Expr } from "../ast/expr.js";
+import { baseOf } from "../ast/order.js";
 import { Rational } from "../ast/rational.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
 import { factorTerms } from "./factor.js";
-import { productOf, timesPowers } from "./powers.js";
+import { isDenominator, productOf, timesPowers } from "./powers.js";
 import { smaller } from "./size.js";
-
-/** A factor that puts its base in a denominator: a power with a negative numeric exponent. */
-function isDenominator(f: Expr): f is Pow & { exponent: Num } {
-  return f.kind === "pow" && f.exponent.kind === "num" && f.exponent.value.isNegative;
-}
 
 /**
  * Could a common denominator make the sum `e` smaller? Only if something can cancel: two terms have denominators,
@@ -33,7 +29,7 @@ export function mayCombine(e: Expr): boolean {
     for (const base of bases) denominators.add(base);
   }
   if (fractions === 0) return false;
-  return e.terms.some((t) => (t.kind === "mul" ? t.factors : [t]).some((f) => !isDenominator(f) && denominators.has(f.kind === "pow" ? f.base : f)));
+  return e.terms.some((t) => (t.kind === "mul" ? t.factors : [t]).some((f) => !isDenominator(f) && denominators.has(baseOf(f))));
 }
 
 export function together(sum: Expr): Expr | undefined {

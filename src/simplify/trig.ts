@@ -4,7 +4,7 @@
  * smaller.
  */
 import { add, call, mul, neg, num, ONE, pow, sub } from "../ast/build.js";
-import { type Call, children, type Expr, NodeMemo, type Pow } from "../ast/expr.js";
+import { type Call, children, type Expr, NodeMemo, nodesOf, type Pow } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { postwalk } from "../ast/transform.js";
 import { expand } from "./expand.js";
@@ -66,16 +66,21 @@ const RECIPROCALS: Readonly<Record<string, (u: Expr) => Expr>> = {
   cot: (u) => mul(call("cos", [u]), pow(call("sin", [u]), num(-1))),
 };
 
-const hasReciprocalMemo = new NodeMemo<boolean>();
-
-function hasReciprocal(e: Expr): boolean {
-  let found = hasReciprocalMemo.get(e);
-  if (found === undefined) {
-    found = (e.kind === "call" && e.name in RECIPROCALS) || children(e).some(hasReciprocal);
-    hasReciprocalMemo.set(e, found);
-  }
-  return found;
+/** A test whether an expression calls any of the functions `names`, memoised per node. */
+function callsAnyOf(names: readonly string[]): (e: Expr) => boolean {
+  const memo = new NodeMemo<boolean>();
+  const calls = (e: Expr): boolean => {
+    let found = memo.get(e);
+    if (found === undefined) {
+      found = (e.kind === "call" && names.includes(e.name)) || children(e).some(calls);
+      memo.set(e, found);
+    }
+    return found;
+  };
+  return calls;
 }
+
+const hasReciprocal = callsAnyOf(Object.keys(RECIPROCALS));
 
 /** `e` with tan, sec, csc and cot written through sin and cos (expanded if a sum), or undefined if it has none. */
 export function inSinesAndCosines(e: Expr): Expr | undefined {
@@ -172,16 +177,7 @@ export function withDoubleAngles(e: Expr): Expr {
 }
 
 const doubledMemo = new NodeMemo<Expr>();
-const hasSineOrCosineMemo = new NodeMemo<boolean>();
-
-function hasSineOrCosine(e: Expr): boolean {
-  let found = hasSineOrCosineMemo.get(e);
-  if (found === undefined) {
-    found = (e.kind === "call" && DOUBLE_ANGLES.some((pair) => pair.includes(e.name))) || children(e).some(hasSineOrCosine);
-    hasSineOrCosineMemo.set(e, found);
-  }
-  return found;
-}
+const hasSineOrCosine = callsAnyOf(DOUBLE_ANGLES.flat());
 
 /** sin(u)^k*cos(u)^k as sin(2u)^k/2^k (and the hyperbolic pair). */
 function doubleAngleProduct(e: Expr & { factors: readonly Expr[] }, angles: Set<Expr>): Expr | undefined {
@@ -236,23 +232,8 @@ const FAMILIES = [
   ["sinh", "cosh", "tanh"],
 ];
 
-/**
- * Does `e` leave no trigonometric or hyperbolic function of the angles `us` behind? Double angles are kept only
- * then: sin(2*x) alone is simpler, but sin(2*x) beside sin(x) mixes two angles, which later derivatives multiply.
- */
+/** Does `e` leave no trigonometric or hyperbolic function of the angles `us` behind? */
 function keepsOneAngle(e: Expr, us: readonly Expr[]): boolean {
   const single = new Set(us.flatMap((u) => FAMILIES.flat().map((name) => call(name, [u]))));
-  const seen = new Set<Expr>();
-  const stack = [e];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (single.has(node)) return false;
-    for (const c of children(node)) {
-      if (!seen.has(c)) {
-        seen.add(c);
-        stack.push(c);
-      }
-    }
-  }
-  return true;
+  return ![...nodesOf(e)].some((node) => single.has(node));
 }
