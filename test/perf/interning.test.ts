@@ -1,7 +1,7 @@
 /** Interning: structurally equal expressions are one object, and shared subexpressions stay shared. */
 import { describe, expect, it } from "vitest";
 import { build, diff, format, nodeCount, parse } from "../../src/index.js";
-import { distinctNodes, fileNode, findNode, makeSym } from "../../src/ast/expr.js";
+import { distinctNodes, fileNode, findNode, internTableSize, makeSym } from "../../src/ast/expr.js";
 
 describe("interning", () => {
   it("gives the same object for the same expression built twice", () => {
@@ -60,5 +60,22 @@ describe("interning", () => {
     expect(nodeCount(d)).toBe(tree);
     // In memory: q and sin^k(q) (depth nodes), the depth cosines, and the product.
     expect(distinctNodes(d)).toBe(2 * depth + 1);
+  });
+
+  it("lets expressions nobody holds be collected: the table does not grow with every expression ever made", async () => {
+    const { add, num, sym } = build;
+    const gc = (globalThis as { gc?: () => void }).gc;
+    expect(gc, "vitest.config.ts runs the tests with --expose-gc").toBeTypeOf("function");
+    const x = sym("x");
+    const before = internTableSize();
+    // 600,000 nodes (300,000 numbers and their sums with x), each dropped at once, made in separate turns of the
+    // event loop as a long-running program's calls are: within one turn the language keeps every weakly held object
+    // alive. A collection between turns, as the engine would run one anyway, makes the dead ones observable.
+    for (let turn = 0; turn < 30; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc!();
+      for (let i = 0; i < 10_000; i++) add(x, num(1_000_000 + turn * 10_000 + i));
+    }
+    expect(internTableSize() - before).toBeLessThan(100_000);
   });
 });
