@@ -4,7 +4,7 @@
  */
 import { children, type Expr, isExpr, NodeMemo, withNodeLimit } from "./ast/expr.js";
 import { ArgumentError, LimitError } from "./errors.js";
-import { isBuiltinFunction, parse } from "./parser/parse.js";
+import { CONSTANTS, isBuiltinFunction, parse } from "./parser/parse.js";
 import { chainRule } from "./rules/chain.js";
 import { constantRule, variableRule } from "./rules/constant.js";
 import { powerRule } from "./rules/power.js";
@@ -108,7 +108,7 @@ const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
 /** Checks that `wrt` names a variable (not a number, a function, a constant or an expression). */
 export function checkVariable(wrt: unknown): string {
-  if (typeof wrt !== "string" || !NAME.test(wrt) || isBuiltinFunction(wrt) || ["e", "pi", "π"].includes(wrt)) {
+  if (typeof wrt !== "string" || !NAME.test(wrt) || isBuiltinFunction(wrt) || CONSTANTS.has(wrt)) {
     throw new ArgumentError(`cannot differentiate with respect to ${JSON.stringify(wrt)}: expected a variable name such as "x"`);
   }
   return wrt;

@@ -414,19 +414,30 @@ function mulTwo(a: Expr, b: Expr): Expr | undefined {
   return rawMul(compareFactors(a, b) <= 0 ? [a, b] : [b, a]);
 }
 
-/** sign(u)*u^k = |u|*u^(k-1) for a positive integer k: the factors with that rewrite made, or undefined. */
+/**
+ * sign(u)*u^k = |u|*u^(k-1) for a positive integer k, and sign(u)*|u|^k = u^k for an odd integer k (sign(u) is u/|u|,
+ * and |u|^(k-1) is u^(k-1) for even k-1): the factors with that rewrite made, or undefined.
+ */
 function signTimesValue(factors: Expr[]): Expr[] | undefined {
   for (let i = 0; i < factors.length; i++) {
     const s = factors[i]!;
     if (s.kind !== "call" || s.name !== "sign") continue;
     const u = s.args[0]!;
+    const rest = (j: number) => factors.filter((_, n) => n !== i && n !== j);
     const j = factors.findIndex((f) => f === u || (f.kind === "pow" && f.base === u && isInteger(f.exponent) && !isNegative(f.exponent)));
-    if (j < 0) continue;
-    const k = factors[j] === u ? ONE : (factors[j] as Pow).exponent;
-    const rest = factors.filter((_, n) => n !== i && n !== j);
-    return [...rest, call("abs", [u]), pow(u, add(k, MINUS_ONE))];
+    if (j >= 0) {
+      const k = factors[j] === u ? ONE : (factors[j] as Pow).exponent;
+      return [...rest(j), call("abs", [u]), pow(u, add(k, MINUS_ONE))];
+    }
+    const absolute = call("abs", [u]);
+    const a = factors.findIndex((f) => f === absolute || (f.kind === "pow" && f.base === absolute && isOddInteger(f.exponent)));
+    if (a >= 0) return [...rest(a), pow(u, factors[a] === absolute ? ONE : (factors[a] as Pow).exponent)];
   }
   return undefined;
+}
+
+function isOddInteger(e: Expr): boolean {
+  return e.kind === "num" && e.value.isInteger && e.value.num % 2n !== 0n;
 }
 
 /**

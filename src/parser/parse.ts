@@ -355,10 +355,18 @@ function number(text: string, token: Token): Expr {
   return num(Rational.fromDecimal(digits));
 }
 
+/** Names of constants: pi, and Euler's number as `e`, or `E` as SymPy and math.js print it. */
+export const CONSTANTS: ReadonlyMap<string, Expr> = new Map([
+  ["pi", PI],
+  ["π", PI],
+  ["e", call("exp", [ONE])],
+  ["E", call("exp", [ONE])],
+]);
+
 function name(text: string, token: Token, options: ParseOptions): Expr {
   const n = token.text;
-  if (n === "pi" || n === "π") return PI;
-  if (n === "e") return call("exp", [ONE]);
+  const constant = CONSTANTS.get(n);
+  if (constant) return constant;
   if (isBuiltinFunction(n) || options.functions?.has(n)) {
     throw errorAt(text, token.offset, `'${n}' is a function`, n, `a call such as ${n}(x)`);
   }
@@ -379,7 +387,7 @@ function applyFunction(text: string, token: Token, args: Expr[], options: ParseO
   if (sugar) return sugar(...args);
   const canonical = FUNCTION_NAMES.get(fname);
   if (canonical === undefined) {
-    if (fname === "pi" || fname === "π" || fname === "e") throw fail(`'${fname}' is a constant, not a function`, `an operator, e.g. ${fname}*(...)`);
+    if (CONSTANTS.has(fname)) throw fail(`'${fname}' is a constant, not a function`, `an operator, e.g. ${fname}*(...)`);
     const known = [...FUNCTION_NAMES.keys(), ...SUGAR.keys(), ...(options.functions?.keys() ?? [])];
     const hint = closest(fname, known);
     throw fail(`unknown function '${fname}'`, `${hint ? `'${hint}', ` : ""}a known function, or ${fname}*(...) for a product`);

@@ -14,7 +14,7 @@ import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
 import { realValue } from "../domain.js";
 import { substitute } from "../ast/transform.js";
-import { isBuiltinFunction, parse, type UserFunction } from "../parser/parse.js";
+import { CONSTANTS, isBuiltinFunction, parse, type UserFunction } from "../parser/parse.js";
 import { toLatex } from "../print/latex.js";
 import { format } from "../print/text.js";
 import { simplify } from "../simplify/simplify.js";
@@ -34,7 +34,7 @@ const DEFINITION = new RegExp(String.raw`^\s*(${NAME})\s*(?:\(([^()]*)\))?\s*=(?
 /** The last ` at name=` in a line separates the expression from the point. */
 const AT = new RegExp(String.raw`\s+at\s+(?=${NAME}\s*=)`, "gu");
 /** Names a definition may not take: they already mean something in every expression. */
-const RESERVED = new Set(["e", "pi", "π", "diff"]);
+const RESERVED = new Set([...CONSTANTS.keys(), "diff"]);
 
 export class Session {
   private readonly defs = new Map<string, Definition>();

@@ -58,12 +58,18 @@ export function pythagorean(sum: Expr): Expr | undefined {
   return best;
 }
 
-/** tan, sec, csc and cot in terms of sin and cos: what lets sin(x)*cos(x)*tan(x) become sin(x)^2. */
+/**
+ * tan, sec, csc and cot in terms of sin and cos (what lets sin(x)*cos(x)*tan(x) become sin(x)^2), and sech, csch and
+ * coth in terms of sinh and cosh.
+ */
 const RECIPROCALS: Readonly<Record<string, (u: Expr) => Expr>> = {
   tan: (u) => mul(call("sin", [u]), pow(call("cos", [u]), num(-1))),
   sec: (u) => pow(call("cos", [u]), num(-1)),
   csc: (u) => pow(call("sin", [u]), num(-1)),
   cot: (u) => mul(call("cos", [u]), pow(call("sin", [u]), num(-1))),
+  sech: (u) => pow(call("cosh", [u]), num(-1)),
+  csch: (u) => pow(call("sinh", [u]), num(-1)),
+  coth: (u) => mul(call("cosh", [u]), pow(call("sinh", [u]), num(-1))),
 };
 
 /** A test whether an expression calls any of the functions `names`, memoised per node. */
@@ -82,7 +88,7 @@ function callsAnyOf(names: readonly string[]): (e: Expr) => boolean {
 
 const hasReciprocal = callsAnyOf(Object.keys(RECIPROCALS));
 
-/** `e` with tan, sec, csc and cot written through sin and cos (expanded if a sum), or undefined if it has none. */
+/** `e` with the RECIPROCALS written through sin and cos, sinh and cosh (expanded if a sum); undefined if it has none. */
 export function inSinesAndCosines(e: Expr): Expr | undefined {
   if (!hasReciprocal(e)) return undefined;
   const rewritten = postwalk(e, (node) => (node.kind === "call" && node.name in RECIPROCALS ? RECIPROCALS[node.name]!(node.args[0]!) : undefined));
@@ -115,11 +121,12 @@ function callsAmong(factors: readonly Expr[], name: string): Expr[] {
   return found;
 }
 
-/** sin(u)/cos(u) = tan(u), cos(u)/sin(u) = cot(u), sinh(u)/cosh(u) = tanh(u). */
+/** sin(u)/cos(u) = tan(u), cos(u)/sin(u) = cot(u), sinh(u)/cosh(u) = tanh(u), cosh(u)/sinh(u) = coth(u). */
 const QUOTIENTS: readonly (readonly [string, string, string])[] = [
   ["sin", "cos", "tan"],
   ["cos", "sin", "cot"],
   ["sinh", "cosh", "tanh"],
+  ["cosh", "sinh", "coth"],
 ];
 
 /**
@@ -229,7 +236,7 @@ function isHalfAngleSquare(f: Expr): f is Pow & { base: Call } {
 
 const FAMILIES = [
   ["sin", "cos", "tan", "sec", "csc", "cot"],
-  ["sinh", "cosh", "tanh"],
+  ["sinh", "cosh", "tanh", "sech", "csch", "coth"],
 ];
 
 /** Does `e` leave no trigonometric or hyperbolic function of the angles `us` behind? */

@@ -238,6 +238,25 @@ describe("identities people use", () => {
     expect(format(diff("log(sin(x))", "x"))).toBe("cot(x)");
     expect(format(diff("log(cos(x))", "x"))).toBe("-tan(x)");
     expect(format(diff("log(cosh(x))", "x"))).toBe("tanh(x)");
+    expect(format(diff("log(sinh(x))", "x"))).toBe("coth(x)");
+  });
+
+  it("knows sign(u) = u/|u|: d/dx log|x| = 1/x", () => {
+    expect(format(diff("log(abs(x))", "x"))).toBe("1/x");
+    expect(format(diff("log(abs(2*x + 1))", "x"))).toBe("2/(2*x + 1)");
+    expect(format(parse("sign(x)*abs(x)"))).toBe("x");
+    expect(format(parse("sign(x)/abs(x)^3"))).toBe("1/x^3");
+    expect(format(parse("sign(x)/abs(x)^2"))).toBe("sign(x)/x^2"); // even powers of |x| are powers of x already
+  });
+
+  it("differentiates the reciprocal and inverse reciprocal functions as SymPy does", () => {
+    expect(format(diff("acot(x)", "x"))).toBe("-1/(x^2 + 1)");
+    expect(format(diff("arccot(2*x)", "x"))).toBe("-2/(4*x^2 + 1)");
+    expect(format(diff("coth(x)", "x"))).toBe("-1/sinh(x)^2");
+    expect(format(diff("sech(x)", "x"))).toBe("-sech(x)*tanh(x)");
+    expect(format(diff("csch(x)", "x"))).toBe("-coth(x)*csch(x)");
+    expect(format(diff("acoth(x)", "x"))).toBe("1/(1 - x^2)");
+    expect(format(diff("asec(x)", "x"))).toBe("1/(sqrt(x^2 - 1)*abs(x))");
   });
 
   it("puts sqrt(u) and x/sqrt(u) over one denominator, and signs out of negative sums", () => {

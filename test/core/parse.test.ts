@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ParseError, evaluate, format, parse } from "../../src/index.js";
+import { ParseError, diff, evaluate, format, parse } from "../../src/index.js";
 import { tokenize } from "../../src/parser/lexer.js";
 import { syntaxOf } from "../../src/parser/precedence.js";
 import type { Syntax } from "../../src/parser/syntax.js";
@@ -45,6 +45,12 @@ describe("numbers and names", () => {
   it("reads e as Euler's number and e^x as exp(x)", () => {
     expect(parse("e^x")).toBe(parse("exp(x)"));
     expect(evaluate(parse("e"))).toBe(Math.E);
+  });
+
+  it("reads E as Euler's number too, as SymPy and math.js print it", () => {
+    expect(parse("E*x + 3")).toBe(parse("e*x + 3"));
+    expect(format(diff("E^(2*x)", "x"))).toBe("2*exp(2*x)");
+    expect(() => diff("E*x", "E")).toThrow(/cannot differentiate with respect to "E"/);
   });
 });
 

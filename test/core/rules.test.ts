@@ -57,6 +57,7 @@ describe("function table", () => {
   const points: Record<string, number[]> = {
     asin: [-0.5, 0.3], acos: [-0.5, 0.3], atanh: [-0.5, 0.3], acosh: [1.5, 3], log: [0.5, 2], log2: [0.5, 2],
     log10: [0.5, 2], csc: [-1.3, 0.4, 1.2], cot: [-1.3, 0.4, 1.2], abs: [-1.5, 0.7], sign: [-1.5, 0.7], step: [-1.5, 0.7], relu: [-1.5, 0.7],
+    asec: [-1.3, 1.7, 2], acsc: [-1.3, 1.7, 2], acoth: [-1.3, 1.7, 2], asech: [-0.5, 0.4, 0.6],
   };
   for (const [name, row] of FUNCTIONS) {
     it(`${name}: derivative, value and LaTeX are in the table`, () => {
