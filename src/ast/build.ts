@@ -603,7 +603,7 @@ export function call(name: string, args: readonly Expr[]): Expr {
       const value = row.values?.[u.value.toString()];
       if (value !== undefined && RATIONAL.test(value)) return num(Rational.parse(value));
     }
-    if (row.parity && isNegative(u)) {
+    if (row.parity && (isNegative(u) || (u.kind === "add" && u.terms.every(isNegative)))) {
       const mirrored = call(name, [neg(u)]);
       return row.parity === "odd" ? neg(mirrored) : mirrored;
     }
@@ -622,6 +622,14 @@ export function call(name: string, args: readonly Expr[]): Expr {
       // |c*u| = |c|*|u| and sign(c*u) = sign(u) for a positive number c (parity has already made c positive)
       const [c, rest] = splitCoefficient(u);
       return name === "abs" ? mul(num(c), call(name, [rest])) : call(name, [rest]);
+    }
+    if ((name === "abs" || name === "sign") && u.kind === "add") {
+      // The same for a sum's numeric content: |6*x + 6| = 6*|x + 1|, sign(6*x + 6) = sign(x + 1)
+      const c = numericContent(u.terms);
+      if (!c.isOne) {
+        const rest = add(...u.terms.map((t) => mul(num(Rational.ONE.div(c)), t)));
+        return name === "abs" ? mul(num(c), call(name, [rest])) : call(name, [rest]);
+      }
     }
   }
   const hash = shapeHash(mixHash(SEED.call, stringHash(name)), args);

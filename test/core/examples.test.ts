@@ -249,6 +249,16 @@ describe("identities people use", () => {
     expect(format(parse("sign(x)/abs(x)^2"))).toBe("sign(x)/x^2"); // even powers of |x| are powers of x already
   });
 
+  it("takes numbers and signs out of abs and sign, and signs out of odd and even functions of negative sums", () => {
+    expect(format(diff("abs(6*x + 6) + abs(7*x + 7)", "x"))).toBe("13*sign(x + 1)");
+    expect(format(parse("abs(x/2 + 1/2)"))).toBe("abs(x + 1)/2");
+    expect(format(parse("sign(4*x - 2)"))).toBe("sign(2*x - 1)");
+    expect(format(parse("abs(-6*x - 6)"))).toBe("6*abs(x + 1)");
+    expect(format(parse("sin(-x - 1)"))).toBe("-sin(x + 1)");
+    expect(format(parse("cos(-2*x - 3)"))).toBe("cos(2*x + 3)");
+    expect(format(parse("cos(1 - x)"))).toBe("cos(1 - x)"); // no sign to take out
+  });
+
   it("differentiates the reciprocal and inverse reciprocal functions as SymPy does", () => {
     expect(format(diff("acot(x)", "x"))).toBe("-1/(x^2 + 1)");
     expect(format(diff("arccot(2*x)", "x"))).toBe("-2/(4*x^2 + 1)");
