@@ -5,6 +5,7 @@
  */
 import type { Expr } from "../ast/expr.js";
 import { compileAll, type CompiledSet, compileSum, type CompiledSum } from "../compile/compile.js";
+import { reusingTanh } from "../compile/reuse.js";
 import { stabilize } from "../compile/stable.js";
 import { gradient } from "../diff.js";
 import { ArgumentError } from "../errors.js";
@@ -38,8 +39,9 @@ export class Trainer {
     }
     this.gradients = gradient(model.loss, model.parameters);
     const sample = [...model.features, model.label];
-    // The loss is compiled in its stable form so that it stays finite for confident predictions.
-    this.sums = compileSum([stabilize(model.loss), ...this.gradients], model.parameters, sample);
+    // The loss is compiled in its stable form so that it stays finite for confident predictions, and the gradients
+    // reuse the tanh activations they are computed from.
+    this.sums = compileSum([stabilize(model.loss), ...reusingTanh(this.gradients)], model.parameters, sample);
     this.rows = new Float64Array(data.size * sample.length);
     for (let i = 0; i < data.size; i++) {
       this.rows.set(data.features.subarray(i * data.dimension, (i + 1) * data.dimension), i * sample.length);
