@@ -64,8 +64,9 @@ function value(e: Expr, ev: (e: Expr) => number, lookup: (name: string) => numbe
     case "const":
       return Math.PI;
     case "add": {
-      let s = 0;
-      for (const t of e.terms) s += ev(t);
+      // From the first term, as compiled code adds: 0 + (-0) would be +0 where -0 + -0 is -0.
+      let s = ev(e.terms[0]!);
+      for (let i = 1; i < e.terms.length; i++) s += ev(e.terms[i]!);
       return s;
     }
     case "mul": {

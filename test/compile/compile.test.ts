@@ -25,9 +25,9 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
 }));
 const coordinate = fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.integer({ min: -8, max: 8 }), fc.double());
 
-/** Equal as float64 values, reading NaN as equal to NaN and 0 as equal to -0 (`0 + -0` is 0 in any order). */
+/** The same float64 value, to the bit: signed zeros told apart, NaN equal to NaN. */
 function sameNumber(a: number, b: number): boolean {
-  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+  return Object.is(a, b);
 }
 
 describe("compile", () => {
@@ -43,8 +43,14 @@ describe("compile", () => {
         const interpreted = evaluate(e, { x, y, z });
         if (!sameNumber(compiled, interpreted)) throw new Error(`${String(e)} at ${[x, y, z]}: ${compiled} vs ${interpreted}`);
       }),
-      { numRuns: 400 },
+      { numRuns: 2000 },
     );
+  });
+
+  it("agrees on signed zeros: -0 + -0 is -0 in both", () => {
+    const e = parse("x*y - x*z");
+    expect(Object.is(evaluate(e, { x: -0, y: 1, z: -1 }), -0)).toBe(true);
+    expect(Object.is(compile(e, VARS)(-0, 1, -1), -0)).toBe(true);
   });
 
   it("takes real odd roots of negative numbers, as evaluate does", () => {
