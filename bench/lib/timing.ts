@@ -45,7 +45,8 @@ export async function timeCalls<T>(prepare: (i: number) => T, run: (input: T) =>
   return { micros: median(perCall), rounds: perCall.length, callsPerRound };
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Resolves in a later turn of the event loop (see the note at the top on WeakRef targets). */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
