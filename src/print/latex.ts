@@ -38,7 +38,7 @@ export interface LatexOptions {
 const SHORT_EXPONENT = 7;
 
 /** Functions written `\sin^{2}(x)` rather than `\sin(x)^{2}`, as is customary. */
-const POWER_ON_NAME = new Set(["sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh"]);
+const POWER_ON_NAME = new Set(["sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "coth", "sech", "csch"]);
 
 export function toLatex(e: ExprLike, options: LatexOptions = {}): string {
   const expr = toExpr(e);

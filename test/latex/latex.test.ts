@@ -49,6 +49,8 @@ describe("toLatex", () => {
     ["abs(x - 1)", "\\left|x - 1\\right|"],
     ["sigmoid(x)", "\\sigma(x)"],
     ["sin(x)^2", "\\sin^{2}(x)"],
+    ["sech(x)^2", "\\operatorname{sech}^{2}(x)"],
+    ["acot(x)^2", "\\operatorname{arccot}(x)^{2}"],
     ["sin(x)^x", "\\sin(x)^{x}"],
     ["log(x)^2", "\\ln(x)^{2}"],
     ["sin(1/x)", "\\sin\\left(\\frac{1}{x}\\right)"],
