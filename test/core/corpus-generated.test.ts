@@ -27,6 +27,7 @@ describe("generated corpus (SymPy)", () => {
     const categories = new Set(cases.map((c) => c.category));
     for (const c of ["abs_sign", "chain_exp_log", "chain_trig", "constants_linear", "hyperbolic", "inverse_trig"]) expect(categories).toContain(c);
     for (const c of ["multivariable_partial", "polynomial", "product", "quotient", "sqrt_roots", "higher_order"]) expect(categories).toContain(c);
+    expect(categories).toContain("reciprocal_functions"); // acot, asec, coth, sech, log|u|, ...
     expect(cases.length).toBeGreaterThan(400);
   });
 
