@@ -15,7 +15,7 @@ import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "
 import { smaller } from "./size.js";
 import { memoized } from "./memo.js";
 import { mayCombine, together as overCommonDenominator } from "./together.js";
-import { asTangents, inSinesAndCosines, pythagorean, withDoubleAngles } from "./trig.js";
+import { asReciprocals, asTangents, inSinesAndCosines, pythagorean, withDoubleAngles } from "./trig.js";
 import { specialValue } from "./values.js";
 
 const memo = new NodeMemo<Expr>();
@@ -92,8 +92,10 @@ function candidates(e: Expr, smallest: Smallest): void {
       return;
     }
     case "mul": {
-      smallest.consider(inSinesAndCosines(e));
+      const sinCos = inSinesAndCosines(e);
+      smallest.consider(sinCos);
       smallest.consider(asTangents(e));
+      smallest.consider(asReciprocals(sinCos ?? e));
       // Every candidate below rewrites sums among the factors: without one there is nothing to try.
       if (!e.factors.some(hasSum)) return;
       smallest.consider(expand(e));

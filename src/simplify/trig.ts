@@ -155,6 +155,24 @@ export function asTangents(e: Expr): Expr | undefined {
   return changed ? mul(...factors) : undefined;
 }
 
+/** 1/sin(u) = csc(u), 1/cos(u) = sec(u), and the hyperbolic ones. */
+const RECIPROCAL_NAMES: Readonly<Record<string, string>> = { sin: "csc", cos: "sec", sinh: "csch", cosh: "sech" };
+
+/**
+ * A product with negative powers of sines and cosines written as cosecants and secants: 1/(sin(x)*cos(x)) =
+ * csc(x)*sec(x). Undefined when there is none.
+ */
+export function asReciprocals(e: Expr): Expr | undefined {
+  if (e.kind !== "mul") return undefined;
+  let changed = false;
+  const factors = e.factors.map((f) => {
+    if (f.kind !== "pow" || f.base.kind !== "call" || !(f.base.name in RECIPROCAL_NAMES) || f.exponent.kind !== "num" || !f.exponent.value.isNegative) return f;
+    changed = true;
+    return pow(call(RECIPROCAL_NAMES[f.base.name]!, f.base.args), num(f.exponent.value.neg()));
+  });
+  return changed ? mul(...factors) : undefined;
+}
+
 /** sin(u)*cos(u) = sin(2u)/2 and sinh(u)*cosh(u) = sinh(2u)/2. */
 const DOUBLE_ANGLES: readonly (readonly [string, string])[] = [
   ["sin", "cos"],
