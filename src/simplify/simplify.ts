@@ -95,7 +95,8 @@ function candidates(e: Expr, smallest: Smallest): void {
       const sinCos = inSinesAndCosines(e);
       smallest.consider(sinCos);
       smallest.consider(asTangents(e));
-      smallest.consider(asReciprocals(sinCos ?? e));
+      smallest.consider(asReciprocals(e));
+      if (sinCos) smallest.consider(asReciprocals(sinCos));
       // Every candidate below rewrites sums among the factors: without one there is nothing to try.
       if (!e.factors.some(hasSum)) return;
       smallest.consider(expand(e));

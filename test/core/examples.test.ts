@@ -264,6 +264,8 @@ describe("identities people use", () => {
     expect(format(diff("arccot(2*x)", "x"))).toBe("-2/(4*x^2 + 1)");
     expect(format(diff("coth(x)", "x"))).toBe("-csch(x)^2");
     expect(format(diff("log(tan(x))", "x"))).toBe("csc(x)*sec(x)"); // sec(x)^2/tan(x) = 1/(sin(x)*cos(x))
+    expect(format(diff("1/cos(x)", "x"))).toBe("sec(x)*tan(x)");
+    expect(format(diff("1/sinh(x)", "x"))).toBe("-coth(x)*csch(x)");
     expect(format(diff("sech(x)", "x"))).toBe("-sech(x)*tanh(x)");
     expect(format(diff("csch(x)", "x"))).toBe("-coth(x)*csch(x)");
     expect(format(diff("acoth(x)", "x"))).toBe("1/(1 - x^2)");
