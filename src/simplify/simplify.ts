@@ -111,6 +111,8 @@ function candidates(e: Expr, smallest: Smallest): void {
       smallest.consider(factored);
       smallest.consider(withSignInside(factored ?? e));
       smallest.consider(withSignOutside(e));
+      // Both: (-2*x - 4)*(-2*x^2 - 8*x - 12) = 4*(x + 2)*(x^2 + 4*x + 6).
+      if (contentOut?.kind === "mul") smallest.consider(withSignOutside(contentOut));
       for (const form of withCoefficientInside(e)) smallest.consider(form);
       return;
     }

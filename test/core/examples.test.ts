@@ -277,5 +277,6 @@ describe("identities people use", () => {
     expect(format(diff("sqrt(x)*(x^2 + 3)", "x"))).toBe("(5*x^2 + 3)/(2*sqrt(x))");
     expect(format(diff("log(-6*x - 6)", "x"))).toBe("1/(x + 1)");
     expect(format(diff("log(-5*x - 4)^2", "x"))).toBe("10*log(-5*x - 4)/(5*x + 4)");
+    expect(format(diff("(-x^2 - 4*x - 6)^2", "x"))).toBe("4*(x + 2)*(x^2 + 4*x + 6)"); // content and signs both out
   });
 });
