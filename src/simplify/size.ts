@@ -3,7 +3,7 @@
  * multiplications and divisions, powers, negations, function calls), the measure SymPy calls `count_ops`.
  * Simplification keeps the candidate with the fewest operations, then the fewest nodes.
  */
-import { isNegative, neg, pow, splitCoefficient } from "../ast/build.js";
+import { isNegative, isNonNegative, neg, pow, splitCoefficient } from "../ast/build.js";
 import { children, type Expr, NodeMemo } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { isNegativeExponent } from "../print/precedence.js";
@@ -75,8 +75,18 @@ function denominatorCount(base: Expr, exponent: Expr): number {
   return exponent.value.equals(Rational.MINUS_ONE) ? opCount(base) : 1 + opCount(base) + (exponent.value.isInteger ? 0 : 1);
 }
 
+/**
+ * exp(u) for a u written negative (a negative number or term) or a sum that is negative for every real value of its
+ * variables, as SymPy decides: x*exp(-8*x^2 - 9) counts as x/exp(8*x^2 + 9), x*exp(-x - 1) does not.
+ */
 function isExpOfNegative(f: Expr): boolean {
-  return f.kind === "call" && f.name === "exp" && (f.args[0]!.kind === "num" || f.args[0]!.kind === "mul") && isNegative(f.args[0]!);
+  if (f.kind !== "call" || f.name !== "exp") return false;
+  const u = f.args[0]!;
+  if (u.kind !== "add") return (u.kind === "num" || u.kind === "mul") && isNegative(u);
+  return u.terms.every((t) => {
+    const [c, rest] = splitCoefficient(t);
+    return c.isNegative && isNonNegative(rest);
+  });
 }
 
 /** Candidates compare by operations, then by awkward forms (see below), then by tree size. */

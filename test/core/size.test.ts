@@ -30,6 +30,8 @@ describe("opCount counts as SymPy's count_ops", () => {
     ["exp(-x^2/2)", 4],
     ["x*exp(1 - x)", 3],
     ["x*exp(-x - 1)", 4],
+    ["x*exp(-8*x^2 - 9)", 5], // the argument is negative for every real x: x/exp(8*x^2 + 9)
+    ["-16*x*exp(-8*x^2 - 9)", 7],
     ["abs(x)", 1],
     ["y*sign(x)", 2],
     ["1/tan(x)", 2],
