@@ -1,7 +1,12 @@
 /**
- * Pythagorean identities: sin²u + cos²u = 1, cosh²u − sinh²u = 1 and 1 − tanh²u = 1/cosh²u. For each argument u
- * squared in a sum, try writing every even power of one function through the other, expand, and keep whatever is
- * smaller.
+ * Trigonometric and hyperbolic rewrites, each offered to the simplifier as a candidate form:
+ *
+ * - Pythagorean identities: sin²u + cos²u = 1, cosh²u − sinh²u = 1 and 1 − tanh²u = 1/cosh²u. For each argument u
+ *   squared in a sum, try writing every even power of one function through the other, expand, and keep whatever is
+ *   smaller.
+ * - tan, sec, csc, cot (and their hyperbolic kin) through sin and cos; quotients of sines and cosines as tangents;
+ *   negative powers of sines and cosines as cosecants and secants.
+ * - Double angles, as a last step over the whole expression.
  */
 import { add, call, mul, neg, num, ONE, pow, sub } from "../ast/build.js";
 import { type Call, children, type Expr, NodeMemo, nodesOf, type Pow } from "../ast/expr.js";
@@ -62,7 +67,7 @@ export function pythagorean(sum: Expr): Expr | undefined {
  * tan, sec, csc and cot in terms of sin and cos (what lets sin(x)*cos(x)*tan(x) become sin(x)^2), and sech, csch and
  * coth in terms of sinh and cosh.
  */
-const RECIPROCALS: Readonly<Record<string, (u: Expr) => Expr>> = {
+const IN_SINES_AND_COSINES: Readonly<Record<string, (u: Expr) => Expr>> = {
   tan: (u) => mul(call("sin", [u]), pow(call("cos", [u]), num(-1))),
   sec: (u) => pow(call("cos", [u]), num(-1)),
   csc: (u) => pow(call("sin", [u]), num(-1)),
@@ -86,12 +91,12 @@ function callsAnyOf(names: readonly string[]): (e: Expr) => boolean {
   return calls;
 }
 
-const hasReciprocal = callsAnyOf(Object.keys(RECIPROCALS));
+const hasReciprocal = callsAnyOf(Object.keys(IN_SINES_AND_COSINES));
 
-/** `e` with the RECIPROCALS written through sin and cos, sinh and cosh (expanded if a sum); undefined if it has none. */
+/** `e` with tan, sec, ... written through sin and cos, sinh and cosh (expanded if a sum); undefined if it has none. */
 export function inSinesAndCosines(e: Expr): Expr | undefined {
   if (!hasReciprocal(e)) return undefined;
-  const rewritten = postwalk(e, (node) => (node.kind === "call" && node.name in RECIPROCALS ? RECIPROCALS[node.name]!(node.args[0]!) : undefined));
+  const rewritten = postwalk(e, (node) => (node.kind === "call" && node.name in IN_SINES_AND_COSINES ? IN_SINES_AND_COSINES[node.name]!(node.args[0]!) : undefined));
   return e.kind === "add" ? expand(rewritten) : rewritten;
 }
 
