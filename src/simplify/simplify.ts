@@ -12,10 +12,10 @@ import { apart } from "./apart.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
 import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "./factor.js";
-import { smaller } from "./size.js";
+import { opCount, smaller } from "./size.js";
 import { memoized } from "./memo.js";
 import { mayCombine, together as overCommonDenominator } from "./together.js";
-import { asReciprocals, asTangents, inSinesAndCosines, pythagorean, withDoubleAngles } from "./trig.js";
+import { asReciprocals, asTangents, inSinesAndCosines, pythagorean, withDoubleAngles, withSingleAngles } from "./trig.js";
 import { specialValue } from "./values.js";
 
 const memo = new NodeMemo<Expr>();
@@ -33,12 +33,24 @@ export function simplifyComputations(): number {
 }
 
 export function simplify(e: Expr): Expr {
+  e = inRounds(e);
+  // Functions of 2u beside functions of u may cancel once written through u: sin(6*x)/cos(3*x) = 2*sin(3*x).
+  const single = withSingleAngles(e);
+  if (single) {
+    const simplified = inRounds(single);
+    if (smaller(simplified, e)) e = simplified;
+  }
+  return withDoubleAngles(e);
+}
+
+/** Node-by-node simplification, repeated while it changes something (a new whole may simplify further). */
+function inRounds(e: Expr): Expr {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const next = simplifyNode(e);
     if (next === e) break;
     e = next;
   }
-  return withDoubleAngles(e);
+  return e;
 }
 
 function simplifyNode(e: Expr): Expr {
@@ -95,8 +107,8 @@ function candidates(e: Expr, smallest: Smallest): void {
       const sinCos = inSinesAndCosines(e);
       smallest.consider(sinCos);
       smallest.consider(asTangents(e));
-      smallest.consider(asReciprocals(e));
-      if (sinCos) smallest.consider(asReciprocals(sinCos));
+      // Only when fewer operations: sin(6*x)/cos(3*x) stays as written rather than becoming sec(3*x)*sin(6*x).
+      for (const form of [asReciprocals(e), sinCos && asReciprocals(sinCos)]) if (form && opCount(form) < opCount(e)) smallest.consider(form);
       // Every candidate below rewrites sums among the factors: without one there is nothing to try.
       if (!e.factors.some(hasSum)) return;
       smallest.consider(expand(e));

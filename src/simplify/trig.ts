@@ -178,6 +178,34 @@ export function asReciprocals(e: Expr): Expr | undefined {
   return changed ? mul(...factors) : undefined;
 }
 
+/** sin(2u), cos(2u) and the hyperbolic ones through functions of u. */
+const OF_DOUBLE_ANGLE: Readonly<Record<string, (u: Expr) => Expr>> = {
+  sin: (u) => mul(num(2), call("sin", [u]), call("cos", [u])),
+  cos: (u) => sub(pow(call("cos", [u]), num(2)), pow(call("sin", [u]), num(2))),
+  sinh: (u) => mul(num(2), call("sinh", [u]), call("cosh", [u])),
+  cosh: (u) => add(pow(call("cosh", [u]), num(2)), pow(call("sinh", [u]), num(2))),
+};
+
+/**
+ * `e` with sines and cosines of 2u written through u wherever functions of u occur too, or undefined when no
+ * argument is twice another: what lets sin(6*x)/cos(3*x) become 2*sin(3*x).
+ */
+export function withSingleAngles(e: Expr): Expr | undefined {
+  if (!hasSineOrCosine(e)) return undefined;
+  const args = new Set<Expr>();
+  for (const node of nodesOf(e)) if (node.kind === "call" && node.name in OF_DOUBLE_ANGLE) args.add(node.args[0]!);
+  const halves = new Map<Expr, Expr>(); // 2u → u
+  for (const u of args) {
+    const twice = mul(num(2), u);
+    if (args.has(twice)) halves.set(twice, u);
+  }
+  if (halves.size === 0) return undefined;
+  return postwalk(e, (node) => {
+    const u = node.kind === "call" && node.name in OF_DOUBLE_ANGLE ? halves.get(node.args[0]!) : undefined;
+    return u && OF_DOUBLE_ANGLE[(node as Call).name]!(u);
+  });
+}
+
 /** sin(u)*cos(u) = sin(2u)/2 and sinh(u)*cosh(u) = sinh(2u)/2. */
 const DOUBLE_ANGLES: readonly (readonly [string, string])[] = [
   ["sin", "cos"],

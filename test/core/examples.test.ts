@@ -241,6 +241,13 @@ describe("identities people use", () => {
     expect(format(diff("log(sinh(x))", "x"))).toBe("coth(x)");
   });
 
+  it("writes functions of 2u through u where u occurs too, when that is smaller", () => {
+    expect(format(diff("sin(6*x)/cos(3*x)", "x"))).toBe("6*cos(3*x)");
+    expect(format(simplify("sin(2*x)/sin(x)"))).toBe("2*cos(x)");
+    expect(format(simplify("sinh(2*x)/cosh(x)"))).toBe("2*sinh(x)");
+    expect(format(simplify("sin(2*x) + sin(x)"))).toBe("sin(x) + sin(2*x)"); // 2*sin(x)*cos(x) + sin(x) is larger
+  });
+
   it("knows sign(u) = u/|u|: d/dx log|x| = 1/x", () => {
     expect(format(diff("log(abs(x))", "x"))).toBe("1/x");
     expect(format(diff("log(abs(2*x + 1))", "x"))).toBe("2/(2*x + 1)");
@@ -264,8 +271,8 @@ describe("identities people use", () => {
     expect(format(diff("arccot(2*x)", "x"))).toBe("-2/(4*x^2 + 1)");
     expect(format(diff("coth(x)", "x"))).toBe("-csch(x)^2");
     expect(format(diff("log(tan(x))", "x"))).toBe("csc(x)*sec(x)"); // sec(x)^2/tan(x) = 1/(sin(x)*cos(x))
-    expect(format(diff("1/cos(x)", "x"))).toBe("sec(x)*tan(x)");
-    expect(format(diff("1/sinh(x)", "x"))).toBe("-coth(x)*csch(x)");
+    expect(format(diff("1/cos(x)", "x"))).toBe("tan(x)/cos(x)"); // sec(x)*tan(x) is no smaller: kept as a quotient
+    expect(format(simplify("sin(6*x)/cos(3*x)"))).toBe("2*sin(3*x)"); // not sec(3*x)*sin(6*x), no smaller either
     expect(format(diff("sech(x)", "x"))).toBe("-sech(x)*tanh(x)");
     expect(format(diff("csch(x)", "x"))).toBe("-coth(x)*csch(x)");
     expect(format(diff("acoth(x)", "x"))).toBe("1/(1 - x^2)");
