@@ -122,14 +122,15 @@ function candidates(e: Expr, smallest: Smallest): void {
       const factored = mapFactors(e, withCommonFactors);
       smallest.consider(factored);
       smallest.consider(withSignInside(factored ?? e));
-      smallest.consider(withSignOutside(e));
+      smallest.consider(withSignOutside(e.factors));
       // Both: (-2*x - 4)*(-2*x^2 - 8*x - 12) = 4*(x + 2)*(x^2 + 4*x + 6).
-      if (contentOut?.kind === "mul") smallest.consider(withSignOutside(contentOut));
+      if (contentOut?.kind === "mul") smallest.consider(withSignOutside(contentOut.factors));
       for (const form of withCoefficientInside(e)) smallest.consider(form);
       return;
     }
     case "pow":
       smallest.consider(expand(e));
+      smallest.consider(withSignOutside([e]));
       smallest.consider(withCommonDenominator(e));
       smallest.consider(withContentOut([e]));
       return;
@@ -219,20 +220,20 @@ function withCoefficientInside(e: Expr & { factors: readonly Expr[] }): Expr[] {
 }
 
 /**
- * Sums of negative terms give their signs to the product, powers of them when the power is odd:
- * (-x - 2)/x^3 = -(x + 2)/x^3 and -1/(-x - 1) = 1/(x + 1).
+ * Sums of negative terms among the factors give their signs to the product, powers of them when the power is odd:
+ * (-x - 2)/x^3 = -(x + 2)/x^3, -1/(-x - 1) = 1/(x + 1) and 1/(-3*x - 1)^2 = 1/(3*x + 1)^2.
  */
-function withSignOutside(e: Expr & { factors: readonly Expr[] }): Expr | undefined {
+function withSignOutside(factors: readonly Expr[]): Expr | undefined {
   let negative = false;
   let changed = false;
-  const factors = e.factors.map((f) => {
+  const rewritten = factors.map((f) => {
     const [sum, exponent] = asPowerOfSum(f);
     if (!sum?.terms.every(isNegative)) return f;
     changed = true;
     if (isOdd(exponent)) negative = !negative;
     return withSumNegated(f);
   });
-  return changed ? mul(num(negative ? -1 : 1), ...factors) : undefined;
+  return changed ? mul(num(negative ? -1 : 1), ...rewritten) : undefined;
 }
 
 /** A sum, or a power of a sum, with the sum over a common denominator. */

@@ -285,5 +285,6 @@ describe("identities people use", () => {
     expect(format(diff("log(-6*x - 6)", "x"))).toBe("1/(x + 1)");
     expect(format(diff("log(-5*x - 4)^2", "x"))).toBe("10*log(-5*x - 4)/(5*x + 4)");
     expect(format(diff("(-x^2 - 4*x - 6)^2", "x"))).toBe("4*(x + 2)*(x^2 + 4*x + 6)"); // content and signs both out
+    expect(format(diff("1/(-9*x - 3)", "x"))).toBe("1/(3*x + 1)^2"); // an even power of a negative sum, alone
   });
 });
