@@ -15,7 +15,7 @@ import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "
 import { opCount, smaller } from "./size.js";
 import { memoized } from "./memo.js";
 import { mayCombine, together as overCommonDenominator } from "./together.js";
-import { asReciprocals, asTangents, inSinesAndCosines, pythagorean, withDoubleAngles, withSingleAngles } from "./trig.js";
+import { asReciprocals, asTangents, inSinesAndCosines, productsToSums, pythagorean, withDoubleAngles, withSingleAngles } from "./trig.js";
 import { specialValue } from "./values.js";
 
 const memo = new NodeMemo<Expr>();
@@ -33,14 +33,15 @@ export function simplifyComputations(): number {
 }
 
 export function simplify(e: Expr): Expr {
-  e = inRounds(e);
-  // Functions of 2u beside functions of u may cancel once written through u: sin(6*x)/cos(3*x) = 2*sin(3*x).
-  const single = withSingleAngles(e);
-  if (single) {
-    const simplified = inRounds(single);
-    if (smaller(simplified, e)) e = simplified;
+  const simplified = inRounds(e);
+  // Functions of 2u beside functions of u may cancel once written through u: sin(6*x)/cos(3*x) = 2*sin(3*x). Tried
+  // on what was given too, before other rewrites (products to sums) change the angles.
+  const smallest = new Smallest(simplified);
+  for (const form of new Set([e, simplified])) {
+    const single = withSingleAngles(form);
+    if (single) smallest.consider(inRounds(single));
   }
-  return withDoubleAngles(e);
+  return withDoubleAngles(smallest.best);
 }
 
 /** Node-by-node simplification, repeated while it changes something (a new whole may simplify further). */
@@ -88,7 +89,7 @@ function candidates(e: Expr, smallest: Smallest): void {
       const expanded = expand(e);
       const trig = pythagorean(expanded);
       const sinCos = inSinesAndCosines(expanded);
-      const forms = [e, expanded, trig, sinCos, sinCos && pythagorean(sinCos)];
+      const forms = [e, expanded, trig, sinCos, sinCos && pythagorean(sinCos), productsToSums(expanded)];
       for (let i = 0; i < forms.length; i++) {
         const form = forms[i];
         if (!form || forms.indexOf(form) < i) continue; // each form once

@@ -178,6 +178,38 @@ export function asReciprocals(e: Expr): Expr | undefined {
   return changed ? mul(...factors) : undefined;
 }
 
+/**
+ * Products of a sine or cosine of a with one of b (a different angle) as sums, term by term, expanded:
+ * 2*cos(2*x)*cos(7*x) + 7*sin(2*x)*sin(7*x) = 9*cos(5*x)/2 - 5*cos(9*x)/2. Undefined when no term has such a pair.
+ */
+export function productsToSums(sum: Expr): Expr | undefined {
+  if (sum.kind !== "add") return undefined;
+  let changed = false;
+  const terms = sum.terms.map((term) => {
+    const rewritten = productToSum(term);
+    if (rewritten) changed = true;
+    return rewritten ?? term;
+  });
+  return changed ? expand(add(...terms)) : undefined;
+}
+
+/** sin(a)*cos(b) = (sin(a + b) + sin(a - b))/2, sin(a)*sin(b) = (cos(a - b) - cos(a + b))/2, cos(a)*cos(b) likewise. */
+function productToSum(term: Expr): Expr | undefined {
+  if (term.kind !== "mul") return undefined;
+  const pair = term.factors.filter((f): f is Call => f.kind === "call" && (f.name === "sin" || f.name === "cos"));
+  if (pair.length !== 2 || pair[0]!.args[0] === pair[1]!.args[0]) return undefined;
+  const [f, g] = pair as [Call, Call];
+  const [a, b] = [f.args[0]!, g.args[0]!];
+  const of = (name: string, u: Expr) => call(name, [u]);
+  const [plus, minus] = [add(a, b), sub(a, b)];
+  const sum =
+    f.name === "sin" && g.name === "sin" ? sub(of("cos", minus), of("cos", plus))
+    : f.name === "cos" && g.name === "cos" ? add(of("cos", minus), of("cos", plus))
+    : f.name === "sin" ? add(of("sin", plus), of("sin", minus))
+    : sub(of("sin", plus), of("sin", minus)); // cos(a)*sin(b)
+  return mul(num(Rational.HALF), sum, ...term.factors.filter((x) => x !== f && x !== g));
+}
+
 /** sin(2u), cos(2u) and the hyperbolic ones through functions of u. */
 const OF_DOUBLE_ANGLE: Readonly<Record<string, (u: Expr) => Expr>> = {
   sin: (u) => mul(num(2), call("sin", [u]), call("cos", [u])),

@@ -12,10 +12,6 @@ const cases = readCorpus("corpus-generated");
 
 /** Where SymPy's result is smaller by more than one operation, and why we leave ours as it is. */
 const KNOWN_LARGER: ReadonlyMap<string, string> = new Map([
-  // Products of sines and cosines of different angles as sums (product-to-sum): SymPy's trigsimp does that; ours
-  // keeps the quotient rule's form, which is how a person writes it.
-  ["sin(2*x)/cos(7*x)", "product-to-sum"],
-  ["sin(3*x)/cos(7*x)", "product-to-sum"],
   // Exponentials as hyperbolic functions: 1/(2*cosh(x)) and 1/(4*cosh(x/2)^2); ours are the forms people expect
   // (the second is the logistic function's derivative).
   ["atan(exp(x))", "exponentials as cosh"],
