@@ -32,7 +32,13 @@ export function simplifyComputations(): number {
   return computations;
 }
 
+const finished = new NodeMemo<Expr>();
+
 export function simplify(e: Expr): Expr {
+  return finished.get(e) ?? finished.set(e, simplifyWhole(e));
+}
+
+function simplifyWhole(e: Expr): Expr {
   const simplified = inRounds(e);
   // Functions of 2u beside functions of u may cancel once written through u: sin(6*x)/cos(3*x) = 2*sin(3*x). Tried
   // on what was given too, before other rewrites (products to sums) change the angles.
