@@ -87,8 +87,10 @@ function mathjsOrders(text: string, maxOrder: number): void {
 
 export async function run(): Promise<void> {
   console.log(`Median of ${ROUNDS} rounds; each round starts from fresh variables (no memo hits).`);
-  report("n-th derivative of x*sin(x)*exp(x)", "n", await orders((x) => `${x}*sin(${x})*exp(${x})`, 12), upTo(12));
-  report("n-th derivative of exp(sin(x))", "n", await orders((x) => `exp(sin(${x}))`, 12), upTo(12));
+  // Orders to 20, past the 12 the issue asks for: a collection pause that lands on the same step of every round is a
+  // jump no median removes, and over 12 points one jump is enough for an exponential to fit better than a power.
+  report("n-th derivative of x*sin(x)*exp(x)", "n", await orders((x) => `${x}*sin(${x})*exp(${x})`, 20), upTo(20));
+  report("n-th derivative of exp(sin(x))", "n", await orders((x) => `exp(sin(${x}))`, 20), upTo(20));
   mathjsOrders("exp(sin(x))", 10);
   const depths = upTo(40);
   // Depths past 40 too: up to 40 each call costs well under a millisecond, mostly fixed overhead, and over so short
