@@ -1,8 +1,10 @@
 /**
  * The simplify pass. Bottom-up over the shared expression graph, each node is replaced by the smallest of a few
  * candidate forms (by operation count, see size.ts): the node itself, its expansion, common factors taken out,
- * a common denominator, and Pythagorean rewrites. Results are memoised per node, so simplifying an expression
- * that shares parts with earlier ones (as successive derivatives do) only works on what is new.
+ * a common denominator, cancelled polynomial factors, signs and content moved, and trigonometric rewrites
+ * (trig.ts). Results are memoised per node, so simplifying an expression that shares parts with earlier ones (as
+ * successive derivatives do) only works on what is new. Two steps then look at the whole result: functions of 2u
+ * written through u where u occurs too, and double angles.
  */
 import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
 import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
