@@ -179,7 +179,8 @@ export function asReciprocals(e: Expr): Expr | undefined {
 }
 
 /**
- * Products of a sine or cosine of a with one of b (a different angle) as sums, term by term, expanded:
+ * Products of a sine or cosine of a with one of b (a different angle), or of their hyperbolic kin, as sums, term by
+ * term, expanded:
  * 2*cos(2*x)*cos(7*x) + 7*sin(2*x)*sin(7*x) = 9*cos(5*x)/2 - 5*cos(9*x)/2. Undefined when no term has such a pair.
  */
 export function productsToSums(sum: Expr): Expr | undefined {
@@ -193,21 +194,31 @@ export function productsToSums(sum: Expr): Expr | undefined {
   return changed ? expand(add(...terms)) : undefined;
 }
 
-/** sin(a)*cos(b) = (sin(a + b) + sin(a - b))/2, sin(a)*sin(b) = (cos(a - b) - cos(a + b))/2, cos(a)*cos(b) likewise. */
+/**
+ * f(a)*g(b) as a sum of functions of a + b and a - b (twice the product): sin(a)*cos(b) = (sin(a + b) + sin(a - b))/2,
+ * sin(a)*sin(b) = (cos(a - b) - cos(a + b))/2, and the like for cos*cos, cos*sin and the hyperbolic pairs.
+ */
+const PRODUCT_TO_SUM: Readonly<Record<string, (plus: Expr, minus: Expr) => Expr>> = {
+  "sin*sin": (p, m) => sub(call("cos", [m]), call("cos", [p])),
+  "cos*cos": (p, m) => add(call("cos", [m]), call("cos", [p])),
+  "sin*cos": (p, m) => add(call("sin", [p]), call("sin", [m])),
+  "cos*sin": (p, m) => sub(call("sin", [p]), call("sin", [m])),
+  "sinh*sinh": (p, m) => sub(call("cosh", [p]), call("cosh", [m])),
+  "cosh*cosh": (p, m) => add(call("cosh", [p]), call("cosh", [m])),
+  "sinh*cosh": (p, m) => add(call("sinh", [p]), call("sinh", [m])),
+  "cosh*sinh": (p, m) => sub(call("sinh", [p]), call("sinh", [m])),
+};
+
+/** A term's two factors f(a)*g(b) (see PRODUCT_TO_SUM, a and b different) as a sum; undefined without such a pair. */
 function productToSum(term: Expr): Expr | undefined {
   if (term.kind !== "mul") return undefined;
-  const pair = term.factors.filter((f): f is Call => f.kind === "call" && (f.name === "sin" || f.name === "cos"));
-  if (pair.length !== 2 || pair[0]!.args[0] === pair[1]!.args[0]) return undefined;
+  const pair = term.factors.filter((f): f is Call => f.kind === "call" && ["sin", "cos", "sinh", "cosh"].includes(f.name));
+  if (pair.length !== 2) return undefined;
   const [f, g] = pair as [Call, Call];
   const [a, b] = [f.args[0]!, g.args[0]!];
-  const of = (name: string, u: Expr) => call(name, [u]);
-  const [plus, minus] = [add(a, b), sub(a, b)];
-  const sum =
-    f.name === "sin" && g.name === "sin" ? sub(of("cos", minus), of("cos", plus))
-    : f.name === "cos" && g.name === "cos" ? add(of("cos", minus), of("cos", plus))
-    : f.name === "sin" ? add(of("sin", plus), of("sin", minus))
-    : sub(of("sin", plus), of("sin", minus)); // cos(a)*sin(b)
-  return mul(num(Rational.HALF), sum, ...term.factors.filter((x) => x !== f && x !== g));
+  const rewrite = PRODUCT_TO_SUM[`${f.name}*${g.name}`];
+  if (!rewrite || a === b) return undefined;
+  return mul(num(Rational.HALF), rewrite(add(a, b), sub(a, b)), ...term.factors.filter((x) => x !== f && x !== g));
 }
 
 /** sin(2u), cos(2u) and the hyperbolic ones through functions of u. */

@@ -245,6 +245,7 @@ describe("identities people use", () => {
     expect(format(diff("sin(3*x + 9)*cos(4*x - 8)", "x"))).toBe("7*cos(7*x + 1)/2 - cos(17 - x)/2");
     expect(format(diff("sin(2*x)/cos(7*x)", "x"))).toBe("(9*cos(5*x) - 5*cos(9*x))/(2*cos(7*x)^2)");
     expect(format(diff("x^3*cos(4*x)", "x"))).toBe("x^2*(3*cos(4*x) - 4*x*sin(4*x))"); // one angle: nothing to do
+    expect(format(diff("sinh(2*x)*cosh(3*x)", "x"))).toBe("5*cosh(5*x)/2 - cosh(x)/2"); // and the hyperbolic pairs
   });
 
   it("writes functions of 2u through u where u occurs too, when that is smaller", () => {
