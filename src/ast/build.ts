@@ -603,7 +603,9 @@ export function call(name: string, args: readonly Expr[]): Expr {
       const value = row.values?.[u.value.toString()];
       if (value !== undefined && RATIONAL.test(value)) return num(Rational.parse(value));
     }
-    if (row.parity && (isNegative(u) || (u.kind === "add" && u.terms.every(isNegative)))) {
+    // Odd and even functions take the sign out of a negative argument. An even function also turns a sum whose first
+    // term is negative around, which costs nothing: cos(17 - x) and cos(x - 17) are one expression, cos(x - 17).
+    if (row.parity && (isNegative(u) || (u.kind === "add" && (u.terms.every(isNegative) || (row.parity === "even" && isNegative(u.terms[0]!)))))) {
       const mirrored = call(name, [neg(u)]);
       return row.parity === "odd" ? neg(mirrored) : mirrored;
     }
