@@ -237,6 +237,7 @@ export function withSingleAngles(e: Expr): Expr | undefined {
   if (!hasSineOrCosine(e)) return undefined;
   const args = new Set<Expr>();
   for (const node of nodesOf(e)) if (node.kind === "call" && node.name in OF_DOUBLE_ANGLE) args.add(node.args[0]!);
+  if (args.size < 2) return undefined; // one angle: nothing to pair (and nothing built to find out)
   const halves = new Map<Expr, Expr>(); // 2u → u
   for (const u of args) {
     const twice = mul(num(2), u);
