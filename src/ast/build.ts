@@ -436,10 +436,6 @@ function signTimesValue(factors: Expr[]): Expr[] | undefined {
   return undefined;
 }
 
-function isOddInteger(e: Expr): boolean {
-  return e.kind === "num" && e.value.isInteger && e.value.num % 2n !== 0n;
-}
-
 /**
  * Sorts in place. Lists that are in order already (most: sums and products are rebuilt from canonical parts) cost
  * one comparison per neighbour; short lists sort by insertion, which allocates nothing. The orders are total, so
@@ -517,6 +513,10 @@ function isInteger(e: Expr): boolean {
 
 function hasEvenNumerator(e: Expr): boolean {
   return e.kind === "num" && e.value.num % 2n === 0n;
+}
+
+function isOddInteger(e: Expr): boolean {
+  return isInteger(e) && !hasEvenNumerator(e);
 }
 
 /**
@@ -615,27 +615,31 @@ export function call(name: string, args: readonly Expr[]): Expr {
       if (power) return power;
     }
     if (name === "abs" && isNonNegative(u)) return u;
-    if ((name === "abs" || name === "sign") && u.kind === "pow" && u.exponent.kind === "num" && u.exponent.value.isInteger) {
+    if ((name === "abs" || name === "sign") && u.kind === "pow" && isInteger(u.exponent)) {
       // |u^k| = |u|^k; sign(u^k) = sign(u) for odd k (even k: u^k is never negative, handled above for abs)
       if (name === "abs") return pow(call("abs", [u.base]), u.exponent);
-      if (u.exponent.value.num % 2n !== 0n) return call("sign", [u.base]);
+      if (isOddInteger(u.exponent)) return call("sign", [u.base]);
     }
-    if ((name === "abs" || name === "sign") && u.kind === "mul" && u.factors[0]!.kind === "num") {
-      // |c*u| = |c|*|u| and sign(c*u) = sign(u) for a positive number c (parity has already made c positive)
-      const [c, rest] = splitCoefficient(u);
+    const content = name === "abs" || name === "sign" ? positiveContent(u) : undefined;
+    if (content) {
+      // |c*u| = c*|u| and sign(c*u) = sign(u) for a positive number c: |6*x + 6| = 6*|x + 1|, sign(3*x) = sign(x)
+      const [c, rest] = content;
       return name === "abs" ? mul(num(c), call(name, [rest])) : call(name, [rest]);
-    }
-    if ((name === "abs" || name === "sign") && u.kind === "add") {
-      // The same for a sum's numeric content: |6*x + 6| = 6*|x + 1|, sign(6*x + 6) = sign(x + 1)
-      const c = numericContent(u.terms);
-      if (!c.isOne) {
-        const rest = add(...u.terms.map((t) => mul(num(Rational.ONE.div(c)), t)));
-        return name === "abs" ? mul(num(c), call(name, [rest])) : call(name, [rest]);
-      }
     }
   }
   const hash = shapeHash(mixHash(SEED.call, stringHash(name)), args);
   return findNode(hash, "call", name, args) ?? fileNode(hash, makeCall(name, args));
+}
+
+/**
+ * `u` as c × rest with a positive number c other than 1: a product's coefficient (parity has made it positive by the
+ * time abs and sign ask) or a sum's numeric content. Undefined when there is no such number.
+ */
+function positiveContent(u: Expr): readonly [Rational, Expr] | undefined {
+  if (u.kind === "mul" && u.factors[0]!.kind === "num") return splitCoefficient(u);
+  if (u.kind !== "add") return undefined;
+  const c = numericContent(u.terms);
+  return c.isOne ? undefined : [c, add(...u.terms.map((t) => mul(num(Rational.ONE.div(c)), t)))];
 }
 
 /**

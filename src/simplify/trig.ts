@@ -184,15 +184,22 @@ export function asReciprocals(e: Expr): Expr | undefined {
  * 2*cos(2*x)*cos(7*x) + 7*sin(2*x)*sin(7*x) = 9*cos(5*x)/2 - 5*cos(9*x)/2. Undefined when no term has such a pair.
  */
 export function productsToSums(sum: Expr): Expr | undefined {
-  if (sum.kind !== "add") return undefined;
+  return sum.kind === "add" ? withTermsRewritten(sum, productToSum) : undefined;
+}
+
+/** The sum with `rewrite` applied to each term it has a form for, expanded; undefined when it has none for any. */
+function withTermsRewritten(sum: Expr & { terms: readonly Expr[] }, rewrite: (term: Expr) => Expr | undefined): Expr | undefined {
   let changed = false;
   const terms = sum.terms.map((term) => {
-    const rewritten = productToSum(term);
+    const rewritten = rewrite(term);
     if (rewritten) changed = true;
     return rewritten ?? term;
   });
   return changed ? expand(add(...terms)) : undefined;
 }
+
+/** The sines and cosines, circular and hyperbolic. */
+const SINES_AND_COSINES: readonly string[] = ["sin", "cos", "sinh", "cosh"];
 
 /**
  * f(a)*g(b) as a sum of functions of a + b and a - b (twice the product): sin(a)*cos(b) = (sin(a + b) + sin(a - b))/2,
@@ -212,7 +219,7 @@ const PRODUCT_TO_SUM: Readonly<Record<string, (plus: Expr, minus: Expr) => Expr>
 /** A term's two factors f(a)*g(b) (see PRODUCT_TO_SUM, a and b different) as a sum; undefined without such a pair. */
 function productToSum(term: Expr): Expr | undefined {
   if (term.kind !== "mul") return undefined;
-  const pair = term.factors.filter((f): f is Call => f.kind === "call" && ["sin", "cos", "sinh", "cosh"].includes(f.name));
+  const pair = term.factors.filter((f): f is Call => f.kind === "call" && SINES_AND_COSINES.includes(f.name));
   if (pair.length !== 2) return undefined;
   const [f, g] = pair as [Call, Call];
   const [a, b] = [f.args[0]!, g.args[0]!];
@@ -279,7 +286,7 @@ export function withDoubleAngles(e: Expr): Expr {
 }
 
 const doubledMemo = new NodeMemo<Expr>();
-const hasSineOrCosine = callsAnyOf(DOUBLE_ANGLES.flat());
+const hasSineOrCosine = callsAnyOf(SINES_AND_COSINES);
 
 /** sin(u)^k*cos(u)^k as sin(2u)^k/2^k (and the hyperbolic pair). */
 function doubleAngleProduct(e: Expr & { factors: readonly Expr[] }, angles: Set<Expr>): Expr | undefined {
@@ -307,11 +314,9 @@ const HALF_ANGLE_SQUARES: Readonly<Record<string, (u: Expr) => Expr>> = {
 
 /** A sum with the squares of sines and cosines among its terms' factors through double angles, expanded. */
 function doubleAngleSum(sum: Expr & { terms: readonly Expr[] }, angles: Set<Expr>): Expr | undefined {
-  let changed = false;
-  const terms = sum.terms.map((term) => {
+  return withTermsRewritten(sum, (term) => {
     const factors = term.kind === "mul" ? term.factors : [term];
-    if (!factors.some(isHalfAngleSquare)) return term;
-    changed = true;
+    if (!factors.some(isHalfAngleSquare)) return undefined;
     return mul(
       ...factors.map((f) => {
         if (!isHalfAngleSquare(f)) return f;
@@ -320,7 +325,6 @@ function doubleAngleSum(sum: Expr & { terms: readonly Expr[] }, angles: Set<Expr
       }),
     );
   });
-  return changed ? expand(add(...terms)) : undefined;
 }
 
 const TWO = Rational.of(2);
