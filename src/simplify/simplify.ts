@@ -9,6 +9,7 @@
 import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
 import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
+import { baseOf } from "../ast/order.js";
 import { mapChildren } from "../ast/transform.js";
 import { apart } from "./apart.js";
 import { cancel } from "./cancel.js";
@@ -122,7 +123,8 @@ function candidates(e: Expr, smallest: Smallest): void {
       if (!e.factors.some(hasSum)) return;
       smallest.consider(expand(e));
       // Fractions inside factors may cancel against the rest: 1/(y*(x^2/y^2 + 1)) = y/(x^2 + y^2).
-      smallest.consider(mapFactors(e, withCommonDenominator));
+      const bases = new Set(e.factors.map(baseOf));
+      smallest.consider(mapFactors(e, (f) => withCommonDenominator(f, bases)));
       const contentOut = withContentOut(e.factors);
       smallest.consider(contentOut);
       smallest.consider(withSignInside(contentOut));
@@ -245,10 +247,14 @@ function withSignOutside(factors: readonly Expr[]): Expr | undefined {
   return changed ? mul(num(negative ? -1 : 1), ...rewritten) : undefined;
 }
 
-/** A sum, or a power of a sum, with the sum over a common denominator. */
-function withCommonDenominator(e: Expr): Expr {
-  if (e.kind === "add") return together(e) ?? e;
-  if (e.kind === "pow" && e.base.kind === "add") {
+/**
+ * A sum, or a power of a sum, with the sum over a common denominator, where that may cancel something (see
+ * `mayCombine`; `besides` are the bases of the factors beside it in a product) or turn its denominators into
+ * numerators: 1/(1 + 1/x) = x/(x + 1).
+ */
+function withCommonDenominator(e: Expr, besides?: ReadonlySet<Expr>): Expr {
+  if (e.kind === "add") return (mayCombine(e, besides) && together(e)) || e;
+  if (e.kind === "pow" && e.base.kind === "add" && (isNegative(e.exponent) || mayCombine(e.base, besides))) {
     const base = together(e.base);
     if (base) return pow(base, e.exponent);
   }

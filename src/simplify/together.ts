@@ -15,22 +15,26 @@ import { smaller } from "./size.js";
 
 /**
  * Could a common denominator make the sum `e` smaller? Only if something can cancel: two terms have denominators,
- * or a term's denominator base is a factor of another term, as in sqrt(u) - x/sqrt(u) = (u - x)/sqrt(u).
- * (A single fraction is simplified already: over a common denominator the rest only grows.)
+ * a term's denominator base is a factor of another term, as in sqrt(u) - x/sqrt(u) = (u - x)/sqrt(u), or a factor
+ * beside the sum (`besides`, the bases of the other factors of a product it is in), as in
+ * 1/(y*(x^2/y^2 + 1)) = y/(x^2 + y^2). (A single fraction is simplified already: over a common denominator the rest
+ * only grows.)
  */
-export function mayCombine(e: Expr): boolean {
+export function mayCombine(e: Expr, besides: ReadonlySet<Expr> = NOTHING_BESIDES): boolean {
   if (e.kind !== "add") return false;
   const denominators = new Set<Expr>();
   let fractions = 0;
   for (const t of e.terms) {
     const bases = (t.kind === "mul" ? t.factors : [t]).filter(isDenominator).map((f) => f.base);
     if (bases.length === 0) continue;
-    if (++fractions >= 2) return true;
+    if (++fractions >= 2 || bases.some((base) => besides.has(base))) return true;
     for (const base of bases) denominators.add(base);
   }
   if (fractions === 0) return false;
   return e.terms.some((t) => (t.kind === "mul" ? t.factors : [t]).some((f) => !isDenominator(f) && denominators.has(baseOf(f))));
 }
+
+const NOTHING_BESIDES: ReadonlySet<Expr> = new Set();
 
 export function together(sum: Expr): Expr | undefined {
   if (sum.kind !== "add") return undefined;

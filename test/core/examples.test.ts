@@ -149,6 +149,10 @@ describe("simplify", () => {
     ["sin(-x)", "-sin(x)"],
     ["1/x + 1/x", "2/x"],
     ["x/y + z/y", "(x + z)/y"],
+    // A fraction inside a factor: over a common denominator when that cancels against the factors beside it or,
+    // under a negative power, turns its denominator into a numerator.
+    ["1/(y*(x^2/y^2 + 1))", "y/(x^2 + y^2)"],
+    ["1/(1 + 1/x)", "x/(x + 1)"],
     ["2*(x + 1)", "2*x + 2"],
   ])("%s → %s", (input, expected) => {
     expect(format(simplify(input))).toBe(expected);
