@@ -18,7 +18,7 @@ import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "
 import { opCount, smaller } from "./size.js";
 import { memoized } from "./memo.js";
 import { mayCombine, together as overCommonDenominator } from "./together.js";
-import { asReciprocals, asTangents, inSinesAndCosines, productsToSums, pythagorean, withDoubleAngles, withSingleAngles } from "./trig.js";
+import { asExponentials, asReciprocals, asTangents, inSinesAndCosines, productsToSums, pythagorean, withDoubleAngles, withSingleAngles } from "./trig.js";
 import { specialValue } from "./values.js";
 
 const memo = new NodeMemo<Expr>();
@@ -98,7 +98,7 @@ function candidates(e: Expr, smallest: Smallest): void {
       const expanded = expand(e);
       const trig = pythagorean(expanded);
       const sinCos = inSinesAndCosines(expanded);
-      const forms = [e, expanded, trig, sinCos, sinCos && pythagorean(sinCos), productsToSums(expanded)];
+      const forms = [e, expanded, trig, sinCos, sinCos && pythagorean(sinCos), productsToSums(expanded), asExponentials(expanded)];
       for (let i = 0; i < forms.length; i++) {
         const form = forms[i];
         if (!form || forms.indexOf(form) < i) continue; // each form once

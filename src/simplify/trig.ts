@@ -4,6 +4,7 @@
  * - Pythagorean identities: sin²u + cos²u = 1, cosh²u − sinh²u = 1 and 1 − tanh²u = 1/cosh²u. For each argument u
  *   squared in a sum, try writing every even power of one function through the other, expand, and keep whatever is
  *   smaller.
+ * - cosh(u) ± sinh(u) as exp(±u).
  * - tan, sec, csc, cot (and their hyperbolic kin) through sin and cos; quotients of sines and cosines as tangents;
  *   negative powers of sines and cosines as cosecants and secants.
  * - Double angles, as a last step over the whole expression.
@@ -61,6 +62,32 @@ export function pythagorean(sum: Expr): Expr | undefined {
     }
   }
   return best;
+}
+
+/**
+ * cosh(u) + sinh(u) = exp(u) and cosh(u) - sinh(u) = exp(-u), for pairs of terms alike but for those factors:
+ * (cosh(x) + sinh(x))*exp(x) = exp(2*x). Undefined when the sum has no such pair.
+ */
+export function asExponentials(sum: Expr): Expr | undefined {
+  if (sum.kind !== "add") return undefined;
+  const terms = new Set(sum.terms);
+  let changed = false;
+  for (const t of sum.terms) {
+    const cosh = (t.kind === "mul" ? t.factors : [t]).find((f): f is Call => f.kind === "call" && f.name === "cosh");
+    if (!cosh || !terms.has(t)) continue;
+    const u = cosh.args[0]!;
+    const rest = mul(t, pow(cosh, num(-1)));
+    const sinh = call("sinh", [u]);
+    for (const [partner, exponent] of [[mul(rest, sinh), u], [neg(mul(rest, sinh)), neg(u)]] as const) {
+      if (!terms.has(partner)) continue;
+      terms.delete(t);
+      terms.delete(partner);
+      terms.add(mul(rest, call("exp", [exponent])));
+      changed = true;
+      break;
+    }
+  }
+  return changed ? add(...terms) : undefined;
 }
 
 /**
@@ -312,11 +339,16 @@ const HALF_ANGLE_SQUARES: Readonly<Record<string, (u: Expr) => Expr>> = {
   cosh: (u) => add(call("cosh", [mul(num(2), u)]), ONE),
 };
 
-/** A sum with the squares of sines and cosines among its terms' factors through double angles, expanded. */
+/**
+ * A sum with double angles in its terms, expanded: products of a sine and a cosine (see `doubleAngleProduct`) and
+ * squares, so that x - 2*x*sin(x)^2 + sin(x)*cos(x) = x*cos(2*x) + sin(2*x)/2.
+ */
 function doubleAngleSum(sum: Expr & { terms: readonly Expr[] }, angles: Set<Expr>): Expr | undefined {
-  return withTermsRewritten(sum, (term) => {
+  return withTermsRewritten(sum, (original) => {
+    const paired = original.kind === "mul" ? doubleAngleProduct(original, angles) : undefined;
+    const term = paired ?? original;
     const factors = term.kind === "mul" ? term.factors : [term];
-    if (!factors.some(isHalfAngleSquare)) return undefined;
+    if (!factors.some(isHalfAngleSquare)) return paired;
     return mul(
       ...factors.map((f) => {
         if (!isHalfAngleSquare(f)) return f;

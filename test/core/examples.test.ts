@@ -252,6 +252,19 @@ describe("identities people use", () => {
     expect(format(diff("sinh(2*x)*cosh(3*x)", "x"))).toBe("5*cosh(5*x)/2 - cosh(x)/2"); // and the hyperbolic pairs
   });
 
+  it("takes double angles in the terms of a sum together with its squares", () => {
+    expect(format(diff("x*sin(x)*cos(x)", "x"))).toBe("x*cos(2*x) + sin(2*x)/2"); // not x - 2*x*sin(x)^2 + cos(x)*sin(x)
+    expect(format(diff("x*sinh(x)*cosh(x)", "x"))).toBe("x*cosh(2*x) + sinh(2*x)/2");
+  });
+
+  it("writes cosh(u) + sinh(u) as exp(u) and cosh(u) - sinh(u) as exp(-u)", () => {
+    expect(format(simplify("cosh(x) + sinh(x)"))).toBe("exp(x)");
+    expect(format(simplify("2*cosh(x) - 2*sinh(x)"))).toBe("2*exp(-x)");
+    expect(format(simplify("y*cosh(x^2) + y*sinh(x^2) + 1"))).toBe("y*exp(x^2) + 1");
+    expect(format(diff("exp(x)*cosh(x)", "x"))).toBe("exp(2*x)"); // (cosh(x) + sinh(x))*exp(x)
+    expect(format(simplify("cosh(x) + sinh(y)"))).toBe("cosh(x) + sinh(y)"); // different arguments: no pair
+  });
+
   it("writes functions of 2u through u where u occurs too, when that is smaller", () => {
     expect(format(diff("sin(6*x)/cos(3*x)", "x"))).toBe("6*cos(3*x)");
     expect(format(simplify("sin(2*x)/sin(x)"))).toBe("2*cos(x)");
