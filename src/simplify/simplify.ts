@@ -8,8 +8,8 @@
  */
 import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
 import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
-import { Rational } from "../ast/rational.js";
 import { baseOf } from "../ast/order.js";
+import { Rational } from "../ast/rational.js";
 import { mapChildren } from "../ast/transform.js";
 import { apart } from "./apart.js";
 import { cancel } from "./cancel.js";

@@ -77,8 +77,8 @@ export function asExponentials(sum: Expr): Expr | undefined {
     if (!cosh || !terms.has(t)) continue;
     const u = cosh.args[0]!;
     const rest = mul(t, pow(cosh, num(-1)));
-    const sinh = call("sinh", [u]);
-    for (const [partner, exponent] of [[mul(rest, sinh), u], [neg(mul(rest, sinh)), neg(u)]] as const) {
+    const withSinh = mul(rest, call("sinh", [u]));
+    for (const [partner, exponent] of [[withSinh, u], [neg(withSinh), neg(u)]] as const) {
       if (!terms.has(partner)) continue;
       terms.delete(t);
       terms.delete(partner);
