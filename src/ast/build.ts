@@ -660,14 +660,16 @@ function exponentialOfLogs(arg: Expr): Expr | undefined {
   return mul(...powers.filter((p): p is Expr => p !== undefined), call("exp", [add(...rest)]));
 }
 
-/** Cheap syntactic test: exp(u), |u|, u^(even), sqrt(u) are never negative (where defined). */
-/** Is `e` never negative, whatever the (real) values of its variables? A sufficient check, not a complete one. */
+/**
+ * Is `e` never negative, whatever the (real) values of its variables? A sufficient, syntactic check, not a complete
+ * one: exp(u), |u|, u^(even), sqrt(u) and products of such are never negative (where defined).
+ */
 export function isNonNegative(e: Expr): boolean {
   if (e.kind === "num") return !e.value.isNegative;
   if (e.kind === "const") return true;
   if (e.kind === "mul") return e.factors.every(isNonNegative);
   if (e.kind === "call") return e.name === "exp" || e.name === "abs" || e.name === "sigmoid" || e.name === "softplus" || e.name === "relu";
-  if (e.kind === "pow") return (e.exponent.kind === "num" && (e.exponent.value.num % 2n === 0n || e.exponent.value.den % 2n === 0n)) || isNonNegative(e.base);
+  if (e.kind === "pow") return hasEvenNumerator(e.exponent) || (e.exponent.kind === "num" && e.exponent.value.den % 2n === 0n) || isNonNegative(e.base);
   return false;
 }
 

@@ -14,6 +14,7 @@ import { type Call, children, type Expr, NodeMemo, nodesOf, type Pow } from "../
 import { Rational } from "../ast/rational.js";
 import { postwalk } from "../ast/transform.js";
 import { expand } from "./expand.js";
+import { isDenominator } from "./powers.js";
 import { smaller } from "./size.js";
 
 const PAIRS: readonly (readonly [string, string, (square: Expr) => Expr])[] = [
@@ -73,10 +74,11 @@ export function asExponentials(sum: Expr): Expr | undefined {
   const terms = new Set(sum.terms);
   let changed = false;
   for (const t of sum.terms) {
-    const cosh = (t.kind === "mul" ? t.factors : [t]).find((f): f is Call => f.kind === "call" && f.name === "cosh");
+    const factors = t.kind === "mul" ? t.factors : [t];
+    const cosh = factors.find((f): f is Call => f.kind === "call" && f.name === "cosh");
     if (!cosh || !terms.has(t)) continue;
     const u = cosh.args[0]!;
-    const rest = mul(t, pow(cosh, num(-1)));
+    const rest = mul(...factors.filter((f) => f !== cosh));
     const withSinh = mul(rest, call("sinh", [u]));
     for (const [partner, exponent] of [[withSinh, u], [neg(withSinh), neg(u)]] as const) {
       if (!terms.has(partner)) continue;
@@ -198,7 +200,7 @@ export function asReciprocals(e: Expr): Expr | undefined {
   if (e.kind !== "mul") return undefined;
   let changed = false;
   const factors = e.factors.map((f) => {
-    if (f.kind !== "pow" || f.base.kind !== "call" || !(f.base.name in RECIPROCAL_NAMES) || f.exponent.kind !== "num" || !f.exponent.value.isNegative) return f;
+    if (!isDenominator(f) || f.base.kind !== "call" || !(f.base.name in RECIPROCAL_NAMES)) return f;
     changed = true;
     return pow(call(RECIPROCAL_NAMES[f.base.name]!, f.base.args), num(f.exponent.value.neg()));
   });
