@@ -8,10 +8,11 @@
  */
 import nearley from "nearley";
 import type { Token } from "moo";
+import { describeValue, expectOptions, expectString } from "../arguments.js";
 import { add, call, div, mul, neg, num, PI, pow, sym, MINUS_ONE, ONE } from "../ast/build.js";
 import { type Expr, MAX_DEPTH } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
-import { LimitError, ParseError } from "../errors.js";
+import { ArgumentError, LimitError, ParseError } from "../errors.js";
 import { FUNCTION_NAMES, functionRow } from "../functions.js";
 import grammar from "./grammar.generated.js";
 import { endsOperand, lexer, tokenize, type TokenType } from "./lexer.js";
@@ -83,7 +84,11 @@ const recent = new Map<string, Expr>();
 const RECENT_TEXTS = 256;
 
 export function parse(text: string, options: ParseOptions = {}): Expr {
-  if (typeof text !== "string") throw new TypeError(`parse expects a string, got ${typeof text}`);
+  expectString(text, "parse: the text");
+  expectOptions(options, "parse: the options");
+  if (options.functions !== undefined && !(options.functions instanceof Map)) {
+    throw new ArgumentError(`parse: options.functions must be a Map from names to functions, got ${describeValue(options.functions)}`);
+  }
   const cacheable = options.functions === undefined || options.functions.size === 0;
   const known = cacheable ? recent.get(text) : undefined;
   if (known) return known;

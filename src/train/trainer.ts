@@ -3,11 +3,12 @@
  * partial derivatives are compiled together — shared subexpressions computed once — by `compileSum`, the variant of
  * `compileAll` that also generates the loop summing them over the rows of the data set (held in a typed array).
  */
-import type { Expr } from "../ast/expr.js";
+import { type Expr, isExpr } from "../ast/expr.js";
 import { compileAll, type CompiledSet, compileSum, type CompiledSum } from "../compile/compile.js";
 import { reusingTanh } from "../compile/reuse.js";
 import { stabilize } from "../compile/stable.js";
 import { gradient } from "../diff.js";
+import { describeValue } from "../arguments.js";
 import { ArgumentError } from "../errors.js";
 import type { Dataset } from "./dataset.js";
 import type { Model } from "./model.js";
@@ -34,6 +35,14 @@ export class Trainer {
     readonly model: Model,
     readonly data: Dataset,
   ) {
+    const m = model as Partial<Model> | null;
+    if (typeof m !== "object" || m === null || !Array.isArray(m.features) || !Array.isArray(m.parameters) || !isExpr(m.loss)) {
+      throw new ArgumentError(`Trainer: the model must come from logisticRegression or neuralNetwork, got ${describeValue(model)}`);
+    }
+    const d = data as Partial<Dataset> | null;
+    if (typeof d !== "object" || d === null || !(d.features instanceof Float64Array) || !(d.labels instanceof Float64Array) || typeof d.dimension !== "number") {
+      throw new ArgumentError(`Trainer: the data must be a data set from loadCsv, loadIris or toDataset, got ${describeValue(data)}`);
+    }
     if (data.dimension !== model.features.length) {
       throw new ArgumentError(`the model takes ${model.features.length} features, the data set has ${data.dimension}`);
     }
