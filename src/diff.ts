@@ -5,6 +5,7 @@
 import { children, type Expr, isExpr, NodeMemo, withNodeLimit } from "./ast/expr.js";
 import { describeValue } from "./arguments.js";
 import { ArgumentError, LimitError } from "./errors.js";
+import { NAME as NAME_PATTERN } from "./parser/lexer.js";
 import { CONSTANTS, isBuiltinFunction, parse } from "./parser/parse.js";
 import { chainRule } from "./rules/chain.js";
 import { constantRule, variableRule } from "./rules/constant.js";
@@ -105,7 +106,7 @@ function computeDerivative(e: Expr, wrt: string): Expr {
   return result;
 }
 
-const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+const NAME = new RegExp(`^${NAME_PATTERN}$`, "u");
 
 /** Checks that `wrt` names a variable (not a number, a function, a constant or an expression). */
 export function checkVariable(wrt: unknown): string {

@@ -8,6 +8,7 @@
 import type { Expr } from "../ast/expr.js";
 import { diff } from "../diff.js";
 import { UsageError } from "../cli/report.js";
+import { NAME } from "../parser/lexer.js";
 import type { CommandInput, ReplCommand } from "../repl/command.js";
 import { check } from "./check.js";
 import { steps, stepsToLatex, stepsToText } from "./steps.js";
@@ -47,7 +48,7 @@ export const checkReplCommand: ReplCommand = {
 
 /** `d/dx <expr>` → x and the expression's text (at `offset` in the line); without the operator, no variable. */
 function derivativeOperator({ rest, restOffset }: CommandInput, example: string): { variable?: string; text: string; offset: number } {
-  const match = /^\s*d\/d([\p{L}_][\p{L}\p{N}_]*)\s/u.exec(rest);
+  const match = new RegExp(`^\\s*d\\/d(${NAME})\\s`, "u").exec(rest);
   if (!match) {
     if (/^\s*d\d/u.test(rest)) throw new UsageError(`only first derivatives, as in: ${example}`);
     return { text: rest, offset: restOffset };

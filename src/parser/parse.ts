@@ -174,6 +174,25 @@ function printable(c: string): string {
   return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c) ? `'${c}'` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
+/** For a character the lexer does not take: how to write what it probably means. */
+function howToWrite(c: string): string {
+  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const hint =
+    c === "⁻" || c === "⁺"
+      ? "write exponents with ^, as in x^-1 (or x⁻¹)"
+      : c === "√" ? "write sqrt(x)"
+      : c === "∛" ? "write cbrt(x)"
+      : /[⋅∙•✕]/u.test(c) ? "write * for multiplication"
+      : /[\u2010-\u2015]/u.test(c) ? "write - for minus"
+      : /[₀-₉]/u.test(c) ? "write a subscript with _, as in x_1"
+      : /\p{No}/u.test(c) ? "write fractions with /, as in 1/2"
+      : /\p{Nd}/u.test(c) ? "write digits as 0-9"
+      : /\p{L}/u.test(c) ? "names are made of ASCII letters, digits, _ and Greek letters"
+      : "";
+  const shown = printable(c).startsWith("U+") || c.codePointAt(0)! < 0x80 ? "" : ` (${code})`;
+  return hint ? `${shown}: ${hint}` : shown;
+}
+
 function unexpected(text: string, token: Token, expected: string): ParseError {
   return errorAt(text, token.offset, `unexpected ${describe(token)}`, token.text, expected);
 }
@@ -207,7 +226,7 @@ function scan(text: string): Token[] {
     const type = token.type as TokenType;
     switch (type) {
       case "invalid":
-        throw errorAt(text, token.offset, `unexpected character ${printable(token.text)}`, token.text, previous ? "an operator or an expression" : "an expression");
+        throw errorAt(text, token.offset, `unexpected character ${printable(token.text)}${howToWrite(token.text)}`, token.text, previous ? "an operator or an expression" : "an expression");
       case "lparen":
       case "call":
         chain.push(0);
@@ -351,7 +370,8 @@ function combine(text: string, node: Syntax, values: Expr[], start: number, opti
 const MAX_EXPONENT = 400;
 
 function number(text: string, token: Token): Expr {
-  const digits = token.text;
+  const digits = token.value; // the text, or the ASCII digits of a superscript exponent
+
   const e = Math.max(digits.indexOf("e"), digits.indexOf("E"));
   if (e === -1 && !digits.includes(".")) return num(digits.length < 4 ? Number(digits) : BigInt(digits)); // an integer, the common case
   if (e !== -1 && Math.abs(Number(digits.slice(e + 1))) > MAX_EXPONENT) {

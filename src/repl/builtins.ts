@@ -2,6 +2,7 @@
 import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
 import { toLatexMatrix } from "../print/latex.js";
+import { NAME } from "../parser/lexer.js";
 import { format } from "../print/text.js";
 import { GRADIENT, HESSIAN, matrixText, matrixVariables, type Shape } from "../cli/grad.js";
 import type { ReplCommand } from "./command.js";
@@ -73,7 +74,7 @@ export const latexCommand: ReplCommand = {
 /** `d/dx expr`, `d2/dx2 expr`, `d/dθ expr`, each optionally `at x=1`. */
 export const derivativeCommand: ReplCommand = {
   name: "d/dx",
-  head: /^d(\d*)\/d[\p{L}_][\p{L}\p{N}_]*$/u,
+  head: new RegExp(`^d(\\d*)\\/d${NAME}$`, "u"),
   takesArgument: true,
   usage: "dN/dxN <expr> [at x=1]",
   summary: "derivative (order N, default 1)",

@@ -14,6 +14,7 @@ import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
 import { realValue } from "../domain.js";
 import { substitute } from "../ast/transform.js";
+import { NAME } from "../parser/lexer.js";
 import { CONSTANTS, isBuiltinFunction, parse, type UserFunction } from "../parser/parse.js";
 import { toLatex } from "../print/latex.js";
 import { format } from "../print/text.js";
@@ -29,7 +30,6 @@ export interface Definition {
   readonly body: Expr;
 }
 
-const NAME = String.raw`[\p{L}_][\p{L}\p{N}_]*`;
 const DEFINITION = new RegExp(String.raw`^\s*(${NAME})\s*(?:\(([^()]*)\))?\s*=(?!=)`, "u");
 /** The last ` at name=` in a line separates the expression from the point. */
 const AT = new RegExp(String.raw`\s+at\s+(?=${NAME}\s*=)`, "gu");
