@@ -11,6 +11,7 @@
  */
 import { sub, ZERO } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
+import { Rational } from "../ast/rational.js";
 import { toExpr, type ExprLike } from "../diff.js";
 import { ArgumentError, LimitError, SymdiffError } from "../errors.js";
 import { evaluate } from "../evaluate.js";
@@ -105,18 +106,24 @@ function exactConstant(d: Expr, a: Expr, b: Expr, o: Required<CheckOptions>): Ch
   if (d.kind === "num") {
     const size = Math.abs(d.value.toNumber());
     if (size > 0 && size <= o.absoluteTolerance) {
-      return { equivalent: true, method: "symbolic", note: `they differ by exactly ${shortText(d)}, within the absolute tolerance` };
+      return { equivalent: true, method: "symbolic", note: `answer - expected is exactly ${shortText(d)}, within the absolute tolerance` };
     }
-    return { equivalent: false, method: "symbolic", ...values, note: `they differ by exactly ${shortText(d)}` };
+    return { equivalent: false, method: "symbolic", ...values, note: `answer - expected is exactly ${shortText(d)}` };
   }
   if (isPolynomialInPi(d) && expand(d) !== ZERO) {
-    return { equivalent: false, method: "symbolic", ...values, note: `they differ by ${shortText(d)}, which is not 0` };
+    return { equivalent: false, method: "symbolic", ...values, note: `answer - expected is ${shortText(d)}, which is not 0` };
   }
   return undefined;
 }
 
 /** An exact constant as text, or its decimal value when the text would be unreadably long. */
 function shortText(d: Expr): string {
+  if (d.kind === "num") {
+    // A decimal that is exactly this number (1e-10 rather than 1/10000000000), when there is a short one.
+    const decimal = String(d.value.toNumber());
+    const exact = /^-?[\d.]+(e[+-]\d+)?$/.test(decimal) && Rational.fromDecimal(decimal.replace(/^-/, "")).equals(d.value.abs());
+    if (exact) return decimal;
+  }
   const text = format(d);
   return text.length <= 40 ? text : `${formatValue(evaluate(d))} (a constant ${text.length} characters long)`;
 }
@@ -157,19 +164,33 @@ function compareAtPoints(a: Expr, b: Expr, d: Expr, o: Required<CheckOptions>): 
   const notBoth: Point[] = [];
   let unreliable = 0;
   const tries = variables.length === 0 ? 1 : o.samples * TRIES_PER_SAMPLE;
-  for (let i = 0; i < tries && agreeing.length < o.samples; i++) {
+  // After the first real difference, a few more points show where the two still agree (min(x, 20) and x below 20).
+  let first: { point: Point; values: readonly [number, number] } | undefined;
+  const differing: Point[] = [];
+  let end = tries;
+  for (let i = 0; i < end && agreeing.length < o.samples; i++) {
     const point = randomPoint(variables, random, i, turns);
     const values = [valueAt(a, point), valueAt(b, point)] as const;
     const [aDefined, bDefined] = values.map(Number.isFinite);
     if (aDefined && bDefined) {
       const gap = difference(d, point, values);
       if (close(gap, o)) agreeing.push(point);
-      else if (reliable(a, b, d, point, gap.value)) return differ(a, b, point, values);
-      else unreliable++;
+      else if (reliable(a, b, d, point, gap.value)) {
+        differing.push(point);
+        if (!first) {
+          first = { point, values };
+          end = Math.min(tries, i + 1 + o.samples * 4);
+        }
+      } else unreliable++;
     } else {
       notBoth.push(point);
       if (aDefined !== bDefined) oneSided.push({ point, values });
     }
+  }
+  const boundaries = [...new Set(constants.map(Math.abs))].flatMap((c) => [c, -c]);
+  if (first) {
+    const region = agreeing.length > 0 ? describeRegion(agreeing, [...differing, ...notBoth], boundaries) : undefined;
+    return differ(a, b, first.point, first.values, region);
   }
 
   if (agreeing.length === 0) {
@@ -185,7 +206,6 @@ function compareAtPoints(a: Expr, b: Expr, d: Expr, o: Required<CheckOptions>): 
     return { equivalent: true, method: "numeric", note: "the two constants agree to within rounding, but this is not proven exactly" };
   }
   if (oneSided.length === 0) return { equivalent: true, method: "numeric" };
-  const boundaries = [...new Set(constants.map(Math.abs))].flatMap((c) => [c, -c]);
   const region = describeRegion(agreeing, notBoth, boundaries);
   const where = region ? `only where ${region}` : "where both are defined, but they are defined on different sets";
   return { equivalent: true, method: "numeric", note: `equal ${where}: ${whereOneSided(a, b, oneSided[0]!)}` };
@@ -231,9 +251,15 @@ function reliable(a: Expr, b: Expr, d: Expr, point: Point, gap: number): boolean
   return Math.abs(gap) > SIGNAL_TO_NOISE * noise;
 }
 
-function differ(a: Expr, b: Expr, point: Point, values: readonly [number, number]): CheckResult {
+/** "Not equivalent", with the point; `agreeWhere` is the condition under which the two agree, if there is one. */
+function differ(a: Expr, b: Expr, point: Point, values: readonly [number, number], agreeWhere?: string): CheckResult {
   const extra = [...a.vars].filter((v) => !b.vars.has(v));
-  const note = extra.length > 0 ? `the answer uses ${extra.join(", ")}, which the expected expression does not` : undefined;
+  const note =
+    extra.length > 0
+      ? `the answer uses ${extra.join(", ")}, which the expected expression does not`
+      : agreeWhere
+        ? `the two agree only where ${agreeWhere}`
+        : undefined;
   return { equivalent: false, method: "numeric", point, values, ...(note && { note }) };
 }
 

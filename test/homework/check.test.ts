@@ -231,3 +231,21 @@ describe("check: exact differences, the scales of the constants, both domains (i
     expect(() => check("x", "x", 5 as never)).toThrow(ArgumentError);
   });
 });
+
+describe("check: where a wrong answer is still right", () => {
+  it("says where the two agree when that is only part of the line", () => {
+    const r = check("min(x, 20)", "x");
+    expect(r.equivalent).toBe(false);
+    expect(r.point!.x).toBeGreaterThan(20);
+    expect(r.note).toBe("the two agree only where x < 20");
+    expect(check("relu(x)", "x").note).toBe("the two agree only where x > 0");
+    expect(check("abs(x)", "x").note).toBe("the two agree only where x > 0");
+    // Nowhere equal: no such note.
+    expect(check("x^2", "x^3").note).toBeUndefined();
+  });
+
+  it("names an exact difference readably", () => {
+    expect(check("1e-10", "0").note).toBe("answer - expected is exactly 1e-10");
+    expect(check("x", "x + 1/3").note).toBe("answer - expected is exactly -1/3");
+  });
+});
