@@ -63,6 +63,7 @@ export class Trainer {
   /** The mean loss over the data set at `params`, with the mean gradient written into `grad`. */
   lossAndGradient(params: Float64Array, grad: Float64Array): number {
     this.checkParameters(params);
+    if (!(grad instanceof Float64Array)) throw new ArgumentError(`the gradient must be a Float64Array, got ${describeValue(grad)}`);
     if (grad.length !== params.length) throw new ArgumentError(`the gradient array holds ${grad.length} values, ${params.length} needed`);
     const { out } = this;
     const { size } = this.data;
@@ -75,7 +76,11 @@ export class Trainer {
    * Runs `iterations` steps of gradient descent on `params` (in place) and returns the loss curve: the mean loss
    * before each step and, last, the loss of the final parameters.
    */
-  fit(params: Float64Array, { learningRate, iterations, onIteration }: FitOptions): Float64Array {
+  fit(params: Float64Array, options: FitOptions): Float64Array {
+    this.checkParameters(params);
+    if (typeof options !== "object" || options === null) throw new ArgumentError(`fit: the options must be { learningRate, iterations }, got ${describeValue(options)}`);
+    const { learningRate, iterations, onIteration } = options;
+    if (onIteration !== undefined && typeof onIteration !== "function") throw new ArgumentError(`fit: onIteration must be a function, got ${describeValue(onIteration)}`);
     if (!(learningRate > 0 && Number.isFinite(learningRate))) throw new ArgumentError(`the learning rate must be a positive number, got ${learningRate}`);
     if (!Number.isSafeInteger(iterations) || iterations < 0) throw new ArgumentError(`the number of iterations must be a whole number ≥ 0, got ${iterations}`);
     const losses = new Float64Array(iterations + 1);
@@ -106,6 +111,7 @@ export class Trainer {
   }
 
   private checkParameters(params: Float64Array): void {
+    if (!(params instanceof Float64Array)) throw new ArgumentError(`the parameters must be a Float64Array, got ${describeValue(params)}`);
     if (params.length !== this.model.parameters.length) {
       throw new ArgumentError(`expected ${this.model.parameters.length} parameter values [${this.model.parameters.join(", ")}], got ${params.length}`);
     }

@@ -110,6 +110,18 @@ describe("every exported function rejects wrong-typed arguments with an Argument
     expect(() => new api.Trainer(null as never, null as never)).toThrow(ArgumentError);
   });
 
+  it("the Trainer's methods check their arguments too", () => {
+    const trainer = new api.Trainer(api.logisticRegression(1), api.toDataset(api.parseCsv("a,y\n1,0\n2,1\n")));
+    const params = new Float64Array(2);
+    for (const wrong of [null, undefined, 1, [0, 0], {}]) {
+      expect(() => trainer.lossAndGradient(wrong as never, params)).toThrow(ArgumentError);
+      expect(() => trainer.lossAndGradient(params, wrong as never)).toThrow(ArgumentError);
+      expect(() => trainer.accuracy(wrong as never)).toThrow(ArgumentError);
+      expect(() => trainer.fit(params, wrong as never)).toThrow(ArgumentError);
+    }
+    expect(() => trainer.fit(params, { learningRate: 0.1, iterations: 1, onIteration: 5 as never })).toThrow(ArgumentError);
+  });
+
   it("evaluate reads each value of the scope exactly once", () => {
     let reads = 0;
     const scope = {
