@@ -30,8 +30,8 @@ const BASE: readonly Turn[] = [
 
 /** More centres than this would dilute the base scales without finding more. */
 const MAX_CENTERS = 16;
-/** Beyond this, coordinates are too coarse to be worth typing back in, and most functions overflow. */
-const MAX_SCALE = 1e9;
+/** Beyond this, one decimal no longer fits a double exactly (2^53 is about 9e15), and most functions overflow. */
+const MAX_SCALE = 1e14;
 
 /**
  * The turns for expressions whose numbers are `constants`. A function can change its behaviour at the scale of any
