@@ -83,6 +83,29 @@ export function randomPoint(variables: readonly string[], random: () => number, 
   return Object.fromEntries(coordinates);
 }
 
+/** Points per turn of the domain scan: a domain narrower than 2/SCAN of a turn's width can still be missed. */
+const SCAN = 1024;
+
+/**
+ * Up to `limit` points of the line where every one of `exprs` (of the single `variable`) is defined, found by
+ * scanning each turn's range evenly and keeping the points where the float values are finite, then taking them
+ * evenly spread. Coordinates are short decimals at the turn's precision, never whole numbers.
+ */
+export function pointsInDomain(exprs: readonly Expr[], variable: string, turns: readonly Turn[], limit: number): Point[] {
+  const found: Point[] = [];
+  for (const { center, spread } of turns) {
+    const unit = 10 ** decimals(spread);
+    for (let j = 0; j < SCAN; j++) {
+      let k = Math.round((center - spread + ((j + 0.5) * 2 * spread) / SCAN) * unit);
+      if (k % unit === 0) k++;
+      const point = { [variable]: k / unit };
+      if (exprs.every((e) => Number.isFinite(evaluate(e, point)))) found.push(point);
+    }
+  }
+  if (found.length <= limit) return found;
+  return Array.from({ length: limit }, (_, i) => found[Math.floor((i * found.length) / limit)]!);
+}
+
 /** Every number that occurs in `e` (coefficients, exponents, constants inside calls). */
 export function constantsOf(e: Expr): number[] {
   const found: number[] = [];

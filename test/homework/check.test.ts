@@ -202,6 +202,12 @@ describe("check: exact differences, the scales of the constants, both domains (i
     expect(r).toMatchObject({ equivalent: true });
     expect(r.note).toBeUndefined();
     expect(check("asin(x - 30)", "pi/2 - acos(x - 30)").equivalent).toBe(true);
+    // Defined only for 7 < |x| < 7.15 (x^2 between 49 and 51): found by scanning the line, not by chance.
+    expect(check("asin(x^2 - 50)", "pi/2 - acos(x^2 - 50)").equivalent).toBe(true);
+    const narrow = check("asin(x^2 - 50)", "asin(x^2 - 50) + x/1000");
+    expect(narrow.equivalent).toBe(false);
+    expect(Math.abs(narrow.point!.x!) ** 2 - 50).toBeLessThanOrEqual(1);
+    expect(Math.abs(narrow.point!.x!) ** 2 - 50).toBeGreaterThanOrEqual(-1);
     expectDifferAtReportedPoint("log(2x - 40)", "log(x - 20)");
     expect(expectDifferAtReportedPoint("x*sqrt(x - 1000)", "1000*sqrt(x - 1000)").point!.x).toBeGreaterThan(1000);
   });
