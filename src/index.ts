@@ -145,6 +145,12 @@ export function gradientFunction(f: ExprLike, wrt: readonly string[], params?: r
 /** LaTeX for the expression; with `lhs`, a whole equation d/dx(of) = expr. */
 export function toLatex(e: ExprLike, options: LatexOptions = {}): string {
   expectOptions(options, "toLatex: the options");
+  const lhs: unknown = options.lhs;
+  if (lhs !== undefined) {
+    expectOptions(lhs, "toLatex: options.lhs ({ of, wrt, order? })");
+    const { wrt } = lhs as { wrt?: unknown };
+    if (typeof wrt !== "string") expectNames(wrt, "toLatex: options.lhs.wrt (a variable name or a list of them)");
+  }
   return latexOf(e, options);
 }
 

@@ -10,7 +10,7 @@ import nearley from "nearley";
 import type { Token } from "moo";
 import { describeValue, expectOptions, expectString } from "../arguments.js";
 import { add, call, div, mul, neg, num, PI, pow, sym, MINUS_ONE, ONE } from "../ast/build.js";
-import { type Expr, MAX_DEPTH } from "../ast/expr.js";
+import { type Expr, isExpr, MAX_DEPTH } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { ArgumentError, LimitError, ParseError } from "../errors.js";
 import { FUNCTION_NAMES, functionRow } from "../functions.js";
@@ -83,12 +83,18 @@ const LONG_INPUT_TOKENS = 5_000;
 const recent = new Map<string, Expr>();
 const RECENT_TEXTS = 256;
 
+function checkUserFunctions(functions: unknown): void {
+  if (!(functions instanceof Map)) throw new ArgumentError(`parse: options.functions must be a Map from names to functions, got ${describeValue(functions)}`);
+  for (const [name, f] of functions as Map<unknown, Partial<UserFunction> | null>) {
+    const ok = typeof name === "string" && typeof f === "object" && f !== null && Array.isArray(f.params) && f.params.every((p) => typeof p === "string") && typeof f.apply === "function";
+    if (!ok) throw new ArgumentError(`parse: options.functions maps each name to { params: string[], apply(args) }, got ${describeValue(f)} for ${describeValue(name)}`);
+  }
+}
+
 export function parse(text: string, options: ParseOptions = {}): Expr {
   expectString(text, "parse: the text");
   expectOptions(options, "parse: the options");
-  if (options.functions !== undefined && !(options.functions instanceof Map)) {
-    throw new ArgumentError(`parse: options.functions must be a Map from names to functions, got ${describeValue(options.functions)}`);
-  }
+  if (options.functions !== undefined) checkUserFunctions(options.functions);
   const cacheable = options.functions === undefined || options.functions.size === 0;
   const known = cacheable ? recent.get(text) : undefined;
   if (known) return known;
@@ -406,7 +412,9 @@ function applyFunction(text: string, token: Token, args: Expr[], options: ParseO
   const user = options.functions?.get(fname);
   if (user && !isBuiltinFunction(fname)) {
     if (args.length !== user.params.length) throw fail(`${fname} expects ${plural(user.params.length)}, got ${args.length}`);
-    return user.apply(args);
+    const result: unknown = user.apply(args);
+    if (!isExpr(result)) throw new ArgumentError(`the function ${fname} given to parse returned ${describeValue(result)}, not an expression`);
+    return result;
   }
   const sugar = SUGAR.get(fname)?.get(args.length);
   if (sugar) return sugar(...args);

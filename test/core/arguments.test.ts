@@ -110,6 +110,22 @@ describe("every exported function rejects wrong-typed arguments with an Argument
     expect(() => new api.Trainer(null as never, null as never)).toThrow(ArgumentError);
   });
 
+  it("checks the inside of options objects too", () => {
+    const wrongs: (() => unknown)[] = [
+      () => api.toLatex("x", { lhs: { of: "x", wrt: 5 as never } }),
+      () => api.toLatex("x", { lhs: { of: "x", wrt: null as never } }),
+      () => api.toLatex("x", { lhs: 5 as never }),
+      () => parse("f(x)", { functions: new Map([["f", null as never]]) }),
+      () => parse("f(x)", { functions: new Map([["f", { params: ["a"], apply: 5 as never }]]) }),
+      () => parse("f(x)", { functions: new Map([["f", { params: ["a"], apply: () => 5 as never }]]) }),
+      () => api.loadIris("c" as never),
+      () => api.loadCsv(5 as never),
+      () => api.toDataset(api.parseCsv("a,y\n1,0\n"), { features: "a" as never }),
+      () => api.check("x", "x", { seed: "1" as never }),
+    ];
+    for (const wrong of wrongs) expect(wrong).toThrow(ArgumentError);
+  });
+
   it("the Trainer's methods check their arguments too", () => {
     const trainer = new api.Trainer(api.logisticRegression(1), api.toDataset(api.parseCsv("a,y\n1,0\n2,1\n")));
     const params = new Float64Array(2);
