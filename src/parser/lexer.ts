@@ -65,7 +65,9 @@ export function tokenize(text: string): moo.Token[] {
   for (let t = base.next(); t; t = base.next()) {
     if (t.type === "space") continue;
     if (endsOperand(previous?.type) && STARTS_OPERAND.has(t.type!)) list.push(implicitTimes(t));
-    if (t.type === "superscript") list.push(...asExponent(t));
+    // A superscript right after another (x²⁻¹) has no single reading: an error at its first character.
+    if (t.type === "superscript" && previous?.type === "number" && SUPERSCRIPT_DIGITS.includes(previous.text[0] ?? "")) list.push({ ...t, type: "invalid", text: t.text[0]!, value: t.text[0]! });
+    else if (t.type === "superscript") list.push(...asExponent(t));
     else list.push(t);
     previous = list[list.length - 1];
   }

@@ -350,8 +350,10 @@ describe("no silent misreading (issue 15, class 7)", () => {
     expect(format(diff("x⁻²", "x"))).toBe("-2/x^3");
   });
 
-  it("points at a superscript that has nothing to raise", () => {
+  it("points at a superscript that has nothing to raise, or that follows another", () => {
     expect(parseError("x + ²")).toMatchObject({ column: 5, found: "²" });
+    // x²⁻¹ could mean x^(2-1) or (x^2)^-1: not guessed.
+    expect(parseError("x²⁻¹")).toMatchObject({ column: 3, found: "⁻" });
   });
 
   it("takes only ASCII letters, digits, _ and Greek letters in names", () => {
