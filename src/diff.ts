@@ -3,7 +3,9 @@
  * `gradient` and `hessian` are the public entry points, memoised per node and returning simplified results.
  */
 import { children, type Expr, isExpr, NodeMemo, withNodeLimit } from "./ast/expr.js";
+import { describeValue } from "./arguments.js";
 import { ArgumentError, LimitError } from "./errors.js";
+import { NAME as NAME_PATTERN } from "./parser/lexer.js";
 import { CONSTANTS, isBuiltinFunction, parse } from "./parser/parse.js";
 import { chainRule } from "./rules/chain.js";
 import { constantRule, variableRule } from "./rules/constant.js";
@@ -104,12 +106,13 @@ function computeDerivative(e: Expr, wrt: string): Expr {
   return result;
 }
 
-const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+const NAME = new RegExp(`^${NAME_PATTERN}$`, "u");
 
 /** Checks that `wrt` names a variable (not a number, a function, a constant or an expression). */
 export function checkVariable(wrt: unknown): string {
   if (typeof wrt !== "string" || !NAME.test(wrt) || isBuiltinFunction(wrt) || CONSTANTS.has(wrt)) {
-    throw new ArgumentError(`cannot differentiate with respect to ${JSON.stringify(wrt)}: expected a variable name such as "x"`);
+    const shown = typeof wrt === "string" ? JSON.stringify(wrt) : describeValue(wrt); // JSON.stringify throws on a bigint
+    throw new ArgumentError(`cannot differentiate with respect to ${shown}: expected a variable name such as "x"`);
   }
   return wrt;
 }

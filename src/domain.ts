@@ -5,7 +5,7 @@
  */
 import { children, type Expr } from "./ast/expr.js";
 import { DomainError } from "./errors.js";
-import { evaluateAll, type Scope } from "./evaluate.js";
+import { evaluateAll, type Scope, snapshot } from "./evaluate.js";
 import { format } from "./print/text.js";
 
 export interface DomainProblem {
@@ -17,7 +17,7 @@ export interface DomainProblem {
 
 /** Why `e` has no finite real value at the point, or undefined when it has one. */
 export function domainProblem(e: Expr, scope: Scope = {}): DomainProblem | undefined {
-  const values = evaluateAll(e, scope);
+  const values = evaluateAll(e, snapshot(e, scope));
   const finite = (x: Expr) => Number.isFinite(valueOf(x, values));
   if (finite(e)) return undefined;
   let at = e;
@@ -26,11 +26,13 @@ export function domainProblem(e: Expr, scope: Scope = {}): DomainProblem | undef
 }
 
 /** The value of `e` at the point; a DomainError saying where and why when it has no finite real value. */
-export function realValue(e: Expr, scope: Scope = {}): number {
+export function realValue(e: Expr, given: Scope = {}): number {
+  const scope = snapshot(e, given); // each value read once, for the value and for the message alike
   const value = evaluateAll(e, scope).get(e)!;
   if (Number.isFinite(value)) return value;
   const problem = domainProblem(e, scope)!;
-  const point = Object.entries(scope instanceof Map ? Object.fromEntries(scope) : scope).filter(([name]) => e.vars.has(name));
+  const keys = given instanceof Map ? [...given.keys()] : Object.keys(given); // in the caller's order; no value read again
+  const point = keys.filter((name) => scope.has(name)).map((name) => [name, scope.get(name)!] as const);
   const at = point.length > 0 ? ` at ${point.map(([name, v]) => `${name}=${v}`).join(", ")}` : "";
   // A part with no variables is shown by the reason itself (log(-1)); otherwise name the part (in log(x - 2)).
   const where = problem.subexpression === e || problem.subexpression.vars.size === 0 ? "" : ` (in ${format(problem.subexpression)})`;

@@ -5,6 +5,7 @@
  */
 import { children, type Expr } from "./ast/expr.js";
 import type { Rational } from "./ast/rational.js";
+import { describeValue } from "./arguments.js";
 import { ArgumentError } from "./errors.js";
 import { numericFunction } from "./functions.js";
 
@@ -16,13 +17,8 @@ export function evaluate(e: Expr, scope: Scope = {}): number {
 
 /** The value of `e` and of every subexpression evaluated on the way to it (each once). */
 export function evaluateAll(e: Expr, scope: Scope = {}): ReadonlyMap<Expr, number> {
-  const lookup = scope instanceof Map ? (name: string) => scope.get(name) : (name: string) => (Object.hasOwn(scope, name) ? (scope as Record<string, number>)[name] : undefined);
-  for (const v of e.vars) {
-    const value = lookup(v);
-    if (typeof value !== "number") {
-      throw new ArgumentError(`no value for variable '${v}'${value === undefined ? "" : ` (got ${typeof value})`}`);
-    }
-  }
+  const values = snapshot(e, scope);
+  const lookup = (name: string) => values.get(name);
   const memo = new Map<Expr, number>();
   const ev = (x: Expr): number => {
     let v = memo.get(x);
@@ -35,6 +31,26 @@ export function evaluateAll(e: Expr, scope: Scope = {}): ReadonlyMap<Expr, numbe
   if (e.depth > RECURSION_DEPTH) evaluateBottomUp(e, ev, memo);
   ev(e);
   return memo;
+}
+
+/**
+ * The value of each variable of `e`, read from the scope exactly once (a getter or a Proxy is not consulted again,
+ * so the value checked is the value used), and checked to be a number.
+ */
+export function snapshot(e: Expr, scope: Scope): Map<string, number> {
+  if (typeof scope !== "object" || scope === null) {
+    throw new ArgumentError(`the scope must be an object such as { x: 1 } or a Map, got ${describeValue(scope)}`);
+  }
+  const read = scope instanceof Map ? (name: string) => scope.get(name) : (name: string) => (Object.hasOwn(scope, name) ? (scope as Record<string, unknown>)[name] : undefined);
+  const values = new Map<string, number>();
+  for (const v of e.vars) {
+    const value = read(v);
+    if (typeof value !== "number") {
+      throw new ArgumentError(`no value for variable '${v}'${value === undefined ? "" : ` (got ${typeof value})`}`);
+    }
+    values.set(v, value);
+  }
+  return values;
 }
 
 /** Deeper than this, evaluating recursively could overflow the call stack (nesting goes up to 2,500 levels). */

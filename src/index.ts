@@ -4,7 +4,17 @@
  *   text ──parse──▶ Expr ──diff──▶ Expr ──simplify──▶ Expr ──format / toLatex / evaluate / compile──▶ output
  */
 import type { Expr } from "./ast/expr.js";
-import { toExpr, type ExprLike } from "./diff.js";
+import { describeValue as describe, expectArray, expectExpr, expectExprLikeList, expectNames, expectOptions, expectString } from "./arguments.js";
+import { substitute as substituteIn } from "./ast/transform.js";
+import { compile as compileOne, compileAll as compileMany, compileSum as compileRows, gradientFunction as gradientFunctionOf } from "./compile/compile.js";
+import { diff as diffOf, gradient as gradientOf, hessian as hessianOf, toExpr, type ExprLike } from "./diff.js";
+import { ArgumentError } from "./errors.js";
+import { stepsToLatex as stepsLatex, stepsToText as stepsText, type Step } from "./homework/steps.js";
+import { type LatexOptions, toLatex as latexOf, toLatexMatrix as latexMatrixOf } from "./print/latex.js";
+import { expand } from "./simplify/expand.js";
+import { opCount as opCountOf } from "./simplify/size.js";
+import { type CsvTable, parseCsv as parseCsvText } from "./train/csv.js";
+import { type Dataset, type DatasetOptions, toDataset as datasetOf } from "./train/dataset.js";
 import { simplify as simplifyExpr } from "./simplify/simplify.js";
 import { format as formatExpr } from "./print/text.js";
 import { evaluate as evaluateExpr, type Scope } from "./evaluate.js";
@@ -15,11 +25,8 @@ export { Rational } from "./ast/rational.js";
 export { SymdiffError, ParseError, LimitError, ArgumentError, DomainError } from "./errors.js";
 export type { DomainProblem } from "./domain.js";
 export { parse, MAX_INPUT_LENGTH, type ParseOptions, type UserFunction } from "./parser/parse.js";
-export { diff, gradient, hessian, toExpr, checkVariable, type ExprLike } from "./diff.js";
+export { toExpr, checkVariable, type ExprLike } from "./diff.js";
 export { FUNCTIONS, type FunctionRow } from "./functions.js";
-export { substitute } from "./ast/transform.js";
-export { opCount } from "./simplify/size.js";
-export { expand as expandExpr } from "./simplify/expand.js";
 export * as build from "./ast/build.js";
 export type { Scope } from "./evaluate.js";
 
@@ -57,16 +64,136 @@ export function nodeCount(e: ExprLike): number {
 export function variables(e: ExprLike): string[] {
   return [...toExpr(e).vars].sort();
 }
-export { compile, compileAll, compileSum, gradientFunction, type CompiledFunction, type CompiledSet, type CompiledSum } from "./compile/compile.js";
+export type { CompiledFunction, CompiledSet, CompiledSum } from "./compile/compile.js";
 export { stabilize } from "./compile/stable.js";
-export { toLatex, toLatexMatrix, type LatexOptions } from "./print/latex.js";
+export type { LatexOptions } from "./print/latex.js";
 export { Trainer, type FitOptions } from "./train/trainer.js";
 export { logisticRegression } from "./train/logistic.js";
 export { neuralNetwork, type Activation, type NetworkOptions } from "./train/network.js";
 export type { Model } from "./train/model.js";
 export { loadCsv, loadIris, IRIS_TASKS, type IrisTask } from "./train/data.js";
-export { parseCsv, type CsvTable } from "./train/csv.js";
-export { toDataset, type Dataset, type DatasetOptions } from "./train/dataset.js";
+export type { CsvTable } from "./train/csv.js";
+export type { Dataset, DatasetOptions } from "./train/dataset.js";
 export { DataError } from "./train/errors.js";
-export { steps, stepsToLatex, stepsToText, MAX_STEPS, type Step, type StepRule } from "./homework/steps.js";
+export { steps, MAX_STEPS, type Step, type StepRule } from "./homework/steps.js";
 export { check, type CheckOptions, type CheckResult } from "./homework/check.js";
+
+/*
+ * The public functions below check the types of their arguments (src/arguments.ts; expressions are checked by
+ * toExpr in the modules) and then call the module that does the work. Invariant: misuse of any function exported here is an ArgumentError naming the argument, never a
+ * TypeError from inside (the modules themselves trust their TypeScript types).
+ */
+
+/** The derivative, simplified; `wrt` is a variable, or a list of them for a mixed partial; `order` repeats it. */
+export function diff(e: ExprLike, wrt: string | readonly string[], order = 1): Expr {
+  if (typeof wrt !== "string") expectNames(wrt, "diff: wrt (a variable name or a list of them)");
+  return diffOf(e, wrt, order);
+}
+
+/** The partial derivatives with respect to each of `vars`. */
+export function gradient(e: ExprLike, vars: readonly string[]): Expr[] {
+  return gradientOf(e, expectNames(vars, "gradient: the variables"));
+}
+
+/** The matrix of second partials; symmetric, each mixed partial is computed once. */
+export function hessian(e: ExprLike, vars: readonly string[]): Expr[][] {
+  return hessianOf(e, expectNames(vars, "hessian: the variables"));
+}
+
+/** `e` with variables replaced by expressions (a Map from names to expressions). */
+export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
+  expectExpr(e, "substitute: the expression");
+  if (!(values instanceof Map)) throw new ArgumentError(`substitute: the values must be a Map from names to expressions, got ${describe(values)}`);
+  for (const [name, value] of values) {
+    expectString(name, "substitute: a name in the values");
+    expectExpr(value, `substitute: the value of '${name}'`);
+  }
+  return substituteIn(e, values);
+}
+
+/** Size as SymPy's count_ops measures it. */
+export function opCount(e: Expr): number {
+  return opCountOf(expectExpr(e, "opCount: the expression"));
+}
+
+/** Products and integer powers of sums multiplied out. */
+export function expandExpr(e: Expr): Expr {
+  return expand(expectExpr(e, "expandExpr: the expression"));
+}
+
+/** A JavaScript function of `params` computing `expr` (see src/compile/compile.ts). */
+export function compile(expr: ExprLike, params: readonly string[]): ReturnType<typeof compileOne> {
+  return compileOne(expr, expectNames(params, "compile: the parameters"));
+}
+
+export function compileAll(exprs: readonly ExprLike[], params: readonly string[]): ReturnType<typeof compileMany> {
+  expectExprLikeList(exprs, "compileAll: the expressions");
+  return compileMany(exprs, expectNames(params, "compileAll: the parameters"));
+}
+
+export function compileSum(exprs: readonly ExprLike[], params: readonly string[], rowVariables: readonly string[]): ReturnType<typeof compileRows> {
+  expectExprLikeList(exprs, "compileSum: the expressions");
+  return compileRows(exprs, expectNames(params, "compileSum: the parameters"), expectNames(rowVariables, "compileSum: the row variables"));
+}
+
+export function gradientFunction(f: ExprLike, wrt: readonly string[], params?: readonly string[]): ReturnType<typeof gradientFunctionOf> {
+  expectNames(wrt, "gradientFunction: wrt");
+  if (params !== undefined) expectNames(params, "gradientFunction: the parameters");
+  return gradientFunctionOf(f, wrt, params);
+}
+
+/** LaTeX for the expression; with `lhs`, a whole equation d/dx(of) = expr. */
+export function toLatex(e: ExprLike, options: LatexOptions = {}): string {
+  expectOptions(options, "toLatex: the options");
+  const lhs: unknown = options.lhs;
+  if (lhs !== undefined) {
+    expectOptions(lhs, "toLatex: options.lhs ({ of, wrt, order? })");
+    const { wrt } = lhs as { wrt?: unknown };
+    if (typeof wrt !== "string") expectNames(wrt, "toLatex: options.lhs.wrt (a variable name or a list of them)");
+  }
+  return latexOf(e, options);
+}
+
+/** A pmatrix of expressions, row by row. */
+export function toLatexMatrix(rows: readonly (readonly ExprLike[])[]): string {
+  expectArray(rows, "toLatexMatrix: the rows", '[["x", "y"], ["1", "0"]]').forEach((row, i) => expectExprLikeList(row, `toLatexMatrix: row ${i}`));
+  return latexMatrixOf(rows);
+}
+
+function expectSteps(derivation: unknown, what: string): readonly Step[] {
+  const list = expectArray(derivation, what, 'steps("x^2", "x")');
+  list.forEach((s, i) => {
+    if (typeof s !== "object" || s === null || typeof (s as Step).text !== "string" || typeof (s as Step).latex !== "string") {
+      throw new ArgumentError(`${what}[${i}] must be a step from steps(), got ${describe(s)}`);
+    }
+  });
+  return list as readonly Step[];
+}
+
+/** The derivation as numbered lines of text. */
+export function stepsToText(derivation: readonly Step[]): string {
+  return stepsText(expectSteps(derivation, "stepsToText: the steps"));
+}
+
+/** The derivation as a LaTeX align* block. */
+export function stepsToLatex(derivation: readonly Step[]): string {
+  return stepsLatex(expectSteps(derivation, "stepsToLatex: the steps"));
+}
+
+/** A CSV text as a header and rows. */
+export function parseCsv(text: string): CsvTable {
+  return parseCsvText(expectString(text, "parseCsv: the text"));
+}
+
+/** A table as a data set of features and 0/1 labels. */
+export function toDataset(table: CsvTable, options: DatasetOptions = {}): Dataset {
+  const t = table as Partial<CsvTable> | null;
+  if (typeof t !== "object" || t === null || !Array.isArray(t.header) || !Array.isArray(t.rows) || !Array.isArray(t.lines)) {
+    throw new ArgumentError(`toDataset: the table must be { header, rows, lines } as parseCsv returns, got ${describe(table)}`);
+  }
+  expectOptions(options, "toDataset: the options");
+  if (options.features !== undefined) expectNames(options.features, "toDataset: options.features");
+  if (options.classes !== undefined) expectNames(options.classes, "toDataset: options.classes");
+  for (const key of ["label", "positive"] as const) if (options[key] !== undefined) expectString(options[key], `toDataset: options.${key}`);
+  return datasetOf(table, options);
+}

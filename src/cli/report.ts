@@ -54,11 +54,11 @@ export function reportError(io: Pick<IO, "stderr" | "color">, error: unknown, so
   if (error instanceof ParseError && source !== undefined) {
     // Among several inputs the line is already named: give the column alone.
     const at = where ? `column ${error.column}` : `${error.line}:${error.column}`;
-    io.stderr.write(`${prefix} ${error.reason} at ${at}${error.expected ? `, expected ${error.expected}` : ""}\n${pointAt(source, error)}`);
+    io.stderr.write(`${prefix} ${visible(error.reason)} at ${at}${error.expected ? `, expected ${visible(error.expected)}` : ""}\n${pointAt(source, error)}`);
   } else if (error instanceof SymdiffError) {
-    io.stderr.write(`${prefix} ${error.message}\n`);
+    io.stderr.write(`${prefix} ${visible(error.message)}\n`);
   } else {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = visible(error instanceof Error ? error.message : String(error));
     io.stderr.write(`${prefix} internal error: ${message}\n  This is a bug in symdiff; please report it with the input that caused it.\n`);
   }
   return exitCode(error);
@@ -75,7 +75,27 @@ export function pointAt(source: string, error: ParseError): string {
   let after = line.slice(error.column - 1);
   if (before.length > CONTEXT) before = ["…", ...before.slice(-CONTEXT)];
   if (after.length > CONTEXT) after = [...after.slice(0, CONTEXT), "…"];
-  // Copy tabs so the caret lines up however wide the terminal draws them.
-  const pad = before.map((c) => (c === "\t" ? "\t" : " ")).join("");
-  return `  ${before.join("")}${after.join("")}\n  ${pad}^\n`;
+  // Each character as it is shown; copy tabs so the caret lines up however wide the terminal draws them.
+  const shown = (cs: string[]) => cs.map(visibleChar);
+  const pad = shown(before).map((c) => (c === "\t" ? "\t" : " ".repeat([...c].length))).join("");
+  return `  ${shown(before).join("")}${shown(after).join("")}\n  ${pad}^\n`;
+}
+
+/**
+ * Invariant: no byte of the user's input reaches the terminal as a control character. C0 controls and DEL become
+ * their Control Pictures (ESC is ␛, BEL ␇: one column each, so the caret stays aligned); C1 controls and invisible
+ * format characters (bidirectional overrides, zero-width spaces) become \u{...} escapes. Tabs stay tabs.
+ */
+export function visibleChar(c: string): string {
+  const code = c.codePointAt(0)!;
+  if (c === "\t") return c;
+  if (code < 0x20) return String.fromCodePoint(0x2400 + code);
+  if (code === 0x7f) return "\u2421";
+  if ((code >= 0x80 && code < 0xa0) || /\p{Cf}|[\u2028\u2029]/u.test(c)) return `\\u{${code.toString(16)}}`;
+  return c;
+}
+
+/** A message with every character of it made visible (see `visibleChar`); newlines are kept. */
+export function visible(text: string): string {
+  return text.split("\n").map((line) => [...line].map(visibleChar).join("")).join("\n");
 }

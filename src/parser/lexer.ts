@@ -8,13 +8,25 @@
  */
 import moo from "moo";
 
-const NAME = String.raw`[\p{L}_][\p{L}\p{N}_]*`;
+/**
+ * Letters of names: ASCII letters and the Greek alphabet (with its variant forms ϑ ϕ ϖ ϵ), as in maths texts.
+ * Invariant: nothing else is a letter. Other scripts hold look-alikes (Cyrillic х is not x) and \p{N} holds ² and ½,
+ * which would make `x²` a variable of its own; every other character is an error that names it (parse.ts).
+ */
+const LETTER = String.raw`A-Za-z_\u0391-\u03A1\u03A3-\u03A9\u03B1-\u03C9\u03D1\u03D5\u03D6\u03F5`;
+/** A name: a letter, then letters and ASCII digits (`x`, `y2`, `w_1`, `θ`). Shared by the REPL and diff's wrt check. */
+export const NAME = String.raw`[${LETTER}][${LETTER}0-9]*`;
+
+/** Superscript digits and signs, read as an exponent: `x²` is x^2 and `x⁻¹` is x^-1. */
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+const SUPERSCRIPT = new RegExp(`[⁺⁻]?[${SUPERSCRIPT_DIGITS}]+`, "u");
 
 const rules = {
   space: { match: /\s+/u, lineBreaks: true },
   number: /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/u,
   call: new RegExp(`${NAME}[ \\t]*\\(`, "u"),
   name: new RegExp(NAME, "u"),
+  superscript: SUPERSCRIPT,
   // One token type per precedence level keeps the grammar (and the parser's chart) small; a token's value says
   // which operator it is: + or -, * or /, ^.
   pow: { match: ["^", "**"], value: () => "^" },
@@ -53,10 +65,29 @@ export function tokenize(text: string): moo.Token[] {
   for (let t = base.next(); t; t = base.next()) {
     if (t.type === "space") continue;
     if (endsOperand(previous?.type) && STARTS_OPERAND.has(t.type!)) list.push(implicitTimes(t));
-    list.push(t);
-    previous = t;
+    // A superscript right after another (x²⁻¹) has no single reading: an error at its first character.
+    if (t.type === "superscript" && previous?.type === "number" && SUPERSCRIPT_DIGITS.includes(previous.text[0] ?? "")) list.push({ ...t, type: "invalid", text: t.text[0]!, value: t.text[0]! });
+    else if (t.type === "superscript") list.push(...asExponent(t));
+    else list.push(t);
+    previous = list[list.length - 1];
   }
   return list;
+}
+
+/**
+ * A superscript as the tokens of `^exponent`: `²` is `^` then the number 2, `⁻¹` is `^`, `-`, 1. The number's value
+ * is in ASCII digits (the parser reads numbers from `value`); its text and offset stay those of the input, so
+ * errors point at the superscript.
+ */
+function asExponent(t: moo.Token): moo.Token[] {
+  const sign = /^[⁺⁻]/u.test(t.text) ? t.text[0]! : "";
+  const digits = t.text.slice(sign.length);
+  const at = (offset: number) => ({ offset: t.offset + offset, lineBreaks: 0, line: t.line, col: t.col + offset });
+  const tokens: moo.Token[] = [{ type: "pow", value: "^", text: t.text, ...at(0) }];
+  if (sign) tokens.push({ type: "additive", value: sign === "⁻" ? "-" : "+", text: sign, ...at(0) });
+  const value = [...digits].map((d) => String(SUPERSCRIPT_DIGITS.indexOf(d))).join("");
+  tokens.push({ type: "number", value, text: digits, ...at(sign.length) });
+  return tokens;
 }
 
 /** The implicit multiplication before `next`: no text, at its position. */

@@ -8,10 +8,11 @@
  */
 import nearley from "nearley";
 import type { Token } from "moo";
+import { describeValue, expectOptions, expectString } from "../arguments.js";
 import { add, call, div, mul, neg, num, PI, pow, sym, MINUS_ONE, ONE } from "../ast/build.js";
-import { type Expr, MAX_DEPTH } from "../ast/expr.js";
+import { type Expr, isExpr, MAX_DEPTH } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
-import { LimitError, ParseError } from "../errors.js";
+import { ArgumentError, LimitError, ParseError } from "../errors.js";
 import { FUNCTION_NAMES, functionRow } from "../functions.js";
 import grammar from "./grammar.generated.js";
 import { endsOperand, lexer, tokenize, type TokenType } from "./lexer.js";
@@ -82,8 +83,18 @@ const LONG_INPUT_TOKENS = 5_000;
 const recent = new Map<string, Expr>();
 const RECENT_TEXTS = 256;
 
+function checkUserFunctions(functions: unknown): void {
+  if (!(functions instanceof Map)) throw new ArgumentError(`parse: options.functions must be a Map from names to functions, got ${describeValue(functions)}`);
+  for (const [name, f] of functions as Map<unknown, Partial<UserFunction> | null>) {
+    const ok = typeof name === "string" && typeof f === "object" && f !== null && Array.isArray(f.params) && f.params.every((p) => typeof p === "string") && typeof f.apply === "function";
+    if (!ok) throw new ArgumentError(`parse: options.functions maps each name to { params: string[], apply(args) }, got ${describeValue(f)} for ${describeValue(name)}`);
+  }
+}
+
 export function parse(text: string, options: ParseOptions = {}): Expr {
-  if (typeof text !== "string") throw new TypeError(`parse expects a string, got ${typeof text}`);
+  expectString(text, "parse: the text");
+  expectOptions(options, "parse: the options");
+  if (options.functions !== undefined) checkUserFunctions(options.functions);
   const cacheable = options.functions === undefined || options.functions.size === 0;
   const known = cacheable ? recent.get(text) : undefined;
   if (known) return known;
@@ -169,6 +180,25 @@ function printable(c: string): string {
   return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c) ? `'${c}'` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
+/** For a character the lexer does not take: how to write what it probably means. */
+function howToWrite(c: string): string {
+  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const hint =
+    c === "⁻" || c === "⁺"
+      ? "write exponents with ^, as in x^-1 (or x⁻¹)"
+      : c === "√" ? "write sqrt(x)"
+      : c === "∛" ? "write cbrt(x)"
+      : /[⋅∙•✕]/u.test(c) ? "write * for multiplication"
+      : /[\u2010-\u2015]/u.test(c) ? "write - for minus"
+      : /[₀-₉]/u.test(c) ? "write a subscript with _, as in x_1"
+      : /\p{No}/u.test(c) ? "write fractions with /, as in 1/2"
+      : /\p{Nd}/u.test(c) ? "write digits as 0-9"
+      : /\p{L}/u.test(c) ? "names are made of ASCII letters, digits, _ and Greek letters"
+      : "";
+  const shown = printable(c).startsWith("U+") || c.codePointAt(0)! < 0x80 ? "" : ` (${code})`;
+  return hint ? `${shown}: ${hint}` : shown;
+}
+
 function unexpected(text: string, token: Token, expected: string): ParseError {
   return errorAt(text, token.offset, `unexpected ${describe(token)}`, token.text, expected);
 }
@@ -202,7 +232,7 @@ function scan(text: string): Token[] {
     const type = token.type as TokenType;
     switch (type) {
       case "invalid":
-        throw errorAt(text, token.offset, `unexpected character ${printable(token.text)}`, token.text, previous ? "an operator or an expression" : "an expression");
+        throw errorAt(text, token.offset, `unexpected character ${printable(token.text)}${howToWrite(token.text)}`, token.text, previous ? "an operator or an expression" : "an expression");
       case "lparen":
       case "call":
         chain.push(0);
@@ -346,7 +376,8 @@ function combine(text: string, node: Syntax, values: Expr[], start: number, opti
 const MAX_EXPONENT = 400;
 
 function number(text: string, token: Token): Expr {
-  const digits = token.text;
+  const digits = token.value; // the text, or the ASCII digits of a superscript exponent
+
   const e = Math.max(digits.indexOf("e"), digits.indexOf("E"));
   if (e === -1 && !digits.includes(".")) return num(digits.length < 4 ? Number(digits) : BigInt(digits)); // an integer, the common case
   if (e !== -1 && Math.abs(Number(digits.slice(e + 1))) > MAX_EXPONENT) {
@@ -381,7 +412,9 @@ function applyFunction(text: string, token: Token, args: Expr[], options: ParseO
   const user = options.functions?.get(fname);
   if (user && !isBuiltinFunction(fname)) {
     if (args.length !== user.params.length) throw fail(`${fname} expects ${plural(user.params.length)}, got ${args.length}`);
-    return user.apply(args);
+    const result: unknown = user.apply(args);
+    if (!isExpr(result)) throw new ArgumentError(`the function ${fname} given to parse returned ${describeValue(result)}, not an expression`);
+    return result;
   }
   const sugar = SUGAR.get(fname)?.get(args.length);
   if (sugar) return sugar(...args);

@@ -2,10 +2,10 @@
 import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
 import { toLatexMatrix } from "../print/latex.js";
+import { NAME } from "../parser/lexer.js";
 import { format } from "../print/text.js";
 import { GRADIENT, HESSIAN, matrixText, matrixVariables, type Shape } from "../cli/grad.js";
-import type { ReplCommand } from "./command.js";
-import type { Session } from "./session.js";
+import type { ReplCommand, SessionContext } from "./command.js";
 
 export const helpCommand: ReplCommand = {
   name: ":help",
@@ -73,14 +73,15 @@ export const latexCommand: ReplCommand = {
 /** `d/dx expr`, `d2/dx2 expr`, `d/dθ expr`, each optionally `at x=1`. */
 export const derivativeCommand: ReplCommand = {
   name: "d/dx",
-  head: /^d(\d*)\/d[\p{L}_][\p{L}\p{N}_]*$/u,
+  head: new RegExp(`^d(\\d*)\\/d${NAME}$`, "u"),
   takesArgument: true,
   usage: "dN/dxN <expr> [at x=1]",
   summary: "derivative (order N, default 1)",
   example: "d2/dx2 x^3*y",
   run: ({ head, rest, restOffset }, session) => {
     const { variable, order } = derivativeHead(head);
-    return session.evaluateLine(rest, restOffset, (f) => {
+    const note = session.definedVariablesNote([variable]);
+    const result = session.evaluateLine(rest, restOffset, (f) => {
       // `d3/dx2` reads as the third derivative in a variable x2; without an x2 in sight it is a typo, not a 0.
       const [top, bottom] = head.split("/") as [string, string];
       if (top.length > 1 && variable === bottom.slice(1) && /\d$/.test(variable) && !f.vars.has(variable)) {
@@ -90,7 +91,25 @@ export const derivativeCommand: ReplCommand = {
         );
       }
       return diff(f, variable, order);
-    });
+    }, new Set([variable]));
+    return note ? `${result}\n${note}` : result;
+  },
+};
+
+/** `:unset x y`: forget definitions, so that a name given a value is a variable again. */
+export const unsetCommand: ReplCommand = {
+  name: ":unset",
+  takesArgument: false,
+  usage: ":unset <name> ...",
+  summary: "forget definitions (a name given a value becomes a variable again)",
+  example: ":unset x",
+  run: ({ rest }, session) => {
+    const names = rest.split(/[\s,]+/u).filter((n) => n !== "");
+    if (names.length === 0) throw new ArgumentError("write the names to forget, as in :unset x");
+    const unknown = names.filter((n) => !session.definitions.has(n));
+    if (unknown.length > 0) throw new ArgumentError(`${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not defined (:vars lists the definitions)`);
+    session.unset(names);
+    return `${names.join(", ")} ${names.length === 1 ? "is" : "are"} no longer defined`;
   },
 };
 
@@ -124,7 +143,7 @@ function matrixCommand(name: string, shape: Shape, summary: string, example: str
 export const gradCommand = matrixCommand("grad", GRADIENT, "gradient over all variables", "grad x^2*y + sin(y)");
 export const hessianCommand = matrixCommand("hessian", HESSIAN, "Hessian matrix over all variables", "hessian x^2*y + sin(y)");
 
-function helpText(session: Session): string {
+function helpText(session: SessionContext): string {
   const commands = session.commandList;
   const width = Math.max(...commands.map((c) => c.usage.length), 24);
   const row = (usage: string, summary: string, example: string) => `  ${usage.padEnd(width)}  ${summary}${example ? `, e.g. ${example}` : ""}`;

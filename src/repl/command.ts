@@ -1,8 +1,42 @@
 /**
  * A REPL command: a line starting with its name (`:vars`, `grad f`, `d/dx x^2`). Commands are listed in
  * commands.ts; a line that starts with no command's name is a definition or an expression (see session.ts).
+ *
+ * Commands see the session through `SessionContext`, declared here: session.ts imports the command table and
+ * implements the interface, so no command module imports session.ts (the import graph stays one-way).
  */
-import type { Session } from "./session.js";
+import type { Expr } from "../ast/expr.js";
+
+export interface Definition {
+  readonly name: string;
+  /** Parameters of a function definition `g(x, y) = ...`; undefined for a value `f = ...`. */
+  readonly params?: readonly string[];
+  readonly body: Expr;
+}
+
+/** What a command may read and do in the session. */
+export interface SessionContext {
+  /** Print LaTeX instead of text. */
+  latex: boolean;
+  /** Set by `:quit`. */
+  done: boolean;
+  readonly definitions: ReadonlyMap<string, Definition>;
+  readonly commandList: readonly ReplCommand[];
+  render(e: Expr): string;
+  /**
+   * Parses `text`, which starts at `offset` in the current line, with the session's definitions applied, except
+   * that the names in `variables` stay variables (the variable of a derivative).
+   */
+  parse(text: string, offset: number, variables?: ReadonlySet<string>): Expr;
+  /** The expression in `text`, transformed, and evaluated at a trailing `at x=1`; `variables` as for `parse`. */
+  evaluateLine(text: string, offset: number, transform?: (e: Expr) => Expr, variables?: ReadonlySet<string>): string;
+  executePart(text: string, offset: number): string | undefined;
+  describe(d: Definition): string;
+  /** Forgets the definitions of `names`; returns the names that had one. */
+  unset(names: readonly string[]): string[];
+  /** A note for a derivative with respect to names that have values in the session (empty when none do). */
+  definedVariablesNote(variables: readonly string[]): string;
+}
 
 export interface CommandInput {
   /** The first word as typed (`d2/dx2` for a command matched by `head`). */
@@ -26,5 +60,5 @@ export interface ReplCommand {
   /** A line to try, for `:help`. */
   readonly example: string;
   /** What to print (undefined: nothing). Throws SymdiffErrors for bad input. */
-  run(input: CommandInput, session: Session): string | undefined;
+  run(input: CommandInput, session: SessionContext): string | undefined;
 }

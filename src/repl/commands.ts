@@ -2,7 +2,7 @@
  * The REPL's command table, in the order `:help` lists them.
  * To add a command: implement `ReplCommand` (command.ts), import it here and add it to the list.
  */
-import { derivativeCommand, gradCommand, helpCommand, hessianCommand, latexCommand, latexModeCommand, quitCommand, varsCommand } from "./builtins.js";
+import { derivativeCommand, gradCommand, helpCommand, hessianCommand, latexCommand, latexModeCommand, quitCommand, unsetCommand, varsCommand } from "./builtins.js";
 import type { ReplCommand } from "./command.js";
 import { checkReplCommand, stepsReplCommand } from "../homework/repl.js";
 
@@ -14,6 +14,7 @@ export const REPL_COMMANDS: readonly ReplCommand[] = [
   stepsReplCommand,
   checkReplCommand,
   varsCommand,
+  unsetCommand,
   latexModeCommand,
   helpCommand,
   quitCommand,

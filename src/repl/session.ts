@@ -14,30 +14,29 @@ import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
 import { realValue } from "../domain.js";
 import { substitute } from "../ast/transform.js";
+import { NAME } from "../parser/lexer.js";
 import { CONSTANTS, isBuiltinFunction, parse, type UserFunction } from "../parser/parse.js";
 import { toLatex } from "../print/latex.js";
 import { format } from "../print/text.js";
 import { simplify } from "../simplify/simplify.js";
 import { assignments, shifted } from "../cli/args.js";
-import type { CommandInput, ReplCommand } from "./command.js";
+import type { CommandInput, Definition, ReplCommand, SessionContext } from "./command.js";
 import { REPL_COMMANDS } from "./commands.js";
 
-export interface Definition {
-  readonly name: string;
-  /** Parameters of a function definition `g(x, y) = ...`; undefined for a value `f = ...`. */
-  readonly params?: readonly string[];
-  readonly body: Expr;
-}
+export type { Definition } from "./command.js";
 
-const NAME = String.raw`[\p{L}_][\p{L}\p{N}_]*`;
 const DEFINITION = new RegExp(String.raw`^\s*(${NAME})\s*(?:\(([^()]*)\))?\s*=(?!=)`, "u");
 /** The last ` at name=` in a line separates the expression from the point. */
 const AT = new RegExp(String.raw`\s+at\s+(?=${NAME}\s*=)`, "gu");
 /** Names a definition may not take: they already mean something in every expression. */
 const RESERVED = new Set([...CONSTANTS.keys(), "diff"]);
 
-export class Session {
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+export class Session implements SessionContext {
   private readonly defs = new Map<string, Definition>();
+  /** Names used as variables so far (in definitions and expressions): giving one a value deserves a warning. */
+  private readonly usedAsVariables = new Set<string>();
   /** Print LaTeX instead of text. */
   latex = false;
   /** Set by `:quit`. */
@@ -74,19 +73,22 @@ export class Session {
     return this.latex ? toLatex(e) : format(e);
   }
 
-  /** Parses `text`, which starts at `offset` in the current line, with the session's definitions applied. */
-  parse(text: string, offset: number): Expr {
-    return shifted(this.line, offset, () => this.resolve(text));
+  /**
+   * Parses `text`, which starts at `offset` in the current line, with the session's definitions applied, except
+   * that the names in `variables` stay variables.
+   */
+  parse(text: string, offset: number, variables: ReadonlySet<string> = NO_NAMES): Expr {
+    return shifted(this.line, offset, () => this.resolve(text, variables));
   }
 
   /**
    * The expression in `text` (at `offset` in the line), transformed by `transform` and evaluated at the point
    * given by a trailing `at x=1, y=2`, if any.
    */
-  evaluateLine(text: string, offset: number, transform: (e: Expr) => Expr = simplify): string {
+  evaluateLine(text: string, offset: number, transform: (e: Expr) => Expr = simplify, variables: ReadonlySet<string> = NO_NAMES): string {
     const split = [...text.matchAll(AT)].pop();
-    if (!split) return this.show(transform(this.parse(text, offset)), false);
-    const expression = transform(this.parse(text.slice(0, split.index), offset));
+    if (!split) return this.show(transform(this.parse(text, offset, variables)), false);
+    const expression = transform(this.parse(text.slice(0, split.index), offset, variables));
     const pointOffset = offset + split.index + split[0].length;
     const point = shifted(this.line, pointOffset, () => assignments(text.slice(split.index + split[0].length), (t) => this.resolve(t)));
     return this.show(simplify(substitute(expression, new Map(point.map((a) => [a.name, a.value])))), true);
@@ -129,8 +131,44 @@ export class Session {
     const parsed = shifted(this.line, bodyOffset, () => parse(text, { functions: this.functions() }));
     // Parameters stay symbols; other defined names are replaced by their current values.
     const body = simplify(substitute(parsed, this.values(new Set(params))));
+    const shadowed = !params && !this.defs.has(name) && this.isUsedAsVariable(name);
+    this.noteVariables(parsed, params);
     this.defs.set(name, { name, params, body });
-    return this.describe(this.defs.get(name)!);
+    const shown = this.describe(this.defs.get(name)!);
+    return shadowed ? `${shown}\n${this.shadowWarning(name)}` : shown;
+  }
+
+  /** Is `name` a variable somewhere: in an earlier line, or in the body of a definition? */
+  private isUsedAsVariable(name: string): boolean {
+    return this.usedAsVariables.has(name) || [...this.defs.values()].some((d) => d.body.vars.has(name) && !d.params?.includes(name));
+  }
+
+  private noteVariables(e: Expr, except: readonly string[] = []): void {
+    for (const v of e.vars) if (!this.defs.has(v) && !except.includes(v)) this.usedAsVariables.add(v);
+  }
+
+  /**
+   * Invariant: a name that was a variable never silently becomes a constant. Giving it a value says what changes,
+   * what does not (derivatives with respect to it) and how to undo it.
+   */
+  private shadowWarning(name: string): string {
+    return [
+      `note: ${name} was a variable; later lines replace ${name} by this value (d/d${name} still treats ${name} as the variable).`,
+      `      ':unset ${name}' makes ${name} a variable again.`,
+    ].join("\n");
+  }
+
+  /** Forgets the definitions of `names`; returns those that had one. */
+  unset(names: readonly string[]): string[] {
+    return names.filter((n) => this.defs.delete(n));
+  }
+
+  /** A note for a derivative with respect to names that have values here; "" when none do. */
+  definedVariablesNote(variables: readonly string[]): string {
+    const defined = [...new Set(variables)].filter((v) => this.defs.has(v) && !this.defs.get(v)!.params);
+    return defined
+      .map((v) => `note: ${v} is defined as ${this.render(this.defs.get(v)!.body)}; d/d${v} treats ${v} as the variable (':unset ${v}' forgets the value)`)
+      .join("\n");
   }
 
   /** `f = x^2` or `g(x, y) = x*y`, as the session prints. */
@@ -138,8 +176,11 @@ export class Session {
     return `${d.name}${d.params ? `(${d.params.join(", ")})` : ""} = ${this.render(d.body)}`;
   }
 
-  private resolve(text: string): Expr {
-    return substitute(parse(text, { functions: this.functions() }), this.values());
+  /** `text` parsed, with defined names replaced by their values except those in `variables`. */
+  private resolve(text: string, variables: ReadonlySet<string> = NO_NAMES): Expr {
+    const parsed = parse(text, { functions: this.functions() });
+    this.noteVariables(parsed);
+    return substitute(parsed, this.values(variables));
   }
 
   private values(except: ReadonlySet<string> = new Set()): Map<string, Expr> {
@@ -158,7 +199,8 @@ export class Session {
       params: ["expr", "variable"],
       apply: ([f, v]) => {
         if (v!.kind !== "sym") throw new ArgumentError(`diff(expr, x): the second argument must be a variable, got '${format(v!)}'`);
-        return diff(substitute(f!, this.values()), v!.name);
+        // The variable of differentiation stays a variable even if it has a value: d/dx of x^2 is 2*x, not d/dx of 9.
+        return diff(substitute(f!, this.values(new Set([v!.name]))), v!.name);
       },
     });
     return functions;

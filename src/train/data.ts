@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { parseCsv } from "./csv.js";
 import { type Dataset, type DatasetOptions, toDataset } from "./dataset.js";
 import { DataError } from "./errors.js";
+import { describeValue } from "../arguments.js";
+import { ArgumentError } from "../errors.js";
 
 /** Located next to the module, so it works from src/train (tests) and dist/train (the installed package) alike. */
 export const IRIS_FILE = new URL("../../data/iris.csv", import.meta.url);
@@ -22,11 +24,16 @@ export const IRIS_TASKS = {
 export type IrisTask = keyof typeof IRIS_TASKS;
 
 export function loadIris(task: IrisTask): Dataset {
+  if (typeof task !== "string" || !Object.hasOwn(IRIS_TASKS, task)) {
+    throw new ArgumentError(`loadIris: the task must be one of ${Object.keys(IRIS_TASKS).map((t) => `"${t}"`).join(", ")}, got ${describeValue(task)}`);
+  }
   return loadCsv(IRIS_FILE, IRIS_TASKS[task]);
 }
 
 /** Reads and checks a CSV file; errors name the file, line and column. */
 export function loadCsv(file: string | URL, options: DatasetOptions = {}): Dataset {
+  if (typeof file !== "string" && !(file instanceof URL)) throw new ArgumentError(`loadCsv: the file must be a path or a URL, got ${describeValue(file)}`);
+  if (typeof options !== "object" || options === null) throw new ArgumentError(`loadCsv: the options must be an object (or left out), got ${describeValue(options)}`);
   let text: string;
   try {
     text = readFileSync(file, "utf8");

@@ -4,6 +4,7 @@
  */
 import { add, call, mul, neg, ONE, sub, sym } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
+import { describeValue } from "../arguments.js";
 import { ArgumentError } from "../errors.js";
 
 export interface Model {
@@ -25,7 +26,7 @@ export interface Model {
 export const LABEL = "y";
 
 export function featureNames(dimension: number): string[] {
-  if (!Number.isInteger(dimension) || dimension < 1) throw new ArgumentError(`a model needs 1 or more features, got ${dimension}`);
+  if (!Number.isInteger(dimension) || dimension < 1) throw new ArgumentError(`a model needs 1 or more features, got ${describeValue(dimension)}`);
   return Array.from({ length: dimension }, (_, i) => `x${i + 1}`);
 }
 

@@ -4,6 +4,7 @@
  * differentiating that loss expression; the hidden activations are shared subexpressions, computed once.
  */
 import { call, sym } from "../ast/build.js";
+import { describeValue } from "../arguments.js";
 import { ArgumentError } from "../errors.js";
 import { affine, crossEntropy, featureNames, LABEL, type Model } from "./model.js";
 import { mulberry32 } from "../random.js";
@@ -19,10 +20,12 @@ export interface NetworkOptions {
   readonly seed?: number;
 }
 
-export function neuralNetwork(dimension: number, { hidden, activation = "tanh", seed = 1 }: NetworkOptions): Model {
-  if (!Number.isInteger(hidden) || hidden < 1) throw new ArgumentError(`the hidden layer needs a whole number of units (1 or more), got ${hidden}`);
-  if (!ACTIVATIONS.includes(activation)) throw new ArgumentError(`unknown activation '${activation}': expected ${ACTIVATIONS.join(" or ")}`);
-  if (!Number.isSafeInteger(seed)) throw new ArgumentError(`the seed must be a whole number, got ${seed}`);
+export function neuralNetwork(dimension: number, options: NetworkOptions): Model {
+  if (typeof options !== "object" || options === null) throw new ArgumentError(`neuralNetwork: the options must be { hidden, activation?, seed? }, got ${describeValue(options)}`);
+  const { hidden, activation = "tanh", seed = 1 } = options;
+  if (!Number.isInteger(hidden) || hidden < 1) throw new ArgumentError(`the hidden layer needs a whole number of units (1 or more), got ${describeValue(hidden)}`);
+  if (!ACTIVATIONS.includes(activation)) throw new ArgumentError(`unknown activation ${typeof activation === "string" ? `'${activation}'` : describeValue(activation)}: expected ${ACTIVATIONS.join(" or ")}`);
+  if (!Number.isSafeInteger(seed)) throw new ArgumentError(`the seed must be a whole number, got ${describeValue(seed)}`);
   const features = featureNames(dimension);
   const units = Array.from({ length: hidden }, (_, j) => ({
     weights: features.map((_, i) => `w${j + 1}_${i + 1}`),

@@ -3,11 +3,12 @@
  * partial derivatives are compiled together — shared subexpressions computed once — by `compileSum`, the variant of
  * `compileAll` that also generates the loop summing them over the rows of the data set (held in a typed array).
  */
-import type { Expr } from "../ast/expr.js";
+import { type Expr, isExpr } from "../ast/expr.js";
 import { compileAll, type CompiledSet, compileSum, type CompiledSum } from "../compile/compile.js";
 import { reusingTanh } from "../compile/reuse.js";
 import { stabilize } from "../compile/stable.js";
 import { gradient } from "../diff.js";
+import { describeValue } from "../arguments.js";
 import { ArgumentError } from "../errors.js";
 import type { Dataset } from "./dataset.js";
 import type { Model } from "./model.js";
@@ -34,6 +35,14 @@ export class Trainer {
     readonly model: Model,
     readonly data: Dataset,
   ) {
+    const m = model as Partial<Model> | null;
+    if (typeof m !== "object" || m === null || !Array.isArray(m.features) || !Array.isArray(m.parameters) || !isExpr(m.loss)) {
+      throw new ArgumentError(`Trainer: the model must come from logisticRegression or neuralNetwork, got ${describeValue(model)}`);
+    }
+    const d = data as Partial<Dataset> | null;
+    if (typeof d !== "object" || d === null || !(d.features instanceof Float64Array) || !(d.labels instanceof Float64Array) || typeof d.dimension !== "number") {
+      throw new ArgumentError(`Trainer: the data must be a data set from loadCsv, loadIris or toDataset, got ${describeValue(data)}`);
+    }
     if (data.dimension !== model.features.length) {
       throw new ArgumentError(`the model takes ${model.features.length} features, the data set has ${data.dimension}`);
     }
@@ -54,6 +63,7 @@ export class Trainer {
   /** The mean loss over the data set at `params`, with the mean gradient written into `grad`. */
   lossAndGradient(params: Float64Array, grad: Float64Array): number {
     this.checkParameters(params);
+    if (!(grad instanceof Float64Array)) throw new ArgumentError(`the gradient must be a Float64Array, got ${describeValue(grad)}`);
     if (grad.length !== params.length) throw new ArgumentError(`the gradient array holds ${grad.length} values, ${params.length} needed`);
     const { out } = this;
     const { size } = this.data;
@@ -66,7 +76,11 @@ export class Trainer {
    * Runs `iterations` steps of gradient descent on `params` (in place) and returns the loss curve: the mean loss
    * before each step and, last, the loss of the final parameters.
    */
-  fit(params: Float64Array, { learningRate, iterations, onIteration }: FitOptions): Float64Array {
+  fit(params: Float64Array, options: FitOptions): Float64Array {
+    this.checkParameters(params);
+    if (typeof options !== "object" || options === null) throw new ArgumentError(`fit: the options must be { learningRate, iterations }, got ${describeValue(options)}`);
+    const { learningRate, iterations, onIteration } = options;
+    if (onIteration !== undefined && typeof onIteration !== "function") throw new ArgumentError(`fit: onIteration must be a function, got ${describeValue(onIteration)}`);
     if (!(learningRate > 0 && Number.isFinite(learningRate))) throw new ArgumentError(`the learning rate must be a positive number, got ${learningRate}`);
     if (!Number.isSafeInteger(iterations) || iterations < 0) throw new ArgumentError(`the number of iterations must be a whole number ≥ 0, got ${iterations}`);
     const losses = new Float64Array(iterations + 1);
@@ -97,6 +111,7 @@ export class Trainer {
   }
 
   private checkParameters(params: Float64Array): void {
+    if (!(params instanceof Float64Array)) throw new ArgumentError(`the parameters must be a Float64Array, got ${describeValue(params)}`);
     if (params.length !== this.model.parameters.length) {
       throw new ArgumentError(`expected ${this.model.parameters.length} parameter values [${this.model.parameters.join(", ")}], got ${params.length}`);
     }

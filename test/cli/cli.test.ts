@@ -186,3 +186,31 @@ describe.concurrent("help and version", () => {
     if (expected !== undefined) expect(run.stdout.trim().split("\n").join(", ")).toBe(expected);
   });
 });
+
+describe("error reports never echo control characters (issue 15, class 8)", () => {
+  it("shows ESC, BEL and other controls as visible symbols, with the caret under the right column", async () => {
+    const { stderr, status } = await symdiff(["diff", "x + \u001b[31m\u0007 + )", "--wrt", "x"]);
+    expect(status).toBe(2);
+    // No C0 control other than the newlines ends up in the output.
+    expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const lines = stderr.split("\n");
+    const shown = lines.findIndex((l) => l.includes("x + "));
+    const echo = lines[shown]!;
+    const caret = lines[shown + 1]!;
+    // The error is at the ESC (column 5 of the input): the caret sits under the symbol standing for it.
+    expect(echo).toContain("\u241b[31m\u2407");
+    expect([...caret].indexOf("^")).toBe([...echo].indexOf("\u241b"));
+  });
+
+  it("shows invisible format characters as escapes and keeps the caret aligned after them", async () => {
+    const { stderr } = await symdiff(["diff", "x\u202e + )", "--wrt", "x"]);
+    expect(stderr).not.toContain("\u202e");
+    const lines = stderr.split("\n");
+    const shown = lines.findIndex((l) => l.startsWith("  x"));
+    expect(lines[shown]).toContain("\\u{202e}");
+    const echo = [...lines[shown]!];
+    const caretColumn = [...lines[shown + 1]!].indexOf("^");
+    // The error is at the override character itself: the caret points at the start of its escape.
+    expect(echo.slice(caretColumn).join("")).toMatch(/^\\u\{202e\} \+ \)/);
+  });
+});

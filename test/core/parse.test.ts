@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ParseError, diff, evaluate, format, parse } from "../../src/index.js";
+import { ArgumentError, ParseError, diff, evaluate, format, parse } from "../../src/index.js";
 import { tokenize } from "../../src/parser/lexer.js";
 import { syntaxOf } from "../../src/parser/precedence.js";
 import type { Syntax } from "../../src/parser/syntax.js";
@@ -254,12 +254,17 @@ describe("errors", () => {
   });
 
   it("counts columns in characters, not UTF-16 units", () => {
+    // 𝑥 (mathematical italic x, two UTF-16 units) is not a letter of names: the error is at it, column 1.
     const e = parseError("𝑥 + )");
-    expect([e.column, e.offset]).toEqual([5, 5]);
+    expect([e.column, e.offset, e.found]).toEqual([1, 0, "𝑥"]);
+    const after = parseError("π*2 + )");
+    expect([after.column, after.offset]).toEqual([7, 6]);
   });
 
-  it("rejects non-strings", () => {
-    expect(() => parse(42 as unknown as string)).toThrow(TypeError);
+  it("rejects non-strings with an ArgumentError", () => {
+    expect(() => parse(42 as unknown as string)).toThrow(ArgumentError);
+    expect(() => parse("x", null as never)).toThrow(ArgumentError);
+    expect(() => parse("x", { functions: {} } as never)).toThrow(/must be a Map/);
   });
 });
 
@@ -328,5 +333,64 @@ describe("the grammar is unambiguous", () => {
     };
     visit("", 4);
     expect(parsed).toBe(318); // the valid ones among them, a check that the enumeration ran
+  });
+});
+
+describe("no silent misreading (issue 15, class 7)", () => {
+  it("reads superscript digits and signs as an exponent", () => {
+    // Values at x = 1.5 computed by hand: 1.5^2 = 2.25, 2*1.5^3 = 6.75, 1/1.5 = 0.666..., 1.5^23.
+    expect(evaluate("x²", { x: 1.5 })).toBe(2.25);
+    expect(evaluate("2x³", { x: 1.5 })).toBe(6.75);
+    expect(evaluate("x⁻¹", { x: 1.5 })).toBeCloseTo(1 / 1.5, 15);
+    expect(evaluate("x²³", { x: 1.5 })).toBeCloseTo(Math.pow(1.5, 23), 6);
+    expect(evaluate("x²y", { x: 1.5, y: 2 })).toBe(4.5);
+    expect(evaluate("(x + 1)²", { x: 1.5 })).toBe(6.25);
+    expect(evaluate("2²", {})).toBe(4);
+    expect(format(diff("x²", "x"))).toBe("2*x");
+    expect(format(diff("x⁻²", "x"))).toBe("-2/x^3");
+  });
+
+  it("points at a superscript that has nothing to raise, or that follows another", () => {
+    expect(parseError("x + ²")).toMatchObject({ column: 5, found: "²" });
+    // x²⁻¹ could mean x^(2-1) or (x^2)^-1: not guessed.
+    expect(parseError("x²⁻¹")).toMatchObject({ column: 3, found: "⁻" });
+  });
+
+  it("takes only ASCII letters, digits, _ and Greek letters in names", () => {
+    expect(format(parse("θ^2 + α_1 + w_2"))).toBe("w_2 + α_1 + θ^2");
+    for (const [text, column, hint] of [
+      ["х^2", 1, /'х' \(U\+0445\): names are made of ASCII letters/], // Cyrillic х, not x
+      ["x₁ + 1", 2, /subscript with _, as in x_1/],
+      ["√x", 1, /write sqrt\(x\)/],
+      ["x⋅y", 2, /write \* for multiplication/],
+      ["½x", 1, /write fractions with \//],
+      ["x⁻", 2, /write exponents with \^/],
+      ["café", 4, /'é' \(U\+00E9\)/],
+    ] as const) {
+      const e = parseError(text);
+      expect(e.column).toBe(column);
+      expect(e.reason).toMatch(hint);
+    }
+  });
+
+  it("reads no character outside names, numbers, operators and spaces as anything: it is an error", () => {
+    const operators = new Set(["·", "×", "÷", "−", "π"]);
+    for (let code = 0x80; code < 0x3000; code++) {
+      const c = String.fromCodePoint(code);
+      if (/\s/u.test(c) || operators.has(c)) continue;
+      const greek = /[\u0391-\u03A9\u03B1-\u03C9\u03D1\u03D5\u03D6\u03F5]/u.test(c);
+      const superscript = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(c);
+      let result: string;
+      try {
+        result = format(parse(`x${c}`));
+      } catch (error) {
+        expect(error).toBeInstanceOf(ParseError);
+        continue;
+      }
+      // Anything parsed is a Greek letter continuing the name, or an exponent.
+      expect(greek || superscript).toBe(true);
+      const power = "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c);
+      expect(result).toBe(greek ? `x${c}` : power === 0 ? "1" : power === 1 ? "x" : `x^${power}`);
+    }
   });
 });

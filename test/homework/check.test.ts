@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/homework/check.js";
 import { rawDerivative } from "../../src/diff.js";
-import { ArgumentError, build, diff, evaluate, type Expr, parse, ParseError, simplify, substitute } from "../../src/index.js";
+import { ArgumentError, build, diff, evaluate, type Expr, parse, ParseError, simplify, substitute, SymdiffError } from "../../src/index.js";
 import { expression } from "../support/arbitraries.js";
 
 /** A "not equivalent" verdict must come with a point where the two really differ, checked here independently. */
@@ -159,5 +159,99 @@ describe("check: random pairs from the property-test generator", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("check: exact differences, the scales of the constants, both domains (issue 15, class 6)", () => {
+  it("decides a difference that simplifies to a number exactly: two different constants are never equivalent", () => {
+    expect(check("1e-10", "0")).toMatchObject({ equivalent: false, method: "symbolic", values: [1e-10, 0] });
+    expect(check("x + 1e-12", "x")).toMatchObject({ equivalent: false, method: "symbolic" });
+    expect(check("1/3", "0.3333333333333333")).toMatchObject({ equivalent: false, method: "symbolic" });
+    expect(check("pi", "3.141592653589793")).toMatchObject({ equivalent: false, method: "symbolic" });
+    expect(check("(pi + 1)^2", "pi^2 + 2pi + 1")).toMatchObject({ equivalent: true });
+    // A float-rounded decimal of an irrational is still a different number when it can be told apart in float64.
+    expect(check("sqrt(2)", "1.41421356237").equivalent).toBe(false);
+  });
+
+  it("does not let a small exact term vanish beside a large one", () => {
+    // 1e-10*sin(x) is 1e-10 relative to x^2 near x = 1: below a 1e-9 relative tolerance on the values.
+    for (const [answer, small] of [["x^2 + 1e-10*sin(x)", "1e-10*sin(x)"], ["exp(x) + 1e-9*x", "1e-9*x"]]) {
+      const r = check(answer!, answer!.replace(/ \+ .*/, ""));
+      expect(r.equivalent).toBe(false);
+      // The reported values differ by the small term, computed here on its own.
+      const gap = evaluate(small!, r.point!);
+      expect(Math.abs(r.values![0] - r.values![1] - gap)).toBeLessThan(1e-5 * Math.abs(gap));
+      expect(evaluate(small!, r.point!)).not.toBe(0);
+    }
+  });
+
+  it("tries points beyond and around the constants of either side", () => {
+    // min(x, c) is x for every x < c: only points beyond c tell them apart.
+    for (const c of [20, 100, 2500, 1e6]) {
+      const r = expectDifferAtReportedPoint(`min(x, ${c})`, "x");
+      expect(r.point!.x).toBeGreaterThan(c);
+    }
+    expectDifferAtReportedPoint("x", "max(x, -300)");
+    expectDifferAtReportedPoint("relu(x - 50)", "x - 50");
+    // ... and small scales: abs(x) - abs(x - 1e-4) is constant only beyond 1e-4.
+    expectDifferAtReportedPoint("min(x, 0.001)", "x");
+  });
+
+  it("finds points inside both domains, far from 0", () => {
+    const r = check("log(2x - 40)", "log(x - 20) + log(2)");
+    expect(r).toMatchObject({ equivalent: true });
+    expect(r.note).toBeUndefined();
+    expect(check("asin(x - 30)", "pi/2 - acos(x - 30)").equivalent).toBe(true);
+    // Defined only for 7 < |x| < 7.15 (x^2 between 49 and 51): found by scanning the line, not by chance.
+    expect(check("asin(x^2 - 50)", "pi/2 - acos(x^2 - 50)").equivalent).toBe(true);
+    const narrow = check("asin(x^2 - 50)", "asin(x^2 - 50) + x/1000");
+    expect(narrow.equivalent).toBe(false);
+    expect(Math.abs(narrow.point!.x!) ** 2 - 50).toBeLessThanOrEqual(1);
+    expect(Math.abs(narrow.point!.x!) ** 2 - 50).toBeGreaterThanOrEqual(-1);
+    expectDifferAtReportedPoint("log(2x - 40)", "log(x - 20)");
+    expect(expectDifferAtReportedPoint("x*sqrt(x - 1000)", "1000*sqrt(x - 1000)").point!.x).toBeGreaterThan(1000);
+  });
+
+  it("says where the two agree when that is only part of the line, at the constants' scale", () => {
+    const r = check("log(x^2 - 400)", "log(x - 20) + log(x + 20)");
+    expect(r.equivalent).toBe(true);
+    expect(r.note).toMatch(/^equal only where x > 20: /);
+  });
+
+  it("never throws anything but a SymdiffError (decimal exponents)", () => {
+    for (const [a, b] of [["3*x^1.9999999999", "3*x^2"], ["x^0.0000000001", "1"]]) {
+      let r;
+      try {
+        r = check(a!, b!);
+      } catch (error) {
+        expect(error).toBeInstanceOf(SymdiffError);
+        continue;
+      }
+      // x^1.9999999999 is not x^2: 3x^2(x^(-1e-10) - 1) is about 1e-10 relative, which float64 sees.
+      expect(r.equivalent).toBe(false);
+    }
+  });
+
+  it("rejects options that are not an object", () => {
+    expect(() => check("x", "x", null as never)).toThrow(ArgumentError);
+    expect(() => check("x", "x", 5 as never)).toThrow(ArgumentError);
+  });
+});
+
+describe("check: where a wrong answer is still right", () => {
+  it("says where the two agree when that is only part of the line", () => {
+    const r = check("min(x, 20)", "x");
+    expect(r.equivalent).toBe(false);
+    expect(r.point!.x).toBeGreaterThan(20);
+    expect(r.note).toBe("the two agree only where x < 20");
+    expect(check("relu(x)", "x").note).toBe("the two agree only where x > 0");
+    expect(check("abs(x)", "x").note).toBe("the two agree only where x > 0");
+    // Nowhere equal: no such note.
+    expect(check("x^2", "x^3").note).toBeUndefined();
+  });
+
+  it("names an exact difference readably", () => {
+    expect(check("1e-10", "0").note).toBe("answer - expected is exactly 1e-10");
+    expect(check("x", "x + 1/3").note).toBe("answer - expected is exactly -1/3");
   });
 });

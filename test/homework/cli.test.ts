@@ -157,3 +157,35 @@ describe.concurrent("the REPL's steps and check", () => {
     expect(stderr).toContain("write the variable: steps d/dx <expr>");
   });
 });
+
+describe.concurrent("check on the command line and in the REPL: the same verdicts (issue 15, class 6)", () => {
+  // d/dx x^2/2 = x; min(x, 20) is x only below 20.
+  it("symdiff check finds the difference beyond the constants and says where the answer is right", async () => {
+    const { stdout, status } = await symdiff(["check", "x^2/2", "--answer", "min(x, 20)"]);
+    expect(status).toBe(1);
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toBe("incorrect: the derivative is x");
+    const x = Number(/^at x = ([\d.]+):/.exec(lines[1]!)![1]);
+    expect(x).toBeGreaterThan(20);
+    expect(lines[2]).toBe("note: the two agree only where x < 20");
+  });
+
+  it("symdiff check: a constant off by 1e-10 is wrong, and an answer right only where the function is defined is right", async () => {
+    // d/dx (x + 1e-10 x) = 1 + 1e-10, not 1.
+    expect((await symdiff(["check", "x + 1e-10*x", "--answer", "1"])).status).toBe(1);
+    // d/dx log(2x - 40) = 1/(x - 20), defined only for x > 20.
+    expect(await symdiff(["check", "log(2x - 40)", "--answer", "2/(2x - 40)"])).toEqual(ok("correct (simplified the difference to 0)\n"));
+    expect((await symdiff(["check", "log(2x - 40)", "--answer", "1/(x - 21)"])).status).toBe(1);
+  });
+
+  it("the REPL's check gives the same verdicts", async () => {
+    const input = ["check x = min(x, 20)", "check 0 = 1e-10", "check log(x - 20) + log(2) = log(2x - 40)", ""].join("\n");
+    const { stdout, stderr } = await symdiff(["repl"], input);
+    expect(stderr).toBe("");
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toBe("incorrect: the expression is x");
+    expect(lines).toContain("note: the two agree only where x < 20");
+    expect(lines).toContain("note: answer - expected is exactly 1e-10");
+    expect(lines.at(-1)).toMatch(/^correct/);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeRegion } from "../../src/homework/region.js";
-import { randomPoint, valueAt } from "../../src/homework/sampling.js";
+import { magnitudeAt, randomPoint, turnsFor, valueAt } from "../../src/homework/sampling.js";
 import { mulberry32 as randomGenerator } from "../../src/random.js";
 import { evaluate, parse } from "../../src/index.js";
 
@@ -56,5 +56,46 @@ describe("describeRegion", () => {
 
   it("gives up when no simple condition does", () => {
     expect(describeRegion(at(0.5, 3.5), at(1.5, -2))).toBeUndefined();
+  });
+});
+
+describe("points at the scales of the constants (issue 15, class 6)", () => {
+  it("reach beyond the largest constant and cluster around each constant and ratio", () => {
+    const turns = turnsFor([2, 40]);
+    const random = randomGenerator(3);
+    const xs = Array.from({ length: 600 }, (_, i) => randomPoint(["x"], random, i, turns).x!);
+    expect(xs.some((x) => x > 40)).toBe(true); // beyond the largest
+    expect(xs.filter((x) => x > 19 && x < 21).length).toBeGreaterThan(5); // around 40/2 = 20
+    expect(xs.some((x) => x < -40)).toBe(true);
+    for (const x of xs) expect(Number.isInteger(x)).toBe(false);
+  });
+
+  it("reach below a small constant, with finer decimals", () => {
+    const random = randomGenerator(4);
+    const turns = turnsFor([0.001]);
+    const xs = Array.from({ length: 300 }, (_, i) => randomPoint(["x"], random, i, turns).x!);
+    expect(xs.filter((x) => Math.abs(x) < 0.004).length).toBeGreaterThan(20);
+  });
+
+  it("without constants are the base scales, as before", () => {
+    expect(turnsFor([])).toEqual(turnsFor([0, 1, 0.5]).slice(0, 3));
+  });
+});
+
+describe("magnitude at a point", () => {
+  it("adds the sizes of terms that cancel", () => {
+    // sin(x)^2 + cos(x)^2 - 1 is 0 (up to rounding) but is made of numbers of total size 2.
+    expect(magnitudeAt(parse("sin(x)^2 + cos(x)^2 - 1"), { x: 0.7 })).toBeCloseTo(2, 12);
+    expect(magnitudeAt(parse("exp(x) - 3"), { x: 0.5 })).toBeCloseTo(Math.exp(0.5) + 3, 14);
+    // Exact parts are folded first: x - 3 at 0.5 is the exact -5/2, with no rounding to allow for.
+    expect(magnitudeAt(parse("x - 3"), { x: 0.5 })).toBe(2.5);
+  });
+});
+
+describe("describeRegion with the constants as boundaries", () => {
+  const at = (...xs: number[]) => xs.map((x) => ({ x }));
+  it("names the boundary that separates the points", () => {
+    expect(describeRegion(at(20.5, 33), at(-30, 5, 19.5), [20, -20])).toBe("x > 20");
+    expect(describeRegion(at(-3, 5, 19.5), at(20.5, 33), [20, -20])).toBe("x < 20");
   });
 });

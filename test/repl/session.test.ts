@@ -210,3 +210,65 @@ describe("history file", () => {
     expect(appendHistory(join(dir, "missing-dir", "history"), "x")).toBe(false);
   });
 });
+
+describe("a name given a value (issue 15, class 7)", () => {
+  it("warns when a variable gets a value, and says how to undo it", () => {
+    const { output } = after("f = x^2", "x = 3");
+    expect(output).toMatch(/^x = 3\nnote: x was a variable; later lines replace x by this value/);
+    expect(output).toContain("':unset x'");
+    // A name never used as a variable is a parameter like any other: no warning.
+    expect(out("a = 3")).toBe("a = 3");
+    // Redefining a value is not news either.
+    expect(out("f = x^2", "x = 3", "x = 4")).toBe("x = 4");
+  });
+
+  it("warns also when the variable was only used in an expression", () => {
+    expect(out("d/dx x^2", "x = 3")).toMatch(/^x = 3\nnote: x was a variable/);
+  });
+
+  it("differentiates with respect to a defined name as a variable, with a note", () => {
+    // d/dx x^2*y with x = 3 and y = 2: x stays the variable (2*x*y), y takes its value: 4*x.
+    const output = out("x = 3", "y = 2", "d/dx x^2*y");
+    expect(output!.split("\n")[0]).toBe("4*x");
+    expect(output).toMatch(/note: x is defined as 3; d\/dx treats x as the variable/);
+    // d/dy keeps y: x^2 with x = 3 is 9.
+    expect(out("x = 3", "y = 2", "d/dy x^2*y")!.split("\n")[0]).toBe("9");
+    expect(out("x = 3", "d2/dx2 x^3")!.split("\n")[0]).toBe("6*x");
+    // Evaluated at a point on request.
+    expect(out("x = 3", "d/dx x^3 at x=2")!.split("\n")[0]).toBe("12");
+  });
+
+  it("diff(expr, x) inside an expression differentiates by x and then uses the value of x", () => {
+    // d/dx x^2 = 2x, at x = 3: 6 (not d/dx of 9 = 0).
+    expect(out("x = 3", "diff(x^2, x) + 1")).toBe("7");
+  });
+
+  it("steps and check treat the derivative's variable as a variable", () => {
+    const checked = out("x = 3", "check d/dx x^2 = 2x");
+    expect(checked).toMatch(/^correct/);
+    expect(checked).toContain("note: x is defined as 3");
+    expect(out("x = 3", "steps d/dx x^2")).toMatch(/d\/dx\[x\^2\] = 2\*x/);
+  });
+
+  it(":unset makes the name a variable again", () => {
+    const { session } = after("x = 3", "f = x + 1");
+    expect(session.execute("x^2")).toBe("9");
+    expect(session.execute(":unset x")).toBe("x is no longer defined");
+    expect(session.execute("x^2")).toBe("x^2");
+    expect(session.execute("d/dx x^2")).toBe("2*x");
+    // Definitions are values: f stays 4.
+    expect(session.execute("f")).toBe("4");
+    expect(() => session.execute(":unset x")).toThrow(/x is not defined/);
+    expect(() => session.execute(":unset")).toThrow(ArgumentError);
+    expect(session.execute(":help")).toContain(":unset <name>");
+  });
+});
+
+describe("module structure", () => {
+  it("no REPL command module imports session.ts (session.ts imports the command table)", () => {
+    for (const file of ["command.ts", "commands.ts", "builtins.ts", "complete.ts"]) {
+      expect(readFileSync(join(__dirname, "../../src/repl", file), "utf8")).not.toMatch(/from "\.\/session\.js"/);
+    }
+    expect(readFileSync(join(__dirname, "../../src/homework/repl.ts"), "utf8")).not.toMatch(/session\.js"/);
+  });
+});
