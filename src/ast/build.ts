@@ -546,6 +546,7 @@ function powerOfPower(u: Expr, a: Expr, b: Expr): Expr {
 function numericPower(b: Rational, e: Rational): Expr {
   // 0 to a negative power is a division by zero: kept visible as the one form 0^-1 (printed 1/0).
   if (b.isZero) return e.isNegative ? rawPow(ZERO, MINUS_ONE) : ZERO;
+  if (b.isOne) return ONE;
   const unevaluated = () => rawPow(num(b), num(e));
   if (e.isInteger) return foldable(b, e.num) ? num(b.powInt(e.num)) : unevaluated();
   if (b.isNegative) {
