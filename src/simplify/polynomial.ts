@@ -37,7 +37,7 @@ let workLimit = Infinity;
 /**
  * Runs `fn` with at most `limit` units of work, or returns undefined if it needs more (or if an exact number would
  * outgrow its bound). A unit is an operation on polynomial coefficients; arithmetic on a number of b bits costs
- * (b/256)^2 more (gcds of big numbers take time quadratic in their size), and numbers past MAX_COEFFICIENT_BITS
+ * (b/128)^2 more (gcds of big numbers take time quadratic in their size), and numbers past MAX_COEFFICIENT_BITS
  * end the computation: remainder sequences can make coefficients grow exponentially while the operation count
  * stays small (products of 5-term polynomials with 20-digit coefficients hung in the gcd).
  */
@@ -62,14 +62,14 @@ function spend(n: number): void {
 
 /** Coefficients are given up on past this size (bits, ~1,233 digits); work on them is charged by size below it. */
 const MAX_COEFFICIENT_BITS = 4096;
-const SMALL = 1n << 256n;
+const SMALL = 1n << 128n;
 
-/** A coefficient just computed, its cost charged (nothing below 256 bits: textbook numbers cost what they did). */
+/** A coefficient just computed, its cost charged (nothing below 128 bits: textbook numbers cost what they did). */
 function charged(r: Rational): Rational {
   if (r.den < SMALL && r.num < SMALL && r.num > -SMALL) return r;
   const bits = Math.max(bitLength(r.num), bitLength(r.den));
   if (bits > MAX_COEFFICIENT_BITS) throw new TooLarge();
-  spend(Math.floor((bits / 256) ** 2));
+  spend(Math.floor((bits / 128) ** 2));
   return r;
 }
 
