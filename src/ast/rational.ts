@@ -5,9 +5,9 @@
 import { LimitError } from "../errors.js";
 
 /**
- * Exact numbers are bounded: numerator and denominator below 2^MAX_BITS (up to 4,933 decimal digits). Arithmetic on them,
- * the gcd above all, costs time quadratic in their size (one gcd at the limit takes about 20 ms, at 4× the limit
- * about half a second), and no expression a person writes needs more. Past it a LimitError names the limit; callers
+ * Exact numbers are bounded: numerator and denominator below 2^MAX_BITS (up to 4,933 decimal digits). Arithmetic
+ * on them, the gcd above all, costs time quadratic in their size (one gcd at the limit takes about 20 ms, at 4× the
+ * limit about half a second), and no expression a person writes needs more. Past it a LimitError names the limit; callers
  * that can keep a number symbolic instead (powers, see numericPower in build.ts) stay well below it.
  */
 export const MAX_BITS = 16_384;
@@ -97,11 +97,17 @@ export class Rational {
   mul(o: Rational): Rational {
     if (this === Rational.ONE || o === Rational.ONE) return this === Rational.ONE ? o : this;
     if (this.den === 1n && o.den === 1n) return new Rational(this.num * o.num, 1n);
-    return product(this.num, this.den, o.num, o.den);
+    return Rational.product(this.num, this.den, o.num, o.den);
   }
   div(o: Rational): Rational {
     if (o.num === 0n) throw new RangeError("Rational with zero denominator");
-    return o.num < 0n ? product(this.num, this.den, -o.den, -o.num) : product(this.num, this.den, o.den, o.num);
+    return o.num < 0n ? Rational.product(this.num, this.den, -o.den, -o.num) : Rational.product(this.num, this.den, o.den, o.num);
+  }
+  /** (a/b)·(c/d) from two fractions in lowest terms (b, d > 0): the cross gcds leave the result in lowest terms. */
+  private static product(a: bigint, b: bigint, c: bigint, d: bigint): Rational {
+    const g = gcd(a, d);
+    const h = gcd(c, b);
+    return new Rational((a / g) * (c / h), (b / h) * (d / g));
   }
   neg(): Rational {
     return new Rational(-this.num, this.den);
@@ -160,13 +166,6 @@ const MAX_DIGITS = Math.ceil(MAX_BITS * Math.log10(2));
 
 function tooLarge(): LimitError {
   return new LimitError(`exact number too large: more than ${MAX_DIGITS.toLocaleString("en-US")} digits (the limit)`);
-}
-
-/** (a/b)·(c/d) in lowest terms from two reduced fractions (b, d > 0): cross gcds only. */
-function product(a: bigint, b: bigint, c: bigint, d: bigint): Rational {
-  const g = gcd(a, d);
-  const h = gcd(c, b);
-  return Rational.of((a / g) * (c / h), (b / h) * (d / g));
 }
 
 /** Bits of |n| (0 for 0). */
