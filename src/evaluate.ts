@@ -4,7 +4,7 @@
  * `x^(1/3)` at x = -8 is -2, as `cbrt` is.
  */
 import { children, type Expr } from "./ast/expr.js";
-import type { Rational } from "./ast/rational.js";
+import { type Rational, scaledPower, timesPowerOfTwo } from "./ast/rational.js";
 import { describeValue } from "./arguments.js";
 import { ArgumentError } from "./errors.js";
 import { numericFunction } from "./functions.js";
@@ -86,8 +86,9 @@ function value(e: Expr, ev: (e: Expr) => number, lookup: (name: string) => numbe
       return s;
     }
     case "mul": {
-      let p = 1;
-      for (const f of e.factors) p *= ev(f);
+      const n = numericPrefix(e.factors);
+      let p = n > 1 ? numericCoefficient(e.factors.slice(0, n), ev) : 1;
+      for (let i = n > 1 ? n : 0; i < e.factors.length; i++) p *= ev(e.factors[i]!);
       return p;
     }
     case "pow":
@@ -95,6 +96,59 @@ function value(e: Expr, ev: (e: Expr) => number, lookup: (name: string) => numbe
     case "call":
       return numericFunction(e.name)(...e.args.map(ev));
   }
+}
+
+/** How many leading factors are numbers or powers of numbers (2, 2^3000, 3^(1/2)): canonical order puts them first. */
+export function numericPrefix(factors: readonly Expr[]): number {
+  let n = 0;
+  while (n < factors.length && isNumeric(factors[n]!)) n++;
+  return n;
+}
+
+function isNumeric(f: Expr): boolean {
+  return f.kind === "num" || (f.kind === "pow" && f.base.kind === "num" && f.exponent.kind === "num");
+}
+
+/**
+ * The product of numeric factors (numbers and powers of numbers) as one float, rounded where it lands: a factor
+ * beyond the range of floats (2^3000 overflows, 3^-3000 underflows) is taken as m·2^k, so that 2^3000·3^-3000 is 0
+ * rather than Infinity·0 = NaN. Invariant: where every factor and partial product is an ordinary float, this is
+ * the plain left-to-right product to the bit (scaling by powers of two is exact there), so compiled code that
+ * multiplies the factors agrees with it; the compiler folds this value for such prefixes (compile/javascript.ts).
+ */
+export function numericCoefficient(factors: readonly Expr[], ev: (e: Expr) => number = evaluate): number {
+  let m = 1;
+  let k = 0;
+  for (const f of factors) {
+    const v = ev(f);
+    const [fm, fk] = isOrdinary(v) ? frexp(v) : outOfRange(f, v);
+    m *= fm;
+    k += fk;
+    if (isOrdinary(m)) {
+      const [mm, mk] = frexp(m);
+      m = mm;
+      k += mk;
+    }
+  }
+  return timesPowerOfTwo(m, k);
+}
+
+/** A finite, nonzero float that is not subnormal. */
+function isOrdinary(v: number): boolean {
+  return Number.isFinite(v) && Math.abs(v) >= 2 ** -1022;
+}
+
+/** v as m·2^k with |m| in [0.5, 4) (exact: a power of two scales an ordinary float without rounding). */
+function frexp(v: number): [number, number] {
+  const k = Math.floor(Math.log2(Math.abs(v)));
+  return [v * 2 ** -k, k];
+}
+
+/** A numeric factor whose float `v` overflowed or underflowed, as m·2^k; `v` itself where it is the true value. */
+function outOfRange(f: Expr, v: number): [number, number] {
+  if (f.kind === "num") return f.value.scaled();
+  if (f.kind === "pow" && f.base.kind === "num" && f.exponent.kind === "num" && !f.base.value.isZero) return scaledPower(f.base.value, f.exponent.value);
+  return [v, 0];
 }
 
 /** b^(p/q) with the real-root convention; the compiler emits the same operations (see compile). */

@@ -12,7 +12,7 @@
 import { functionRow } from "../functions.js";
 import { type Call, children, type Expr, fileNode, findNode, makeAdd, makeCall, makeConst, makeMul, makeNum, makePow, makeSym, mixHash, NodeMemo, type Num, type Pow, shapeHash, stringHash, type Sym } from "./expr.js";
 import { baseOf, compareFactors, compareTerms } from "./order.js";
-import { exactRoot, Rational, rationalGcd } from "./rational.js";
+import { bitLength as bits, exactRoot, Rational, rationalGcd } from "./rational.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Atoms
@@ -470,7 +470,11 @@ function rawMul(factors: readonly Expr[]): Expr {
 // ---------------------------------------------------------------------------------------------------------------
 // Powers
 
-/** Exact integer powers of rationals are folded only while the result stays this small (bits). */
+/**
+ * Exact integer powers of rationals are folded only while the result stays this small (bits); larger ones stay
+ * powers (2^5000), well below the bound on exact numbers (MAX_BITS in rational.ts) so that products of a few folded
+ * powers still fit.
+ */
 const MAX_FOLD_BITS = 4096;
 
 export function pow(base: Expr, exponent: Expr): Expr {
@@ -532,25 +536,32 @@ function powerOfPower(u: Expr, a: Expr, b: Expr): Expr {
   return rawPow(rawPow(u, a), b);
 }
 
-/** Exact powers of rationals; odd roots of negative numbers are real (the real-root convention of `evaluate`). */
+/**
+ * Exact powers of rationals; odd roots of negative numbers are real (the real-root convention of `evaluate`).
+ * Invariant: the result is either a number or a product of a number and powers of integers to exponents in (0, 1)
+ * that `mul` leaves alone, or the power itself unevaluated (b^e as given) when folding it would exceed MAX_FOLD_BITS.
+ * Nothing is returned that `mul` would combine back into b^e (2^(4099/2) split into 2^2049·2^(1/2) would be), and no
+ * root is attempted whose index exceeds the bit length of its radicand (2^(1/10^10) stays as it is).
+ */
 function numericPower(b: Rational, e: Rational): Expr {
   // 0 to a negative power is a division by zero: kept visible as the one form 0^-1 (printed 1/0).
   if (b.isZero) return e.isNegative ? rawPow(ZERO, MINUS_ONE) : ZERO;
-  if (e.isInteger) {
-    if (bitLength(b) * Math.abs(Number(e.num)) > MAX_FOLD_BITS) return rawPow(num(b), num(e));
-    return num(b.powInt(e.num));
-  }
+  if (b.isOne) return ONE;
+  const unevaluated = () => rawPow(num(b), num(e));
+  if (e.isInteger) return foldable(b, e.num) ? num(b.powInt(e.num)) : unevaluated();
   if (b.isNegative) {
-    if (e.den % 2n === 0n) return rawPow(num(b), num(e)); // not real
+    if (e.den % 2n === 0n) return unevaluated(); // not real
     const magnitude = numericPower(b.neg(), e);
     return e.num % 2n === 0n ? magnitude : mul(MINUS_ONE, magnitude);
   }
   // b^(k + r) = b^k * b^r with 0 < r < 1, e.g. 2^(3/2) = 2*sqrt(2)
   const k = e.floor();
-  if (k !== 0n) return mul(numericPower(b, Rational.of(k)), numericPower(b, e.sub(Rational.of(k))));
+  if (k !== 0n) return foldable(b, k) ? mul(num(b.powInt(k)), numericPower(b, e.sub(Rational.of(k)))) : unevaluated();
   if (b.den !== 1n) return mul(numericPower(Rational.of(b.num), e), numericPower(Rational.of(b.den), e.neg()));
-  // b is a positive integer, 0 < e = p/q < 1: take out the perfect q-th powers.
+  // b is a positive integer, 0 < e = p/q < 1: take out the perfect q-th powers. With q at least b's bit length
+  // there is none (2^q > b): b^e stays as it is.
   const q = e.den;
+  if (q >= BigInt(bits(b.num))) return unevaluated();
   const root = exactRoot(b.num, q);
   if (root !== undefined) return num(Rational.of(root).powInt(e.num));
   let inside = b.num;
@@ -567,11 +578,9 @@ function numericPower(b: Rational, e: Rational): Expr {
   return outside === 1n ? power : mul(num(Rational.of(outside).powInt(e.num)), power);
 }
 
-/** Bits of the larger of numerator and denominator (exact below 2^53, an upper estimate beyond). */
-function bitLength(q: Rational): number {
-  const n = q.num < 0n ? -q.num : q.num;
-  const m = n > q.den ? n : q.den;
-  return m < 2n ** 53n ? Math.ceil(Math.log2(Number(m) + 1)) : m.toString(16).length * 4;
+/** Is b^k small enough to fold (at most MAX_FOLD_BITS bits)? */
+function foldable(b: Rational, k: bigint): boolean {
+  return Math.max(bits(b.num), bits(b.den)) * Math.abs(Number(k)) <= MAX_FOLD_BITS;
 }
 
 function rawPow(base: Expr, exponent: Expr): Expr {

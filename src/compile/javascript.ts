@@ -11,6 +11,7 @@
  */
 import type { Expr } from "../ast/expr.js";
 import type { Rational } from "../ast/rational.js";
+import { numericCoefficient, numericPrefix } from "../evaluate.js";
 import { functionRow } from "../functions.js";
 
 /** Source for a compound node (add, mul, pow or call); `child` gives each child's atomic source. */
@@ -18,8 +19,12 @@ export function nodeSource(e: Expr, child: (e: Expr) => string): string {
   switch (e.kind) {
     case "add":
       return e.terms.map(child).join(" + ");
-    case "mul":
-      return e.factors.map(child).join(" * ");
+    case "mul": {
+      // Leading numeric factors are one number, as evaluate multiplies them (2^3000*3^-3000*x is 0, not NaN).
+      const n = numericPrefix(e.factors);
+      if (n < 2) return e.factors.map(child).join(" * ");
+      return [numberLiteral(numericCoefficient(e.factors.slice(0, n))), ...e.factors.slice(n).map(child)].join(" * ");
+    }
     case "pow":
       return e.exponent.kind === "num"
         ? rationalPowerSource(child(e.base), e.exponent.value)

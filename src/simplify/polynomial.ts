@@ -14,7 +14,8 @@
  */
 import { add as addExpr, call, mul as mulExpr, num, pow, splitCoefficient } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
-import { Rational } from "../ast/rational.js";
+import { bitLength, Rational } from "../ast/rational.js";
+import { LimitError } from "../errors.js";
 
 export type Poly = Rational | Dense;
 
@@ -33,7 +34,13 @@ class TooLarge extends Error {}
 let work = 0;
 let workLimit = Infinity;
 
-/** Runs `fn` with at most `limit` coefficient operations, or returns undefined if it needs more. */
+/**
+ * Runs `fn` with at most `limit` units of work, or returns undefined if it needs more (or if an exact number would
+ * outgrow its bound). A unit is an operation on polynomial coefficients; arithmetic on a number of b bits costs
+ * (b/128)^2 more (gcds of big numbers take time quadratic in their size), and numbers past MAX_COEFFICIENT_BITS
+ * end the computation: remainder sequences can make coefficients grow exponentially while the operation count
+ * stays small (products of 5-term polynomials with 20-digit coefficients hung in the gcd).
+ */
 export function withBudget<T>(limit: number, fn: () => T): T | undefined {
   const saved = [work, workLimit];
   work = 0;
@@ -41,7 +48,7 @@ export function withBudget<T>(limit: number, fn: () => T): T | undefined {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof TooLarge) return undefined;
+    if (error instanceof TooLarge || error instanceof LimitError) return undefined;
     throw error;
   } finally {
     [work, workLimit] = saved as [number, number];
@@ -51,6 +58,19 @@ export function withBudget<T>(limit: number, fn: () => T): T | undefined {
 function spend(n: number): void {
   work += n;
   if (work > workLimit) throw new TooLarge();
+}
+
+/** Coefficients are given up on past this size (bits, ~1,233 digits); work on them is charged by size below it. */
+const MAX_COEFFICIENT_BITS = 4096;
+const SMALL = 1n << 128n;
+
+/** A coefficient just computed, its cost charged (nothing below 128 bits: textbook numbers cost what they did). */
+function charged(r: Rational): Rational {
+  if (r.den < SMALL && r.num < SMALL && r.num > -SMALL) return r;
+  const bits = Math.max(bitLength(r.num), bitLength(r.den));
+  if (bits > MAX_COEFFICIENT_BITS) throw new TooLarge();
+  spend(Math.floor((bits / 128) ** 2));
+  return r;
 }
 
 export function isConstant(p: Poly): p is Rational {
@@ -97,7 +117,7 @@ function monomial(v: number, k: number, coefficient: Poly): Poly {
 }
 
 export function add(a: Poly, b: Poly): Poly {
-  if (isConstant(a) && isConstant(b)) return a.add(b);
+  if (isConstant(a) && isConstant(b)) return charged(a.add(b));
   spend(1);
   const v = Math.min(level(a), level(b));
   const ca = coefficientsIn(a, v);
@@ -108,7 +128,7 @@ export function add(a: Poly, b: Poly): Poly {
 }
 
 export function scale(p: Poly, r: Rational): Poly {
-  if (isConstant(p)) return p.mul(r);
+  if (isConstant(p)) return charged(p.mul(r));
   if (r.isZero) return ZERO;
   spend(p.c.length);
   return dense(p.v, p.c.map((c) => scale(c, r)));

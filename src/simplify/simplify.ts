@@ -10,6 +10,7 @@ import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow } from ".
 import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
 import { baseOf } from "../ast/order.js";
 import { Rational } from "../ast/rational.js";
+import { LimitError } from "../errors.js";
 import { mapChildren } from "../ast/transform.js";
 import { apart } from "./apart.js";
 import { cancel } from "./cancel.js";
@@ -77,7 +78,13 @@ function simplifyNode(e: Expr): Expr {
 /** The smallest of `e`, its candidate forms (see `candidates`) and `original`, the node `e` was rebuilt from. */
 function smallestForm(e: Expr, original: Expr): Expr {
   const smallest = new Smallest(e);
-  candidates(e, smallest);
+  try {
+    candidates(e, smallest);
+  } catch (error) {
+    // A form that needs an exact number past its bound ((x + 10^1000)^5 expanded) is no candidate: `e` itself is
+    // made of bounded numbers, and the forms found before stay on offer.
+    if (!(error instanceof LimitError)) throw error;
+  }
   smallest.consider(original);
   return smallest.best;
 }

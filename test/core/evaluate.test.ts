@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ArgumentError, build, DomainError, domainProblem, evaluate, format, parse, realValue, simplify } from "../../src/index.js";
+import { ArgumentError, build, compile, DomainError, domainProblem, evaluate, format, parse, realValue, simplify } from "../../src/index.js";
+import { Rational } from "../../src/ast/rational.js";
 
 describe("evaluate", () => {
   it("computes in float64", () => {
@@ -98,5 +99,34 @@ describe("where and why there is no real value", () => {
     expect(realValue("x^2", { x: 3 })).toBe(9);
     expect(() => realValue("x/(x - y)", { x: 1, y: 1 })).toThrow(new DomainError("no real value at x=1, y=1: division by zero (in 1/(x - y))"));
     expect(() => realValue("log(-1)")).toThrow(new DomainError("no real value: log(-1) is not a real number"));
+  });
+});
+
+describe("exact numbers beyond the range of floats", () => {
+  // Expected values from Python's exact integer division (correctly rounded): float(Fraction(a, b)).
+  it("converts a rational to the nearest float however large its parts", () => {
+    expect(Rational.of(10n ** 400n + 1n, 3n * 10n ** 399n).toNumber()).toBe(3.3333333333333335);
+    expect(Rational.of(1n, 3n * 2n ** 1060n).toNumber()).toBe(2.698e-320); // subnormal, rounded once
+    expect(Rational.of(-(7n ** 1500n), 2n ** 4200n + 1n).toNumber()).toBe(-2094.4897177321636);
+    expect(Rational.of(1n, 10n ** 400n).toNumber()).toBe(0);
+    expect(Rational.of(10n ** 400n, 7n).toNumber()).toBe(Infinity);
+  });
+
+  it("multiplies the numeric factors of a product as one number: 2^3000/3^3000 is 0, not NaN", () => {
+    expect(evaluate(parse("2^3000/3^3000"))).toBe(0);
+    expect(evaluate(parse("2^5000/3^3154"))).toBe(2.0395808896692276);
+    expect(evaluate(parse("x*2^5000/3^3154"), { x: -2 })).toBe(-4.079161779338455);
+    expect(evaluate(parse("(-2)^5001*3^(-3154)"))).toBe(-4.079161779338455);
+    // 10^1000/7^1183: the number is folded (3,322 bits), the power is not (beyond 4,096 bits).
+    expect(evaluate(parse("10^1000*7^(-1183)"))).toBe(1.7742657255793817);
+    expect(realValue(parse("2^3000/3^3000"))).toBe(0);
+  });
+
+  it("compiles such products to the same values", () => {
+    for (const text of ["2^3000/3^3000*x", "x*2^5000/3^3154", "7^(1/2)*2^5000*3^(-3154)*x"]) {
+      const e = parse(text);
+      expect(compile(e, ["x"])(1.5)).toBe(evaluate(e, { x: 1.5 }));
+      expect(Number.isFinite(evaluate(e, { x: 1.5 }))).toBe(true);
+    }
   });
 });

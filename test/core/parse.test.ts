@@ -310,6 +310,44 @@ describe("limits", () => {
     expect(parseError(`(${sum}`).message).toBe(`unexpected end of input at 1:${sum.length + 2}, expected an operator or ')'`);
   });
 
+  it("keeps powers of numbers with huge root indices as powers, without computing them", () => {
+    expect(format(parse("2^0.0000000001"))).toBe("2^(1/10000000000)");
+    expect(evaluate(parse("2^0.0000000001"))).toBe(2 ** 1e-10);
+    expect(format(parse("3*x^1.9999999999"))).toBe("3*x^(19999999999/10000000000)");
+    expect(format(parse("4^(1/2^40)"))).toBe("4^(1/1099511627776)");
+  });
+
+  it("keeps a power whose whole part is too large to fold as one power (no splitting and recombining)", () => {
+    expect(format(parse("2^(4099/2)"))).toBe("2^(4099/2)");
+    expect(parse(format(parse("3^(-9001/4)")))).toBe(parse("3^(-9001/4)"));
+    expect(format(parse("2^(4097/2)"))).toMatch(/^\d+\*sqrt\(2\)$/); // 2^2048 folds: 4,096 bits
+  });
+
+  it("takes exact roots with large indices and large radicands", () => {
+    expect(parse("(3^2000)^(1/2000)")).toBe(parse("3"));
+    expect(parse("(123456789012345678901234567890^7)^(1/7)")).toBe(parse("123456789012345678901234567890"));
+    expect(format(parse("(10^600 + 1)^(1/2)"))).toBe(`sqrt(1${"0".repeat(599)}1)`);
+    expect(parse("(2^4000)^(1/2)")).toBe(parse("2^2000"));
+  });
+
+  it("adds fractions exactly: the harmonic sum to 300", () => {
+    // H(300) = p/q with q of 129 digits, computed here from scratch with bigints.
+    let p = 0n;
+    let q = 1n;
+    for (let k = 1n; k <= 300n; k++) [p, q] = [p * k + q, q * k];
+    const g = (a: bigint, b: bigint): bigint => (b === 0n ? a : g(b, a % b));
+    const d = g(p, q);
+    const text = Array.from({ length: 300 }, (_, i) => `1/${i + 1}`).join(" + ");
+    expect(format(parse(text))).toBe(`${p / d}/${q / d}`);
+  });
+
+  it("refuses exact numbers past the bound with a clear error", () => {
+    expect(parseError("9".repeat(5000)).message).toMatch(/^exact number too large: more than 4,933 digits \(the limit\)/);
+    const big = "9".repeat(3000);
+    expect(parseError(`${big}*${big}`).message).toMatch(/^exact number too large/);
+    expect(format(parse(`1/${"3".repeat(4000)}`))).toBe(`1/${"3".repeat(4000)}`);
+  });
+
   it("refuses input beyond the length limit, naming it", () => {
     const e = parseError("x+".repeat(600_000) + "x");
     expect(e.message).toMatch(/^input too long: 1,200,001 characters, the limit is [\d,]+/);

@@ -84,3 +84,38 @@ describe("function table", () => {
     expect(format(diff("sign(x)", "x"))).toBe("0");
   });
 });
+
+describe("powers with a varying exponent have no NaN where the derivative exists", () => {
+  // Where the exponent is locally constant the function is a plain power: x^max(2, x) is x^2 for x < 2, so its
+  // derivative there is 2x, even at negative x where log(x) is not real.
+  it.each([
+    ["x^max(2, x)", -1, -2],
+    ["x^max(2, x)", -0.5, -1],
+    ["x^max(2, x)", 3, 27 * (Math.log(3) + 1)], // x^x: x^x·(ln x + 1)
+    ["x^(abs(x) + x)", -1.5, 0], // x^0 = 1 for x < 0
+    ["x^(relu(x - 1) + 3)", -2, 12], // x^3
+    ["(-2)^max(2, x)", -1, 0], // (-2)^2 = 4 for x < 2
+    ["(x - 5)^min(3, x^2)", 4, 3], // (x - 5)^3 for |x| > √3: 3(x - 5)^2
+    ["0^(x^2 + 1)", 0.7, 0], // 0 everywhere
+  ])("d/dx %s at x = %s is %s", (text, x, expected) => {
+    const d = diff(text, "x");
+    expect(evaluate(d, { x }), format(d)).toBeCloseTo(expected, 9);
+  });
+
+  it("agrees with central differences at points where the function is real around the point", () => {
+    for (const text of ["x^max(2, x)", "x^(abs(x) + x)", "x^(step(x) + 2)", "(x^2 + 1)^max(x, 1)", "x^x", "(-3)^min(x, 2)"]) {
+      const f = parse(text);
+      const d = diff(f, "x");
+      for (const x of [-2.5, -1.3, -0.4, 0.6, 1.7, 3.2]) {
+        const numeric = centralDifference(f, "x", { x });
+        if (numeric === undefined) continue;
+        expect(close(evaluate(d, { x }), numeric), `${text} at ${x}: ${format(d)}`).toBe(true);
+      }
+    }
+  });
+
+  it("keeps ln(u) where the exponent has no kink (the form people write)", () => {
+    expect(format(diff("x^x", "x"))).toBe("x^x*(log(x) + 1)");
+    expect(format(diff("0^(x^2)", "x"))).toBe("0");
+  });
+});

@@ -1,7 +1,7 @@
 /** Runaway work ends in a clear LimitError; very high orders finish when the derivatives repeat. */
 import { describe, expect, it } from "vitest";
 import { thrown } from "../support/errors.js";
-import { diff, evaluate, format, LimitError, MAX_INPUT_LENGTH, parse, ParseError } from "../../src/index.js";
+import { diff, evaluate, format, LimitError, MAX_INPUT_LENGTH, parse, ParseError, simplify, SymdiffError } from "../../src/index.js";
 import { withNodeLimit } from "../../src/ast/expr.js";
 import { MAX_DISTINCT_ORDERS } from "../../src/diff.js";
 
@@ -63,5 +63,47 @@ describe("input length", () => {
     const text = Array.from({ length: terms }, (_, i) => names[i % 4]).join("+");
     expect(text.length).toBeLessThanOrEqual(MAX_INPUT_LENGTH);
     expect(parse(text)).toBe(parse(`${terms / 4}*(a + b + c + d)`));
+  });
+});
+
+describe("exact numbers", () => {
+  // Expected values from exact rational arithmetic (Python fractions). Generous bounds: these took 45 s, a stack overflow, a BigInt RangeError and a hang before exact numbers were
+  // bounded and their arithmetic kept its operands small.
+  const within = (ms: number, fn: () => unknown) => {
+    const start = performance.now();
+    fn();
+    expect(performance.now() - start).toBeLessThan(ms);
+  };
+
+  it("parses the harmonic sum 1/1 + ... + 1/10000 (a 4,300-digit denominator) in well under its former 45 s", () => {
+    const text = Array.from({ length: 10_000 }, (_, i) => `1/${i + 1}`).join(" + ");
+    within(10_000, () => expect(evaluate(parse(text))).toBe(9.787606036044382));
+  });
+
+  it("refuses a longer harmonic sum whose denominator passes the bound, with a LimitError's message", () => {
+    const text = Array.from({ length: 16_000 }, (_, i) => `1/${i + 1}`).join(" + ");
+    expect(thrown(() => parse(text)).message).toMatch(/^exact number too large: more than 4,933 digits \(the limit\)/);
+  });
+
+  it("throws nothing but SymdiffErrors on short inputs with huge exact numbers", () => {
+    const inputs = ["2^0.0000000001", "2^(4099/2)", "3*x^1.9999999999", "(1/3)^(10^20)", "2^(10^4000)", "7^(10^4000/3)",
+      "(10^4000)^(1/7)", "(10^4000 + 1)^(1/2)", "0.1^5000", "(x + 10^1000)^5", "x^(10^4000)", "2^(1/2^40)*x"];
+    for (const text of inputs) {
+      for (const op of [() => parse(text), () => simplify(text), () => diff(text, "x"), () => evaluate(text, { x: 1.5 })]) {
+        try {
+          within(2_000, op);
+        } catch (error) {
+          expect(error, text).toBeInstanceOf(SymdiffError);
+        }
+      }
+    }
+  });
+
+  it("simplifies a quotient of products of 5-term polynomials with 20-digit coefficients without hanging", () => {
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const coefficient = () => Array.from({ length: 20 }, (_, i) => String(i === 0 ? 1 + Math.floor(next() * 9) : Math.floor(next() * 10))).join("");
+    const poly = () => Array.from({ length: 5 }, () => `${coefficient()}*x^${Math.floor(next() * 4)}*y^${Math.floor(next() * 4)}`).join(" + ");
+    within(10_000, () => simplify(`((${poly()})*(${poly()}))/((${poly()})*(${poly()}))`));
   });
 });
