@@ -12,6 +12,7 @@ import { baseOf } from "../ast/order.js";
 import { Rational } from "../ast/rational.js";
 import { mapChildren } from "../ast/transform.js";
 import { apart } from "./apart.js";
+import { keepsRealDomain } from "./domain.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
 import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "./factor.js";
@@ -45,7 +46,7 @@ function simplifyWhole(e: Expr): Expr {
   const simplified = inRounds(e);
   // Functions of 2u beside functions of u may cancel once written through u: sin(6*x)/cos(3*x) = 2*sin(3*x). Tried
   // on what was given too, before other rewrites (products to sums) change the angles.
-  const smallest = new Smallest(simplified);
+  const smallest = new Smallest(simplified, e);
   for (const form of new Set([e, simplified])) {
     const single = withSingleAngles(form);
     if (single) smallest.consider(inRounds(single));
@@ -76,18 +77,27 @@ function simplifyNode(e: Expr): Expr {
 
 /** The smallest of `e`, its candidate forms (see `candidates`) and `original`, the node `e` was rebuilt from. */
 function smallestForm(e: Expr, original: Expr): Expr {
-  const smallest = new Smallest(e);
+  const smallest = new Smallest(e, original);
   candidates(e, smallest);
   smallest.consider(original);
   return smallest.best;
 }
 
-/** Keeps the smallest form it is offered (a number beats anything: it is as simple as it gets). */
+/**
+ * Keeps the smallest form it is offered (a number beats anything: it is as simple as it gets) among those real
+ * wherever the expression it started from is. Every rewrite of the simplifier is offered here, so this is where
+ * simplification keeps the real domain: a form that may take an even root of a negative quantity where the
+ * expression is real (sinh(x)/sqrt(cosh(x)) as sqrt(sinh(x))*sqrt(tanh(x))) is never chosen.
+ */
 class Smallest {
-  constructor(public best: Expr) {}
+  /** `best` is the first form; `reference` the expression whose real domain every form must keep. */
+  constructor(
+    public best: Expr,
+    private readonly reference: Expr = best,
+  ) {}
 
   consider(form: Expr | undefined): void {
-    if (form && form !== this.best && (form.kind === "num" || smaller(form, this.best))) this.best = form;
+    if (form && form !== this.best && (form.kind === "num" || smaller(form, this.best)) && keepsRealDomain(form, this.reference)) this.best = form;
   }
 }
 
@@ -116,7 +126,7 @@ function candidates(e: Expr, smallest: Smallest): void {
     case "mul": {
       const sinCos = inSinesAndCosines(e);
       smallest.consider(sinCos);
-      smallest.consider(asTangents(e));
+      for (const form of asTangents(e)) smallest.consider(form);
       // Only when fewer operations: sin(6*x)/cos(3*x) stays as written rather than becoming sec(3*x)*sin(6*x).
       for (const form of [asReciprocals(e), sinCos && asReciprocals(sinCos)]) if (form && opCount(form) < opCount(e)) smallest.consider(form);
       // Every candidate below rewrites sums among the factors: without one there is nothing to try.
