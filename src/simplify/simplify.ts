@@ -6,7 +6,7 @@
  * successive derivatives do) only works on what is new. Two steps then look at the whole result: functions of 2u
  * written through u where u occurs too, and double angles.
  */
-import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
+import { add, call, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
 import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
 import { baseOf } from "../ast/order.js";
 import { Rational } from "../ast/rational.js";
@@ -129,6 +129,7 @@ function candidates(e: Expr, smallest: Smallest): void {
       for (const form of asTangents(e)) smallest.consider(form);
       // Only when fewer operations: sin(6*x)/cos(3*x) stays as written rather than becoming sec(3*x)*sin(6*x).
       for (const form of [asReciprocals(e), sinCos && asReciprocals(sinCos)]) if (form && opCount(form) < opCount(e)) smallest.consider(form);
+      smallest.consider(withSigns(e.factors));
       // Every candidate below rewrites sums among the factors: without one there is nothing to try.
       if (!e.factors.some(hasSum)) return;
       smallest.consider(expand(e));
@@ -178,6 +179,28 @@ function withContentOut(factors: readonly Expr[]): Expr | undefined {
 
 function hasSum(f: Expr): boolean {
   return f.kind === "add" || (f.kind === "pow" && f.base.kind === "add");
+}
+
+/**
+ * |u|^a*u^b (a odd and positive, b a negative integer) as sign(u)*u^(a + b), since |u|^a = sign(u)*u^a for odd a:
+ * |x|/x = sign(x), |x|^3/x^5 = sign(x)/x^2, |x|^3/x = |x|*x. Undefined when the product has no such pair.
+ */
+function withSigns(factors: readonly Expr[]): Expr | undefined {
+  const out = [...factors];
+  let changed = false;
+  for (let i = 0; i < out.length; i++) {
+    const f = out[i]!;
+    const [absolute, a] = f.kind === "pow" && f.exponent.kind === "num" ? [f.base, f.exponent.value] : [f, Rational.ONE];
+    if (absolute.kind !== "call" || absolute.name !== "abs" || !a.isInteger || a.isNegative || a.num % 2n === 0n) continue;
+    const u = absolute.args[0]!;
+    const j = out.findIndex((g) => g.kind === "pow" && g.base === u && g.exponent.kind === "num" && g.exponent.value.isInteger && g.exponent.value.isNegative);
+    if (j < 0) continue;
+    const b = ((out[j] as Expr & { exponent: Expr & { value: Rational } }).exponent).value;
+    out[i] = call("sign", [u]);
+    out[j] = pow(u, num(a.add(b)));
+    changed = true;
+  }
+  return changed ? mul(...out) : undefined;
 }
 
 /** The product with each factor rewritten, or undefined when no factor changes. */

@@ -287,8 +287,16 @@ describe("identities people use", () => {
     const d = diff("x^2*(abs(x)+1)/abs(x)", "x");
     expect(evaluate(d, { x: 0.6 })).toBeCloseTo(2.2, 12);
     expect(evaluate(d, { x: -0.6 })).toBeCloseTo(-2.2, 12);
+    expect(format(d)).toBe("2*x + sign(x)");
     expect(check("2*x + sign(x)", d).equivalent).toBe(true);
     expect(check("abs(x)/x + 2", d).equivalent).toBe(false);
+  });
+
+  it("writes |u|^a/u^b (a odd) through sign(u): |u|^a = sign(u)*u^a", () => {
+    expect(format(simplify("abs(x)/x"))).toBe("sign(x)");
+    expect(format(simplify("abs(x)^3/x^5"))).toBe("sign(x)/x^2"); // -8/32 at x = -2
+    expect(evaluate(simplify("abs(x)^3/x^5"), { x: -2 })).toBe(-0.25);
+    expect(format(simplify("y*abs(x + 1)/(x + 1)^2"))).toBe("y*sign(x + 1)/(x + 1)");
   });
 
   it("takes numbers and signs out of abs and sign, and signs out of odd and even functions of negative sums", () => {
