@@ -327,7 +327,11 @@ export function withDoubleAngles(e: Expr): Expr {
 const doubledMemo = new NodeMemo<Expr>();
 const hasSineOrCosine = callsAnyOf(SINES_AND_COSINES);
 
-/** sin(u)^k*cos(u)^k as sin(2u)^k/2^k (and the hyperbolic pair). */
+/**
+ * sin(u)^k*cos(u)^k as sin(2u)^k/2^k (and the hyperbolic pair). It keeps the real domain (this step does not go
+ * through the simplifier's check): for an even root k, sin(u)^k*cos(u)^k is real only where both are ≥ 0, and
+ * sin(2u) ≥ 0 there.
+ */
 function doubleAngleProduct(e: Expr & { factors: readonly Expr[] }, angles: Set<Expr>): Expr | undefined {
   for (const [odd, even] of DOUBLE_ANGLES) {
     for (const u of callsAmong(e.factors, odd)) {

@@ -292,6 +292,13 @@ describe("identities people use", () => {
     expect(check("abs(x)/x + 2", d).equivalent).toBe(false);
   });
 
+  it("knows what is never negative: |cosh(x)| = cosh(x), |x^2 + 1| = x^2 + 1", () => {
+    expect(format(parse("abs(cosh(x))"))).toBe("cosh(x)");
+    expect(format(parse("abs(x^2 + 1)"))).toBe("x^2 + 1");
+    expect(format(parse("abs(exp(x) - 1)"))).toBe("abs(exp(x) - 1)");
+    expect(format(parse("abs(sinh(x))"))).toBe("abs(sinh(x))");
+  });
+
   it("writes |u|^a/u^b (a odd) through sign(u): |u|^a = sign(u)*u^a", () => {
     expect(format(simplify("abs(x)/x"))).toBe("sign(x)");
     expect(format(simplify("abs(x)^3/x^5"))).toBe("sign(x)/x^2"); // -8/32 at x = -2

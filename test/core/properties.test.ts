@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { build, diff, type Expr, evaluate, format, parse, ParseError, Rational, simplify, SymdiffError } from "../../src/index.js";
 import { children, nodesOf } from "../../src/ast/expr.js";
+import { keepsRealDomain } from "../../src/simplify/domain.js";
 import { expression, expressionWithAbs, point } from "../support/arbitraries.js";
 import { centralDifference, close } from "../support/numeric.js";
 
@@ -146,6 +147,19 @@ describe("simplified forms and derivatives are real wherever the expression is",
       { numRuns: 300, seed: 17 },
     );
     expect(compared).toBeGreaterThan(400);
+  });
+
+  it("a form keeps the real domain when each base it takes an even root of is ≥ 0 where the expression is real", () => {
+    const keeps = (form: string, e: string) => keepsRealDomain(parse(form), parse(e));
+    expect(keeps("sqrt(sinh(x))*sqrt(tanh(x))", "sinh(x)/sqrt(cosh(x))")).toBe(false);
+    expect(keeps("sqrt(x)*sqrt(y)", "sqrt(x*y)")).toBe(false); // x = y = -1
+    expect(keeps("sqrt(x*y)", "sqrt(x)*sqrt(y)")).toBe(true);
+    expect(keeps("sqrt(tan(x))", "sqrt(sin(x))/sqrt(cos(x))")).toBe(true);
+    expect(keeps("sqrt(tanh(x))", "sqrt(sinh(x))/sqrt(cosh(x))")).toBe(true);
+    expect(keeps("4/sqrt(16 - x^2)", "1/sqrt(1 - x^2/16)")).toBe(true); // a positive factor changes no sign
+    expect(keeps("sqrt(cosh(x))*sqrt(x^2 + 1)*abs(x)^(1/4)", "x")).toBe(true); // never negative
+    expect(keeps("sqrt(x)", "log(x)")).toBe(true);
+    expect(keeps("x^(1/3)", "x")).toBe(true); // odd roots of negative numbers are real
   });
 
   it("d/dx sqrt(cosh(x))*tanh(x)^2, at negative points too", () => {
