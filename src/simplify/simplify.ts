@@ -182,8 +182,10 @@ function hasSum(f: Expr): boolean {
 }
 
 /**
- * |u|^a*u^b (a odd and positive, b a negative integer) as sign(u)*u^(a + b), since |u|^a = sign(u)*u^a for odd a:
- * |x|/x = sign(x), |x|^3/x^5 = sign(x)/x^2, |x|^3/x = |x|*x. Undefined when the product has no such pair.
+ * Powers of |u| and u beside each other, through |u| alone or sign(u), for an odd a and an integer b:
+ * |u|^a*u^b = |u|^(a + b) for an even b (x^2/|x| = |x|), and = sign(u)*u^(a + b) for an odd b, since then
+ * |u|^a*u^b = |u|^(a + b)*sign(u)^b (|x|/x = sign(x), |x|^3/x^5 = sign(x)/x^2; taken for a > 0 > b only: otherwise the
+ * product is one already, or its constructor writes sign(u)*u^k back). Undefined when the product has no such pair.
  */
 function withSigns(factors: readonly Expr[]): Expr | undefined {
   const out = [...factors];
@@ -191,13 +193,14 @@ function withSigns(factors: readonly Expr[]): Expr | undefined {
   for (let i = 0; i < out.length; i++) {
     const f = out[i]!;
     const [absolute, a] = f.kind === "pow" && f.exponent.kind === "num" ? [f.base, f.exponent.value] : [f, Rational.ONE];
-    if (absolute.kind !== "call" || absolute.name !== "abs" || !a.isInteger || a.isNegative || a.num % 2n === 0n) continue;
+    if (absolute.kind !== "call" || absolute.name !== "abs" || !a.isInteger || a.num % 2n === 0n) continue;
     const u = absolute.args[0]!;
-    const j = out.findIndex((g) => g.kind === "pow" && g.base === u && g.exponent.kind === "num" && g.exponent.value.isInteger && g.exponent.value.isNegative);
-    if (j < 0) continue;
-    const b = ((out[j] as Expr & { exponent: Expr & { value: Rational } }).exponent).value;
-    out[i] = call("sign", [u]);
-    out[j] = pow(u, num(a.add(b)));
+    const j = out.findIndex((g) => g.kind === "pow" && g.base === u && g.exponent.kind === "num" && g.exponent.value.isInteger);
+    const b = j >= 0 ? (out[j] as Expr & { exponent: Expr & { value: Rational } }).exponent.value : Rational.ONE;
+    const even = b.num % 2n === 0n;
+    if (!even && (a.isNegative || !b.isNegative)) continue;
+    out[i] = even ? pow(absolute, num(a.add(b))) : call("sign", [u]);
+    out[j] = even ? ONE : pow(u, num(a.add(b)));
     changed = true;
   }
   return changed ? mul(...out) : undefined;

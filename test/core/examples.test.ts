@@ -299,11 +299,13 @@ describe("identities people use", () => {
     expect(format(parse("abs(sinh(x))"))).toBe("abs(sinh(x))");
   });
 
-  it("writes |u|^a/u^b (a odd) through sign(u): |u|^a = sign(u)*u^a", () => {
+  it("writes powers of |u| and u beside each other through |u| or sign(u)", () => {
     expect(format(simplify("abs(x)/x"))).toBe("sign(x)");
     expect(format(simplify("abs(x)^3/x^5"))).toBe("sign(x)/x^2"); // -8/32 at x = -2
     expect(evaluate(simplify("abs(x)^3/x^5"), { x: -2 })).toBe(-0.25);
-    expect(format(simplify("y*abs(x + 1)/(x + 1)^2"))).toBe("y*sign(x + 1)/(x + 1)");
+    expect(format(simplify("x^2/abs(x)"))).toBe("abs(x)");
+    expect(format(simplify("(x^2 - abs(x))/abs(x)"))).toBe("abs(x) - 1");
+    expect(format(simplify("y*abs(x + 1)/(x + 1)^2"))).toBe("y/abs(x + 1)");
   });
 
   it("takes numbers and signs out of abs and sign, and signs out of odd and even functions of negative sums", () => {
