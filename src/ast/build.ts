@@ -507,6 +507,8 @@ export function pow(base: Expr, exponent: Expr): Expr {
     case "call":
       if (base.name === "exp") return call("exp", [mul(base.args[0]!, exponent)]);
       if (base.name === "abs" && hasEvenNumerator(exponent)) return pow(base.args[0]!, exponent);
+      // sign(u) is -1, 0 or 1: its odd powers are itself (1/sign(u) too, where it is defined)
+      if (base.name === "sign" && isOddInteger(exponent)) return base;
       break;
   }
   return rawPow(base, exponent);

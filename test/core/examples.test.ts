@@ -278,6 +278,8 @@ describe("identities people use", () => {
     expect(format(parse("sign(x)*abs(x)"))).toBe("x");
     expect(format(parse("sign(x)/abs(x)^3"))).toBe("1/x^3");
     expect(format(parse("sign(x)/abs(x)^2"))).toBe("sign(x)/x^2"); // even powers of |x| are powers of x already
+    expect(format(parse("sign(x)^3"))).toBe("sign(x)"); // -1, 0 or 1: odd powers are itself
+    expect(format(parse("abs(x)/sign(x)"))).toBe("x");
   });
 
   it("combines powers of |u| with powers of u: |x|*|x| = x^2 meets the other factors of x", () => {
