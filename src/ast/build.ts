@@ -703,7 +703,10 @@ export function hasEvenDenominator(e: Expr): boolean {
   return e.kind === "num" && e.value.den % 2n === 0n;
 }
 
-/** The same kind of node with new children, through the canonical constructors. */
+/**
+ * The same kind of node with new children, through the canonical constructors. Every node the constructors make is a
+ * fixed point: rebuild(e, children(e)) is e (so the text of a node parses back to it).
+ */
 export function rebuild(e: Expr, kids: readonly Expr[]): Expr {
   switch (e.kind) {
     case "num":

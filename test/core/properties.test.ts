@@ -49,9 +49,9 @@ describe("derivatives agree with central differences", () => {
         const symbolic = evaluate(diff(f, "x"), { x: x0 });
         if (!close(symbolic, numeric, 1e-6)) throw new Error(`d/dx ${format(f)} = ${format(diff(f, "x"))} at ${x0}: ${symbolic} vs ${numeric}`);
       }),
-      { numRuns: 1000, seed: 16 },
+      { numRuns: 500, seed: 16 },
     );
-    expect(compared).toBeGreaterThan(600);
+    expect(compared).toBeGreaterThan(300);
   });
 
   it("second derivatives too", () => {
@@ -144,7 +144,7 @@ describe("simplified forms and derivatives are real wherever the expression is",
           for (const g of forms) if (!real(g, at)) throw new Error(`${format(g)} is not real at ${at}, where ${format(f)} is`);
         }
       }),
-      { numRuns: 300, seed: 17 },
+      { numRuns: 200, seed: 17 },
     );
     expect(compared).toBeGreaterThan(400);
   });
@@ -191,7 +191,7 @@ describe("canonical constructors", () => {
     );
   });
 
-  it("build every node as a fixed point: rebuilding a node from its children gives the node", () => {
+  it("build every node as a fixed point: rebuilding a node from its children gives the node, as parsing its text does", () => {
     // |x|*|x| is x^2, which must still meet x: x*|x|*|x| is x^3, not x^2*x (a node that parses to another).
     const notFixed = (root: Expr) => [...nodesOf(root)].find((n) => build.rebuild(n, children(n)) !== n);
     fc.assert(
@@ -199,6 +199,7 @@ describe("canonical constructors", () => {
         for (const form of [e, diff(e, "x"), simplify(e)]) {
           const n = notFixed(form);
           if (n) throw new Error(`${format(n)} rebuilds as ${format(build.rebuild(n, children(n)))} (in ${format(form)})`);
+          expect(parse(format(form)), format(form)).toBe(form);
         }
       }),
       { numRuns: 400, seed: 15 },
