@@ -677,6 +677,23 @@ const NON_NEGATIVE_FUNCTIONS: ReadonlySet<string> = new Set(["abs", "exp", "cosh
  * expression is real).
  */
 export function isNonNegative(e: Expr, given?: (e: Expr) => boolean): boolean {
+  if (given) return nonNegative(e, given, new Map());
+  return nonNegatives.get(e) ?? nonNegatives.set(e, nonNegative(e, undefined, new Map()));
+}
+
+const nonNegatives = new NodeMemo<boolean>();
+
+/** `isNonNegative`, each node decided once (`seen`): shared parts would otherwise be walked once per path. */
+function nonNegative(e: Expr, given: ((e: Expr) => boolean) | undefined, seen: Map<Expr, boolean>): boolean {
+  let known = seen.get(e);
+  if (known === undefined) {
+    known = decideNonNegative(e, (part) => nonNegative(part, given, seen), given);
+    seen.set(e, known);
+  }
+  return known;
+}
+
+function decideNonNegative(e: Expr, nonNegativePart: (e: Expr) => boolean, given: ((e: Expr) => boolean) | undefined): boolean {
   if (given?.(e)) return true;
   switch (e.kind) {
     case "num":
@@ -686,14 +703,14 @@ export function isNonNegative(e: Expr, given?: (e: Expr) => boolean): boolean {
     case "sym":
       return false;
     case "add":
-      return e.terms.every((t) => isNonNegative(t, given));
+      return e.terms.every(nonNegativePart);
     case "mul":
-      return e.factors.every((f) => isNonNegative(f, given));
+      return e.factors.every(nonNegativePart);
     case "pow":
-      return hasEvenNumerator(e.exponent) || hasEvenDenominator(e.exponent) || isNonNegative(e.base, given);
+      return hasEvenNumerator(e.exponent) || hasEvenDenominator(e.exponent) || nonNegativePart(e.base);
     case "call":
-      if (e.name === "max") return e.args.some((a) => isNonNegative(a, given));
-      if (e.name === "min") return e.args.every((a) => isNonNegative(a, given));
+      if (e.name === "max") return e.args.some(nonNegativePart);
+      if (e.name === "min") return e.args.every(nonNegativePart);
       return NON_NEGATIVE_FUNCTIONS.has(e.name);
   }
 }
