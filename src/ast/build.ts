@@ -354,7 +354,12 @@ function combineLikeFactors(factors: readonly Expr[]): Expr {
     else if (combined.kind === "mul") {
       for (const f of combined.factors) out[n++] = f;
       recombine = true; // e.g. 2^(1/2) * 2^(3/2) gave a number times a power, which may meet other factors again
-    } else out[n++] = combined;
+    } else {
+      out[n++] = combined;
+      // A power on another base may meet other factors of that base: |x|*|x| = x^2 meets x, exp(2*log(x)) = x^2 too.
+      // Keeps every product a fixed point of `mul`: no two of its factors share a base.
+      if (base === undefined ? combined.kind !== "call" || combined.name !== "exp" : baseOf(combined) !== base) recombine = true;
+    }
   }
   out.length = n;
   if (recombine) return mul(num(coefficient), ...out);
@@ -506,6 +511,8 @@ export function pow(base: Expr, exponent: Expr): Expr {
     case "call":
       if (base.name === "exp") return call("exp", [mul(base.args[0]!, exponent)]);
       if (base.name === "abs" && hasEvenNumerator(exponent)) return pow(base.args[0]!, exponent);
+      // sign(u) is -1, 0 or 1: its odd powers are itself (1/sign(u) too, where it is defined)
+      if (base.name === "sign" && isOddInteger(exponent)) return base;
       break;
   }
   return rawPow(base, exponent);
@@ -669,20 +676,63 @@ function exponentialOfLogs(arg: Expr): Expr | undefined {
   return mul(...powers.filter((p): p is Expr => p !== undefined), call("exp", [add(...rest)]));
 }
 
+/** Functions whose values are never negative: |u|, exp(u), cosh(u) ≥ 1, acos(u) in [0, pi], ... */
+const NON_NEGATIVE_FUNCTIONS: ReadonlySet<string> = new Set(["abs", "exp", "cosh", "sech", "acos", "asec", "acosh", "asech", "sigmoid", "softplus", "relu", "step"]);
+
 /**
- * Is `e` never negative, whatever the (real) values of its variables? A sufficient, syntactic check, not a complete
- * one: exp(u), |u|, u^(even), sqrt(u) and products of such are never negative (where defined).
+ * Is `e` never negative, whatever the (real) values of its variables, wherever it is real? A sufficient, syntactic
+ * check, not a complete one: numbers that are not negative, exp(u), |u|, cosh(u), u^(even), sqrt(u), and sums,
+ * products and powers of such. `given` adds facts: subexpressions known to be non-negative (say, where some other
+ * expression is real).
  */
-export function isNonNegative(e: Expr): boolean {
-  if (e.kind === "num") return !e.value.isNegative;
-  if (e.kind === "const") return true;
-  if (e.kind === "mul") return e.factors.every(isNonNegative);
-  if (e.kind === "call") return e.name === "exp" || e.name === "abs" || e.name === "sigmoid" || e.name === "softplus" || e.name === "relu";
-  if (e.kind === "pow") return hasEvenNumerator(e.exponent) || (e.exponent.kind === "num" && e.exponent.value.den % 2n === 0n) || isNonNegative(e.base);
-  return false;
+export function isNonNegative(e: Expr, given?: (e: Expr) => boolean): boolean {
+  if (given) return nonNegative(e, given, new Map());
+  return nonNegatives.get(e) ?? nonNegatives.set(e, nonNegative(e, undefined, new Map()));
 }
 
-/** The same kind of node with new children, through the canonical constructors. */
+const nonNegatives = new NodeMemo<boolean>();
+
+/** `isNonNegative`, each node decided once (`seen`): shared parts would otherwise be walked once per path. */
+function nonNegative(e: Expr, given: ((e: Expr) => boolean) | undefined, seen: Map<Expr, boolean>): boolean {
+  let known = seen.get(e);
+  if (known === undefined) {
+    known = decideNonNegative(e, (part) => nonNegative(part, given, seen), given);
+    seen.set(e, known);
+  }
+  return known;
+}
+
+function decideNonNegative(e: Expr, nonNegativePart: (e: Expr) => boolean, given: ((e: Expr) => boolean) | undefined): boolean {
+  if (given?.(e)) return true;
+  switch (e.kind) {
+    case "num":
+      return !e.value.isNegative;
+    case "const":
+      return true;
+    case "sym":
+      return false;
+    case "add":
+      return e.terms.every(nonNegativePart);
+    case "mul":
+      return e.factors.every(nonNegativePart);
+    case "pow":
+      return hasEvenNumerator(e.exponent) || hasEvenDenominator(e.exponent) || nonNegativePart(e.base);
+    case "call":
+      if (e.name === "max") return e.args.some(nonNegativePart);
+      if (e.name === "min") return e.args.every(nonNegativePart);
+      return NON_NEGATIVE_FUNCTIONS.has(e.name);
+  }
+}
+
+/** Is `e` a number with an even denominator: is a power to it an even root (real only for a base ≥ 0)? */
+export function hasEvenDenominator(e: Expr): boolean {
+  return e.kind === "num" && e.value.den % 2n === 0n;
+}
+
+/**
+ * The same kind of node with new children, through the canonical constructors. Every node the constructors make is a
+ * fixed point: rebuild(e, children(e)) is e (so the text of a node parses back to it).
+ */
 export function rebuild(e: Expr, kids: readonly Expr[]): Expr {
   switch (e.kind) {
     case "num":

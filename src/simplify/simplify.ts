@@ -6,13 +6,14 @@
  * successive derivatives do) only works on what is new. Two steps then look at the whole result: functions of 2u
  * written through u where u occurs too, and double angles.
  */
-import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
+import { add, call, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
 import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
 import { baseOf } from "../ast/order.js";
 import { Rational } from "../ast/rational.js";
 import { LimitError } from "../errors.js";
 import { mapChildren } from "../ast/transform.js";
 import { apart } from "./apart.js";
+import { keepsRealDomain } from "./domain.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
 import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "./factor.js";
@@ -46,7 +47,7 @@ function simplifyWhole(e: Expr): Expr {
   const simplified = inRounds(e);
   // Functions of 2u beside functions of u may cancel once written through u: sin(6*x)/cos(3*x) = 2*sin(3*x). Tried
   // on what was given too, before other rewrites (products to sums) change the angles.
-  const smallest = new Smallest(simplified);
+  const smallest = new Smallest(simplified, e);
   for (const form of new Set([e, simplified])) {
     const single = withSingleAngles(form);
     if (single) smallest.consider(inRounds(single));
@@ -77,7 +78,7 @@ function simplifyNode(e: Expr): Expr {
 
 /** The smallest of `e`, its candidate forms (see `candidates`) and `original`, the node `e` was rebuilt from. */
 function smallestForm(e: Expr, original: Expr): Expr {
-  const smallest = new Smallest(e);
+  const smallest = new Smallest(e, original);
   try {
     candidates(e, smallest);
   } catch (error) {
@@ -89,12 +90,21 @@ function smallestForm(e: Expr, original: Expr): Expr {
   return smallest.best;
 }
 
-/** Keeps the smallest form it is offered (a number beats anything: it is as simple as it gets). */
+/**
+ * Keeps the smallest form it is offered (a number beats anything: it is as simple as it gets) among those real
+ * wherever the expression it started from is. Every rewrite of the simplifier is offered here, so this is where
+ * simplification keeps the real domain: a form that may take an even root of a negative quantity where the
+ * expression is real (sinh(x)/sqrt(cosh(x)) as sqrt(sinh(x))*sqrt(tanh(x))) is never chosen.
+ */
 class Smallest {
-  constructor(public best: Expr) {}
+  /** `best` is the first form; `reference` the expression whose real domain every form must keep. */
+  constructor(
+    public best: Expr,
+    private readonly reference: Expr = best,
+  ) {}
 
   consider(form: Expr | undefined): void {
-    if (form && form !== this.best && (form.kind === "num" || smaller(form, this.best))) this.best = form;
+    if (form && form !== this.best && (form.kind === "num" || smaller(form, this.best)) && keepsRealDomain(form, this.reference)) this.best = form;
   }
 }
 
@@ -123,9 +133,10 @@ function candidates(e: Expr, smallest: Smallest): void {
     case "mul": {
       const sinCos = inSinesAndCosines(e);
       smallest.consider(sinCos);
-      smallest.consider(asTangents(e));
+      for (const form of asTangents(e)) smallest.consider(form);
       // Only when fewer operations: sin(6*x)/cos(3*x) stays as written rather than becoming sec(3*x)*sin(6*x).
       for (const form of [asReciprocals(e), sinCos && asReciprocals(sinCos)]) if (form && opCount(form) < opCount(e)) smallest.consider(form);
+      smallest.consider(withSigns(e.factors));
       // Every candidate below rewrites sums among the factors: without one there is nothing to try.
       if (!e.factors.some(hasSum)) return;
       smallest.consider(expand(e));
@@ -175,6 +186,31 @@ function withContentOut(factors: readonly Expr[]): Expr | undefined {
 
 function hasSum(f: Expr): boolean {
   return f.kind === "add" || (f.kind === "pow" && f.base.kind === "add");
+}
+
+/**
+ * Powers of |u| and u beside each other, through |u| alone or sign(u), for an odd a and an integer b:
+ * |u|^a*u^b = |u|^(a + b) for an even b (x^2/|x| = |x|), and = sign(u)*u^(a + b) for an odd b, since then
+ * |u|^a*u^b = |u|^(a + b)*sign(u)^b (|x|/x = sign(x), |x|^3/x^5 = sign(x)/x^2; taken for a > 0 > b only: otherwise the
+ * product is one already, or its constructor writes sign(u)*u^k back). Undefined when the product has no such pair.
+ */
+function withSigns(factors: readonly Expr[]): Expr | undefined {
+  const out = [...factors];
+  let changed = false;
+  for (let i = 0; i < out.length; i++) {
+    const f = out[i]!;
+    const [absolute, a] = f.kind === "pow" && f.exponent.kind === "num" ? [f.base, f.exponent.value] : [f, Rational.ONE];
+    if (absolute.kind !== "call" || absolute.name !== "abs" || !a.isInteger || a.num % 2n === 0n) continue;
+    const u = absolute.args[0]!;
+    const j = out.findIndex((g) => g.kind === "pow" && g.base === u && g.exponent.kind === "num" && g.exponent.value.isInteger);
+    const b = j >= 0 ? (out[j] as Expr & { exponent: Expr & { value: Rational } }).exponent.value : Rational.ONE;
+    const even = b.num % 2n === 0n;
+    if (!even && (a.isNegative || !b.isNegative)) continue;
+    out[i] = even ? pow(absolute, num(a.add(b))) : call("sign", [u]);
+    out[j] = even ? ONE : pow(u, num(a.add(b)));
+    changed = true;
+  }
+  return changed ? mul(...out) : undefined;
 }
 
 /** The product with each factor rewritten, or undefined when no factor changes. */

@@ -165,18 +165,28 @@ const QUOTIENTS: readonly (readonly [string, string, string])[] = [
 
 /**
  * A product with quotients of sines and cosines of one argument written as tangents: sin(x)/cos(x) = tan(x),
- * cos(x)^2/sin(x)^3 = cot(x)^2/sin(x). Undefined when there is none.
+ * cos(x)^2/sin(x)^3 = cot(x)^2/sin(x); empty when there is none. Two forms when the quotient's power is fractional:
+ * with it (sqrt(sin(x))/sqrt(cos(x)) = sqrt(tan(x))) and with its whole part only (sin(x)/sqrt(cos(x)) stays as it
+ * is): a fractional power of tan(x) is an even root of what may be negative where sin(x)/sqrt(cos(x)) is real, and
+ * the simplifier takes only forms that keep the real domain (see domain.ts).
  */
-export function asTangents(e: Expr): Expr | undefined {
-  if (e.kind !== "mul") return undefined;
-  let factors = e.factors;
+export function asTangents(e: Expr): Expr[] {
+  if (e.kind !== "mul") return [];
+  const forms = [tangents(e.factors, false), tangents(e.factors, true)].filter((f): f is Expr => f !== undefined);
+  return forms[0] === forms[1] ? [forms[0]!] : forms;
+}
+
+function tangents(original: readonly Expr[], whole: boolean): Expr | undefined {
+  let factors = original;
   let changed = false;
   for (const [top, bottom, quotient] of QUOTIENTS) {
     for (const u of callsAmong(factors, top)) {
       const t = findCall(factors, top, u);
       const b = findCall(factors, bottom, u);
       if (!t || !b || t.exponent.sign() <= 0 || !b.exponent.isNegative) continue;
-      const m = t.exponent.compare(b.exponent.neg()) < 0 ? t.exponent : b.exponent.neg();
+      const least = t.exponent.compare(b.exponent.neg()) < 0 ? t.exponent : b.exponent.neg();
+      const m = whole ? Rational.of(least.floor()) : least;
+      if (m.isZero) continue;
       factors = [
         ...factors.filter((f) => f !== t.factor && f !== b.factor),
         pow(call(top, [u]), num(t.exponent.sub(m))),
@@ -317,7 +327,11 @@ export function withDoubleAngles(e: Expr): Expr {
 const doubledMemo = new NodeMemo<Expr>();
 const hasSineOrCosine = callsAnyOf(SINES_AND_COSINES);
 
-/** sin(u)^k*cos(u)^k as sin(2u)^k/2^k (and the hyperbolic pair). */
+/**
+ * sin(u)^k*cos(u)^k as sin(2u)^k/2^k (and the hyperbolic pair). It keeps the real domain (this step does not go
+ * through the simplifier's check): for an even root k, sin(u)^k*cos(u)^k is real only where both are ≥ 0, and
+ * sin(2u) ≥ 0 there.
+ */
 function doubleAngleProduct(e: Expr & { factors: readonly Expr[] }, angles: Set<Expr>): Expr | undefined {
   for (const [odd, even] of DOUBLE_ANGLES) {
     for (const u of callsAmong(e.factors, odd)) {

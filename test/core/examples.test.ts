@@ -1,6 +1,6 @@
 /** The examples in the engine-core issue and the worked examples users know from calculus courses. */
 import { describe, expect, it } from "vitest";
-import { ArgumentError, diff, evaluate, format, gradient, hessian, nodeCount, parse, simplify } from "../../src/index.js";
+import { ArgumentError, check, diff, evaluate, format, gradient, hessian, nodeCount, parse, simplify } from "../../src/index.js";
 
 const d = (text: string, wrt: string, order = 1) => format(diff(text, wrt, order));
 
@@ -278,6 +278,36 @@ describe("identities people use", () => {
     expect(format(parse("sign(x)*abs(x)"))).toBe("x");
     expect(format(parse("sign(x)/abs(x)^3"))).toBe("1/x^3");
     expect(format(parse("sign(x)/abs(x)^2"))).toBe("sign(x)/x^2"); // even powers of |x| are powers of x already
+    expect(format(parse("sign(x)^3"))).toBe("sign(x)"); // -1, 0 or 1: odd powers are itself
+    expect(format(parse("abs(x)/sign(x)"))).toBe("x");
+  });
+
+  it("combines powers of |u| with powers of u: |x|*|x| = x^2 meets the other factors of x", () => {
+    expect(format(parse("x*abs(x)*abs(x)"))).toBe("x^3");
+    expect(format(simplify("x^2*abs(x)*abs(x) - x^4"))).toBe("0");
+    // x^2*(|x| + 1)/|x| = x^2 + |x|, so the derivative is 2*x + sign(x) (by hand): 2.2 at 0.6, -2.2 at -0.6.
+    const d = diff("x^2*(abs(x)+1)/abs(x)", "x");
+    expect(evaluate(d, { x: 0.6 })).toBeCloseTo(2.2, 12);
+    expect(evaluate(d, { x: -0.6 })).toBeCloseTo(-2.2, 12);
+    expect(format(d)).toBe("2*x + sign(x)");
+    expect(check("2*x + sign(x)", d).equivalent).toBe(true);
+    expect(check("abs(x)/x + 2", d).equivalent).toBe(false);
+  });
+
+  it("knows what is never negative: |cosh(x)| = cosh(x), |x^2 + 1| = x^2 + 1", () => {
+    expect(format(parse("abs(cosh(x))"))).toBe("cosh(x)");
+    expect(format(parse("abs(x^2 + 1)"))).toBe("x^2 + 1");
+    expect(format(parse("abs(exp(x) - 1)"))).toBe("abs(exp(x) - 1)");
+    expect(format(parse("abs(sinh(x))"))).toBe("abs(sinh(x))");
+  });
+
+  it("writes powers of |u| and u beside each other through |u| or sign(u)", () => {
+    expect(format(simplify("abs(x)/x"))).toBe("sign(x)");
+    expect(format(simplify("abs(x)^3/x^5"))).toBe("sign(x)/x^2"); // -8/32 at x = -2
+    expect(evaluate(simplify("abs(x)^3/x^5"), { x: -2 })).toBe(-0.25);
+    expect(format(simplify("x^2/abs(x)"))).toBe("abs(x)");
+    expect(format(simplify("(x^2 - abs(x))/abs(x)"))).toBe("abs(x) - 1");
+    expect(format(simplify("y*abs(x + 1)/(x + 1)^2"))).toBe("y/abs(x + 1)");
   });
 
   it("takes numbers and signs out of abs and sign, and signs out of odd and even functions of negative sums", () => {

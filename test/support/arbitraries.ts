@@ -25,14 +25,28 @@ const exponent: fc.Arbitrary<Expr> = fc.oneof(
 
 /** Random canonical expressions in x and y, at most `depth` levels of operators. */
 export function expression(depth = 4): fc.Arbitrary<Expr> {
+  return expressionOf(leaf, SMOOTH_UNARY, depth);
+}
+
+/**
+ * Like `expression`, with |x|, sign(x) and |x + 1| among the leaves and abs and sign among the functions: products in
+ * which powers of |u| meet powers of u and sign(u). Not smooth at the kinks (use where values, not slopes, matter).
+ */
+export function expressionWithAbs(depth = 4): fc.Arbitrary<Expr> {
+  const x = sym("x");
+  const kinks = fc.constantFrom<Expr>(call("abs", [x]), call("sign", [x]), call("abs", [add(x, num(1))]));
+  return expressionOf(fc.oneof(leaf, kinks), [...SMOOTH_UNARY, "abs", "abs", "sign"], depth);
+}
+
+function expressionOf(leaves: fc.Arbitrary<Expr>, unary: readonly string[], depth: number): fc.Arbitrary<Expr> {
   const { tree } = fc.letrec<{ tree: Expr }>((tie) => ({
     tree: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
-      leaf,
+      leaves,
       fc.array(tie("tree"), { minLength: 2, maxLength: 3 }).map((ts) => add(...ts)),
       fc.array(tie("tree"), { minLength: 2, maxLength: 3 }).map((fs) => mul(...fs)),
       fc.tuple(tie("tree"), exponent).map(([b, e]) => pow(b, e)),
-      fc.tuple(fc.constantFrom(...SMOOTH_UNARY), tie("tree")).map(([f, u]) => call(f, [u])),
+      fc.tuple(fc.constantFrom(...unary), tie("tree")).map(([f, u]) => call(f, [u])),
       tie("tree").map((u) => neg(u)),
     ),
   }));
