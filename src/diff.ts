@@ -2,6 +2,7 @@
  * Differentiation: `derivative` picks the rule for a node (with an exhaustive switch over node kinds); `diff`,
  * `gradient` and `hessian` are the public entry points, memoised per node and returning simplified results.
  */
+import { ZERO } from "./ast/build.js";
 import { children, type Expr, isExpr, NodeMemo, withNodeLimit } from "./ast/expr.js";
 import { ArgumentError, LimitError } from "./errors.js";
 import { CONSTANTS, isBuiltinFunction, parse } from "./parser/parse.js";
@@ -70,6 +71,9 @@ export function derivativeComputations(): number {
 const RECURSION_DEPTH = 200;
 
 export function rawDerivative(e: Expr, wrt: string): Expr {
+  // The memo holds only derivatives of nodes that have the variable: a gradient over n variables asks each of a
+  // sum's n terms for n derivatives, and remembering the zeros took n² entries.
+  if (!e.vars.has(wrt)) return ZERO;
   const known = remembered(e, wrt);
   if (known !== undefined) return known;
   if (e.depth > RECURSION_DEPTH) differentiateBottomUp(e, wrt);

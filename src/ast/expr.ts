@@ -281,6 +281,21 @@ export function mixHash(h: number, value: number): number {
   return Math.imul(h ^ value, 0x01000193) ^ (h >>> 15);
 }
 
+/**
+ * `value` (any size) mixed into the running hash `h`, every 32-bit word of it: numbers that agree in their low
+ * words, as large factorials and powers of two do (all zero there), must not all file under one hash, where each
+ * lookup would scan them all.
+ */
+export function bigintHash(h: number, value: bigint): number {
+  let rest = value < 0n ? -value : value;
+  h = mixHash(h, value < 0n ? 1 : 0);
+  do {
+    h = mixHash(h, Number(BigInt.asUintN(32, rest)) | 0);
+    rest >>= 32n;
+  } while (rest !== 0n);
+  return h;
+}
+
 /** A 32-bit hash of a string (FNV-1a). */
 export function stringHash(s: string): number {
   let h = 0x811c9dc5;

@@ -15,10 +15,10 @@ import { LimitError } from "../errors.js";
 import type { RuleName } from "../rules/rule.js";
 import { simplify } from "../simplify/simplify.js";
 import { latexNotation, type Notation, Pending, textNotation } from "./notation.js";
-import { describeRule, describeSimplify, type Phrase, render } from "./describe.js";
+import { describeRule, describeSimplify, type Phrase, render, type StepRule } from "./describe.js";
 
-/** The rule a step applies: one of the engine's rules, or the final simplification. */
-export type StepRule = RuleName | "difference" | "function" | "simplify";
+// describe.ts names the rules (steps.ts imports it, never the other way round).
+export type { StepRule };
 
 export interface Step {
   readonly rule: StepRule;
@@ -85,8 +85,9 @@ export function steps(expr: ExprLike, wrt: string): Step[] {
       wrt: variable,
       d: (sub) => term(sub, (t) => (t === x && inlines() ? ONE : pending.of(t))),
       note: (name) => (rule ??= name),
+      everyTerm: true,
     });
-    const result = derivative(e, { wrt: variable, d: (sub) => term(sub, (t) => visit(t, depth + 1, inlines())) });
+    const result = derivative(e, { wrt: variable, d: (sub) => term(sub, (t) => visit(t, depth + 1, inlines())), everyTerm: true });
     derived.set(e, result);
     const described = describeRule(rule!, e, x, root);
     out[slot] = makeStep({ ...described, expr: e, result, depth }, [e, (n) => pending.print(formula, n)], notations);
