@@ -190,6 +190,42 @@ export function nodesOf(root: Expr): Set<Expr> {
   return seen;
 }
 
+/**
+ * Walks at most this deep recurse freely (a few frames per level stay far within Node's default stack); deeper ones
+ * go through `deepFirst`.
+ */
+export const SHALLOW_DEPTH = 200;
+
+/**
+ * Calls `visit` on the distinct nodes of `root` deeper than SHALLOW_DEPTH, children before parents, with an explicit
+ * stack; `known` nodes (already worked out) are skipped with everything below them. A memoised recursive walk that
+ * first visits a deep expression this way recurses at most SHALLOW_DEPTH levels at any depth: each node it meets
+ * either has its answer memoised or is shallow. This is how every recursive walk keeps within the stack up to
+ * MAX_DEPTH.
+ */
+export function deepFirst(root: Expr, visit: (e: Expr) => void, known: (e: Expr) => boolean): void {
+  if (root.depth <= SHALLOW_DEPTH || known(root)) return;
+  const seen = new Set<Expr>([root]);
+  const stack: Expr[] = [root];
+  const ready: boolean[] = [false];
+  while (stack.length > 0) {
+    const e = stack[stack.length - 1]!;
+    if (ready[ready.length - 1]) {
+      stack.pop();
+      ready.pop();
+      visit(e);
+      continue;
+    }
+    ready[ready.length - 1] = true;
+    for (const c of e.kids) {
+      if (c.depth <= SHALLOW_DEPTH || seen.has(c) || known(c)) continue;
+      seen.add(c);
+      stack.push(c);
+      ready.push(false);
+    }
+  }
+}
+
 /** Number of distinct nodes reachable from `root`: what the expression takes in memory (compare `size`). */
 export function distinctNodes(root: Expr): number {
   return nodesOf(root).size;

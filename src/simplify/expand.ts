@@ -4,7 +4,7 @@
  * Bounded: a product that would expand into more than MAX_TERMS terms is left unexpanded.
  */
 import { add, mul, num, pow } from "../ast/build.js";
-import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
+import { deepFirst, type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
 import { mapChildren } from "../ast/transform.js";
 
 export const MAX_TERMS = 500;
@@ -13,6 +13,13 @@ const MAX_POWER = 12;
 const memo = new NodeMemo<Expr>();
 
 export function expand(e: Expr): Expr {
+  const known = memo.get(e);
+  if (known) return known;
+  deepFirst(e, expanded, (n) => memo.get(n) !== undefined); // children first: recursion only where shallow
+  return expanded(e);
+}
+
+function expanded(e: Expr): Expr {
   return memo.get(e) ?? memo.set(e, expandNode(e));
 }
 

@@ -7,7 +7,7 @@
  * written through u where u occurs too, and double angles.
  */
 import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
-import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
+import { deepFirst, type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
 import { baseOf } from "../ast/order.js";
 import { Rational } from "../ast/rational.js";
 import { mapChildren } from "../ast/transform.js";
@@ -64,6 +64,13 @@ function inRounds(e: Expr): Expr {
 }
 
 function simplifyNode(e: Expr): Expr {
+  const known = memo.get(e);
+  if (known) return known;
+  deepFirst(e, simplifyOne, (n) => memo.get(n) !== undefined); // children first: recursion only where shallow
+  return simplifyOne(e);
+}
+
+function simplifyOne(e: Expr): Expr {
   const known = memo.get(e);
   if (known) return known;
   computations++;
