@@ -8,6 +8,12 @@ import { deepFirst, type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
 import { mapChildren } from "../ast/transform.js";
 
 export const MAX_TERMS = 500;
+/**
+ * Nor into terms with more than this many factors in all: the work on an expansion (and on every candidate made
+ * from it) grows with its factors, and a chain like ((u1 + 1)*u2 + 1)*u3 ... expands into n terms of up to n
+ * factors each, n² in all, at every one of its n levels.
+ */
+const MAX_FACTORS = 4 * MAX_TERMS;
 const MAX_POWER = 12;
 
 const memo = new NodeMemo<Expr>();
@@ -25,6 +31,12 @@ function expanded(e: Expr): Expr {
 
 function termsOf(e: Expr): readonly Expr[] {
   return e.kind === "add" ? e.terms : [e];
+}
+
+function factorCount(e: Expr): number {
+  let n = 0;
+  for (const t of termsOf(e)) n += t.kind === "mul" ? t.factors.length : 1;
+  return n;
 }
 
 /** (a1 + a2 + ...)(b1 + b2 + ...) with like terms collected. */
@@ -57,7 +69,7 @@ function expandNode(e: Expr): Expr {
         factorTerms += termsOf(f).length;
         product = multiply(product, f);
         const terms = termsOf(product).length;
-        if (terms > MAX_TERMS || (collecting && terms > 2 * factorTerms)) return mul(...factors);
+        if (terms > MAX_TERMS || (collecting && terms > 2 * factorTerms) || factorCount(product) > MAX_FACTORS) return mul(...factors);
       }
       return product;
     }
