@@ -8,7 +8,7 @@
  * Nodes are created only through `findNode`/`fileNode` (used by the canonical constructors in `build.ts`); each node
  * records its tree size, depth and free variables at construction, so those queries are O(1) and never recurse.
  */
-import { LimitError } from "../errors.js";
+import { DepthLimitError, LimitError } from "../errors.js";
 import { Rational } from "./rational.js";
 
 export type Expr = Num | Sym | Const | Add | Mul | Pow | Call;
@@ -107,7 +107,7 @@ class Node {
       size += c.size;
       if (c.depth > depth) depth = c.depth;
     }
-    if (depth + 1 > MAX_DEPTH) throw new LimitError(`expression nested too deeply (more than ${MAX_DEPTH} levels)`);
+    if (depth + 1 > MAX_DEPTH) throw new DepthLimitError(`expression nested too deeply (more than ${MAX_DEPTH} levels)`);
     this.size = size;
     this.depth = depth + 1;
     this.vars = kind === "sym" ? new Set([label as string]) : unionVars(kids);

@@ -13,7 +13,7 @@ export const MAX_TERMS = 500;
  * from it) grows with its factors, and a chain like ((u1 + 1)*u2 + 1)*u3 ... expands into n terms of up to n
  * factors each, n² in all, at every one of its n levels.
  */
-const MAX_FACTORS = 4 * MAX_TERMS;
+const MAX_FACTORS = 2 * MAX_TERMS;
 const MAX_POWER = 12;
 
 const memo = new NodeMemo<Expr>();

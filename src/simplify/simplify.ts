@@ -9,6 +9,7 @@
 import { add, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
 import { deepFirst, type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
 import { baseOf } from "../ast/order.js";
+import { DepthLimitError } from "../errors.js";
 import { Rational } from "../ast/rational.js";
 import { mapChildren } from "../ast/transform.js";
 import { apart } from "./apart.js";
@@ -47,10 +48,10 @@ function simplifyWhole(e: Expr): Expr {
   // on what was given too, before other rewrites (products to sums) change the angles.
   const smallest = new Smallest(simplified);
   for (const form of new Set([e, simplified])) {
-    const single = withSingleAngles(form);
+    const single = withinDepth(() => withSingleAngles(form), undefined);
     if (single) smallest.consider(inRounds(single));
   }
-  return withDoubleAngles(smallest.best);
+  return withinDepth(() => withDoubleAngles(smallest.best), smallest.best);
 }
 
 /** Node-by-node simplification, repeated while it changes something (a new whole may simplify further). */
@@ -76,9 +77,22 @@ function simplifyOne(e: Expr): Expr {
   computations++;
   const node = mapChildren(e, simplifyNode);
   // Simpler parts can make a larger whole: 8*x - 6*x^2 = 2*x*(4 - 3*x), but its square root splits in two factors.
-  const result = (node.kind === "call" && specialValue(node)) || smallestForm(node, e);
+  const result = (node.kind === "call" && specialValue(node)) || withinDepth(() => smallestForm(node, e), node);
   memo.set(e, result);
   return result;
+}
+
+/**
+ * `form()`, or `fallback` where a candidate form would nest deeper than MAX_DEPTH (near the limit, expanding a
+ * product can add a level): such a form is not a simplification, and the node as it is still is an answer.
+ */
+function withinDepth<T>(form: () => T, fallback: T): T {
+  try {
+    return form();
+  } catch (error) {
+    if (error instanceof DepthLimitError) return fallback;
+    throw error;
+  }
 }
 
 /** The smallest of `e`, its candidate forms (see `candidates`) and `original`, the node `e` was rebuilt from. */
