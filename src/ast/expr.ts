@@ -194,7 +194,7 @@ export function nodesOf(root: Expr): Set<Expr> {
  * Walks at most this deep recurse freely (a few frames per level stay far within Node's default stack); deeper ones
  * go through `deepFirst`.
  */
-export const SHALLOW_DEPTH = 200;
+export const SHALLOW_DEPTH = 100;
 
 /**
  * Calls `visit` on the distinct nodes of `root` deeper than SHALLOW_DEPTH, children before parents, with an explicit
@@ -205,23 +205,27 @@ export const SHALLOW_DEPTH = 200;
  */
 export function deepFirst(root: Expr, visit: (e: Expr) => void, known: (e: Expr) => boolean): void {
   if (root.depth <= SHALLOW_DEPTH || known(root)) return;
-  const seen = new Set<Expr>([root]);
+  const done = new Set<Expr>();
   const stack: Expr[] = [root];
-  const ready: boolean[] = [false];
+  const expanded: boolean[] = [false];
   while (stack.length > 0) {
-    const e = stack[stack.length - 1]!;
-    if (ready[ready.length - 1]) {
+    const top = stack.length - 1;
+    const e = stack[top]!;
+    if (expanded[top] || done.has(e)) {
       stack.pop();
-      ready.pop();
-      visit(e);
+      expanded.pop();
+      if (!done.has(e)) {
+        done.add(e);
+        visit(e);
+      }
       continue;
     }
-    ready[ready.length - 1] = true;
+    expanded[top] = true;
+    // A node shared by two parents may be pushed twice; it is visited once, before either parent.
     for (const c of e.kids) {
-      if (c.depth <= SHALLOW_DEPTH || seen.has(c) || known(c)) continue;
-      seen.add(c);
+      if (c.depth <= SHALLOW_DEPTH || done.has(c) || known(c)) continue;
       stack.push(c);
-      ready.push(false);
+      expanded.push(false);
     }
   }
 }
