@@ -156,6 +156,17 @@ describe("every operation just under the nesting limit", () => {
     });
   });
 
+  it("orders two different deep expressions (sorting the terms of a sum compares them level by level)", () => {
+    const [a, b] = [nested("sin(", "x", levels - 1), nested("sin(", "y", levels - 1)];
+    let [u, v] = [x, y];
+    for (let k = 0; k < levels - 1; k++) [u, v] = [Math.sin(u), Math.sin(v)];
+    for (const e of [parse(`${a} + ${b}`), parse(`${b} * ${a}`)]) {
+      expect(parse(format(simplify(e)))).toBe(simplify(e));
+      expect(evaluate(e, { x, y })).toBeCloseTo(e.kind === "add" ? u + v : u * v, 12);
+    }
+    expect(parse(`${a} + ${b}`)).toBe(parse(`${b} + ${a}`));
+  });
+
   it("derives step by step up to MAX_STEPS distinct subexpressions, and refuses one more", () => {
     const derivation = steps(nested("sin(", "x", MAX_STEPS - 1), "x");
     expect(derivation).toHaveLength(MAX_STEPS); // a chain rule for each sin but the innermost, its table entry, then put together
