@@ -15,6 +15,8 @@ export const MAX_TERMS = 500;
  */
 const MAX_FACTORS = 2 * MAX_TERMS;
 const MAX_POWER = 12;
+/** Most products of terms one multiplication of sums may make. */
+const MAX_PRODUCTS = 4 * MAX_TERMS;
 
 const memo = new NodeMemo<Expr>();
 
@@ -67,6 +69,9 @@ function expandNode(e: Expr): Expr {
       let factorTerms = 1;
       for (const f of factors.filter((f) => f.kind === "add")) {
         factorTerms += termsOf(f).length;
+        // Products of terms are looked up or made before like terms collect: too many to make is too many to try,
+        // as for powers below (two 500-term polynomials make 250,000 products, to be left unexpanded anyway).
+        if (termsOf(product).length * termsOf(f).length > MAX_PRODUCTS) return mul(...factors);
         product = multiply(product, f);
         const terms = termsOf(product).length;
         if (terms > MAX_TERMS || (collecting && terms > 2 * factorTerms) || factorCount(product) > MAX_FACTORS) return mul(...factors);
@@ -76,7 +81,7 @@ function expandNode(e: Expr): Expr {
     case "pow": {
       const base = expand(e.base);
       const n = e.exponent.kind === "num" && e.exponent.value.isInteger ? Number(e.exponent.value.num) : 0;
-      if (base.kind !== "add" || n < 2 || n > MAX_POWER || base.terms.length ** n > MAX_TERMS * 4) return base === e.base ? e : pow(base, e.exponent);
+      if (base.kind !== "add" || n < 2 || n > MAX_POWER || base.terms.length ** n > MAX_PRODUCTS) return base === e.base ? e : pow(base, e.exponent);
       let result: Expr = base;
       for (let i = 1; i < n; i++) {
         result = multiply(result, base);

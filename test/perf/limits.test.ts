@@ -160,6 +160,18 @@ describe("steps", () => {
     expect(MAX_PRINTED_NODES).toBe(1_000_000);
   });
 
+  it("differentiates the 30-deep composition itself, sharing its subexpressions", () => {
+    const e = composed(30);
+    const before = nodesCreated();
+    const d = diff(e, "x");
+    // Expanding products of two long polynomials is not tried (it made 250,000 products per level and took seconds).
+    expect(nodesCreated() - before).toBeLessThan(100_000);
+    // Chain rule: Π (2·g^k(x) + 1) over k < 30, g^k by iteration.
+    let [u, expected] = [0.01, 1];
+    for (let k = 0; k < 30; k++) [u, expected] = [u * u + u, expected * (2 * u + 1)];
+    expect(evaluate(d, { x: 0.01 }) / expected).toBeCloseTo(1, 10);
+  });
+
   it("derives short compositions, ending in diff's result", () => {
     const e = composed(3);
     const derivation = steps(e, "x");
