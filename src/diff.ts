@@ -149,7 +149,7 @@ export const MAX_DISTINCT_ORDERS = 1000;
 /**
  * Most nodes the successive derivatives of one `diff` call may hold together (each counted as distinct nodes, as
  * the simplifier works on them). Each order costs about its size to simplify, so this bounds the work at every
- * order, not only the last: `diff("tan(x)", "x", 999)` stops near the 115th derivative instead of running for
+ * order, not only the last: `diff("tan(x)", "x", 999)` stops near the 100th derivative instead of running for
  * minutes, while orders whose derivatives stay small (or repeat) go as high as MAX_DISTINCT_ORDERS.
  */
 export const MAX_ORDER_NODES = 10_000;

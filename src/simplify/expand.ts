@@ -1,7 +1,8 @@
 /**
  * Expansion: distribute products over sums and multiply out small integer powers of sums, collecting like terms
  * as it goes (the canonical constructors do that). Function arguments and denominators are left as they are.
- * Bounded: a product that would expand into more than MAX_TERMS terms is left unexpanded.
+ * Bounded: a product that would expand into more than MAX_TERMS terms (or MAX_FACTORS factors, or would make more
+ * than MAX_PRODUCTS products of terms on the way) is left unexpanded.
  */
 import { add, mul, num, pow } from "../ast/build.js";
 import { deepFirst, type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
@@ -9,7 +10,7 @@ import { mapChildren } from "../ast/transform.js";
 
 export const MAX_TERMS = 500;
 /**
- * Nor into terms with more than this many factors in all: the work on an expansion (and on every candidate made
+ * Nor is one expanded into terms with more than this many factors in all: the work on an expansion (and on every candidate made
  * from it) grows with its factors, and a chain like ((u1 + 1)*u2 + 1)*u3 ... expands into n terms of up to n
  * factors each, n² in all, at every one of its n levels.
  */

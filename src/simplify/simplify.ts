@@ -75,9 +75,11 @@ function simplifyOne(e: Expr): Expr {
   const known = memo.get(e);
   if (known) return known;
   computations++;
-  const node = mapChildren(e, simplifyNode);
-  // Simpler parts can make a larger whole: 8*x - 6*x^2 = 2*x*(4 - 3*x), but its square root splits in two factors.
-  const result = (node.kind === "call" && specialValue(node)) || withinDepth(() => smallestForm(node, e), node);
+  const result = withinDepth(() => {
+    const node = mapChildren(e, simplifyNode);
+    // Simpler parts can make a larger whole: 8*x - 6*x^2 = 2*x*(4 - 3*x), but its square root splits in two factors.
+    return (node.kind === "call" && specialValue(node)) || withinDepth(() => smallestForm(node, e), node);
+  }, e);
   memo.set(e, result);
   return result;
 }
