@@ -2,7 +2,8 @@
  * Differentiation: `derivative` picks the rule for a node (with an exhaustive switch over node kinds); `diff`,
  * `gradient` and `hessian` are the public entry points, memoised per node and returning simplified results.
  */
-import { children, type Expr, isExpr, NodeMemo, withNodeLimit } from "./ast/expr.js";
+import { ZERO } from "./ast/build.js";
+import { children, distinctNodes, type Expr, isExpr, NodeMemo, withNodeLimit } from "./ast/expr.js";
 import { describeValue } from "./arguments.js";
 import { ArgumentError, LimitError } from "./errors.js";
 import { NAME as NAME_PATTERN } from "./parser/lexer.js";
@@ -72,6 +73,9 @@ export function derivativeComputations(): number {
 const RECURSION_DEPTH = 200;
 
 export function rawDerivative(e: Expr, wrt: string): Expr {
+  // The memo holds only derivatives of nodes that have the variable: a gradient over n variables asks each of a
+  // sum's n terms for n derivatives, and remembering the zeros took n² entries.
+  if (!e.vars.has(wrt)) return ZERO;
   const known = remembered(e, wrt);
   if (known !== undefined) return known;
   if (e.depth > RECURSION_DEPTH) differentiateBottomUp(e, wrt);
@@ -146,11 +150,22 @@ export const MAX_DIFF_NODES = 1_000_000;
 export const MAX_DISTINCT_ORDERS = 1000;
 
 /**
+ * Most nodes the successive derivatives of one `diff` call may hold together (each counted as distinct nodes, as
+ * the simplifier works on them). Each order costs about its size to simplify, so this bounds the work at every
+ * order, not only the last: `diff("tan(x)", "x", 999)` stops near the 100th derivative instead of running for
+ * minutes, while orders whose derivatives stay small (or repeat) go as high as MAX_DISTINCT_ORDERS.
+ */
+export const MAX_ORDER_NODES = 10_000;
+
+/**
  * `step` applied `times` times. Interned results make cycles visible (sin → cos → -sin → -cos → sin, or 0 → 0): once
  * a result repeats, the rest of the way is known, so `diff("sin(x)", "x", 10 ** 9)` takes four steps, not a billion.
+ * Invariant: before each step, the derivatives made so far hold at most MAX_ORDER_NODES nodes together, and fewer
+ * than MAX_DISTINCT_ORDERS were made.
  */
 function repeat(step: (e: Expr) => Expr, e: Expr, times: number): Expr {
   const seen = new Map<Expr, number>();
+  let held = 0;
   let early = 0;
   for (let i = 0; i < times; i++) {
     const first = seen.get(e);
@@ -158,8 +173,11 @@ function repeat(step: (e: Expr) => Expr, e: Expr, times: number): Expr {
     if (i === MAX_DISTINCT_ORDERS) {
       throw new LimitError(`derivative of order ${times.toLocaleString("en")} too costly: the first ${MAX_DISTINCT_ORDERS} derivatives are all different (the limit)`);
     }
-    // Beyond the limit only a cycle can help, and derivatives that keep growing will not cycle: say so now rather
-    // than after minutes of ever larger expressions.
+    if (i > 0) held += distinctNodes(e);
+    if (held > MAX_ORDER_NODES) {
+      throw new LimitError(`derivative of order ${times.toLocaleString("en")} too costly: the first ${i} derivatives hold more than ${MAX_ORDER_NODES.toLocaleString("en")} nodes together (the limit)`);
+    }
+    // Beyond the limit only a cycle can help, and derivatives that keep growing will not cycle: say so now.
     if (i === GROWTH_CHECK / 2) early = e.size;
     if (times > MAX_DISTINCT_ORDERS && i === GROWTH_CHECK && e.size > early) {
       throw new LimitError(`derivative of order ${times.toLocaleString("en")} out of reach: the derivatives keep growing (the ${i}th has ${e.size.toLocaleString("en")} nodes) and do not repeat`);

@@ -29,6 +29,12 @@ export class LimitError extends SymdiffError {
   override name = "LimitError";
 }
 
+/**
+ * The nesting-depth case of LimitError. The simplifier drops a candidate form that would nest too deeply and keeps
+ * looking, where any other limit ends the operation.
+ */
+export class DepthLimitError extends LimitError {}
+
 /** An argument to a library function is not acceptable (a bad variable name, a negative order, a missing value). */
 export class ArgumentError extends SymdiffError {
   override name = "ArgumentError";

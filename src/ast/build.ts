@@ -10,7 +10,7 @@
  * Anything that needs search or comparison of alternatives lives in the explicit simplify pass instead.
  */
 import { functionRow } from "../functions.js";
-import { type Call, children, type Expr, fileNode, findNode, makeAdd, makeCall, makeConst, makeMul, makeNum, makePow, makeSym, mixHash, NodeMemo, type Num, type Pow, shapeHash, stringHash, type Sym } from "./expr.js";
+import { bigintHash, type Call, children, type Expr, fileNode, findNode, makeAdd, makeCall, makeConst, makeMul, makeNum, makePow, makeSym, mixHash, NodeMemo, type Num, type Pow, shapeHash, stringHash, type Sym } from "./expr.js";
 import { baseOf, compareFactors, compareTerms } from "./order.js";
 import { bitLength as bits, exactRoot, Rational, rationalGcd } from "./rational.js";
 
@@ -36,7 +36,7 @@ export function num(value: Rational | number | bigint): Num {
 }
 
 function internNum(q: Rational): Num {
-  const hash = mixHash(mixHash(SEED.num, Number(BigInt.asIntN(32, q.num))), Number(BigInt.asIntN(32, q.den)));
+  const hash = bigintHash(bigintHash(SEED.num, q.num), q.den);
   return (findNode(hash, "num", q) as Num | undefined) ?? fileNode(hash, makeNum(q));
 }
 

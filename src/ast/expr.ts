@@ -8,7 +8,7 @@
  * Nodes are created only through `findNode`/`fileNode` (used by the canonical constructors in `build.ts`); each node
  * records its tree size, depth and free variables at construction, so those queries are O(1) and never recurse.
  */
-import { LimitError } from "../errors.js";
+import { DepthLimitError, LimitError } from "../errors.js";
 import { Rational } from "./rational.js";
 
 export type Expr = Num | Sym | Const | Add | Mul | Pow | Call;
@@ -107,7 +107,7 @@ class Node {
       size += c.size;
       if (c.depth > depth) depth = c.depth;
     }
-    if (depth + 1 > MAX_DEPTH) throw new LimitError(`expression nested too deeply (more than ${MAX_DEPTH} levels)`);
+    if (depth + 1 > MAX_DEPTH) throw new DepthLimitError(`expression nested too deeply (more than ${MAX_DEPTH} levels)`);
     this.size = size;
     this.depth = depth + 1;
     this.vars = kind === "sym" ? new Set([label as string]) : unionVars(kids);
@@ -188,6 +188,46 @@ export function nodesOf(root: Expr): Set<Expr> {
     }
   }
   return seen;
+}
+
+/**
+ * Walks at most this deep recurse freely (a few frames per level stay far within Node's default stack); deeper ones
+ * go through `deepFirst`.
+ */
+export const SHALLOW_DEPTH = 100;
+
+/**
+ * Calls `visit` on the distinct nodes of `root` deeper than SHALLOW_DEPTH, children before parents, with an explicit
+ * stack; `known` nodes (already worked out) are skipped with everything below them. A memoised recursive walk that
+ * first visits a deep expression this way recurses at most SHALLOW_DEPTH levels at any depth: each node it meets
+ * either has its answer memoised or is shallow. This is how every recursive walk keeps within the stack up to
+ * MAX_DEPTH.
+ */
+export function deepFirst(root: Expr, visit: (e: Expr) => void, known: (e: Expr) => boolean): void {
+  if (root.depth <= SHALLOW_DEPTH || known(root)) return;
+  const done = new Set<Expr>();
+  const stack: Expr[] = [root];
+  const expanded: boolean[] = [false];
+  while (stack.length > 0) {
+    const top = stack.length - 1;
+    const e = stack[top]!;
+    if (expanded[top] || done.has(e)) {
+      stack.pop();
+      expanded.pop();
+      if (!done.has(e)) {
+        done.add(e);
+        visit(e);
+      }
+      continue;
+    }
+    expanded[top] = true;
+    // A node shared by two parents may be pushed twice; it is visited once, before either parent.
+    for (const c of e.kids) {
+      if (c.depth <= SHALLOW_DEPTH || done.has(c) || known(c)) continue;
+      stack.push(c);
+      expanded.push(false);
+    }
+  }
 }
 
 /** Number of distinct nodes reachable from `root`: what the expression takes in memory (compare `size`). */
@@ -279,6 +319,21 @@ let created = 0;
 /** Mixes `value` (a 32-bit integer) into the running hash `h`. */
 export function mixHash(h: number, value: number): number {
   return Math.imul(h ^ value, 0x01000193) ^ (h >>> 15);
+}
+
+/**
+ * `value` (any size) mixed into the running hash `h`, every 32-bit word of it: numbers that agree in their low
+ * words, as large factorials and powers of two do (all zero there), must not all file under one hash, where each
+ * lookup would scan them all.
+ */
+export function bigintHash(h: number, value: bigint): number {
+  let rest = value < 0n ? -value : value;
+  h = mixHash(h, value < 0n ? 1 : 0);
+  do {
+    h = mixHash(h, Number(BigInt.asUintN(32, rest)) | 0);
+    rest >>= 32n;
+  } while (rest !== 0n);
+  return h;
 }
 
 /** A 32-bit hash of a string (FNV-1a). */

@@ -21,11 +21,48 @@ const deepComparisons = new WeakMap<Expr, WeakMap<Expr, number>>();
 export function compareExpr(a: Expr, b: Expr): number {
   if (a === b) return 0;
   if (a.depth < DEEP || b.depth < DEEP) return compareStructure(a, b);
-  let known = deepComparisons.get(a);
-  if (!known) deepComparisons.set(a, (known = new WeakMap()));
-  let c = known.get(b);
-  if (c === undefined) known.set(b, (c = compareStructure(a, b)));
-  return c;
+  return deepComparisons.get(a)?.get(b) ?? compareDeep(a, b); // which remembers (a, b)
+}
+
+/**
+ * compareStructure for two deep expressions, with an explicit stack instead of recursion (pairs of nodes still to
+ * compare, in order, and pending differences of list lengths), so it keeps within the call stack at any depth.
+ * Pairs compared before are looked up; pairs where one side is shallow recurse at most DEEP levels.
+ *
+ * Interned nodes are equal only when identical, so two different nodes never compare 0: the first difference met
+ * decides every pair opened on the way to it, and all of them are remembered with it.
+ */
+function compareDeep(a: Expr, b: Expr): number {
+  const todo: (readonly [Expr, Expr] | number)[] = [[a, b]];
+  const opened: (readonly [Expr, Expr])[] = [];
+  const decided = (c: number) => {
+    for (const [x, y] of opened) {
+      let known = deepComparisons.get(x);
+      if (!known) deepComparisons.set(x, (known = new WeakMap()));
+      known.set(y, c);
+    }
+    return c;
+  };
+  while (todo.length > 0) {
+    const next = todo.pop()!;
+    if (typeof next === "number") {
+      if (next !== 0) return decided(next);
+      continue;
+    }
+    const [x, y] = next;
+    if (x === y) continue;
+    if (x.depth < DEEP || y.depth < DEEP) return decided(compareStructure(x, y));
+    const known = deepComparisons.get(x)?.get(y);
+    if (known !== undefined) return decided(known);
+    const head = x.kind !== y.kind ? KIND_RANK[x.kind] - KIND_RANK[y.kind] : x.kind === "call" ? compareStrings(x.name, (y as typeof x).name) : 0;
+    if (head !== 0) return decided(head);
+    opened.push(next);
+    // Deep nodes are sums, products, powers or calls: their children compare in order, then their numbers.
+    const [kx, ky] = [x.kids, y.kids];
+    todo.push(kx.length - ky.length);
+    for (let i = Math.min(kx.length, ky.length) - 1; i >= 0; i--) todo.push([kx[i]!, ky[i]!]);
+  }
+  return 0; // unreachable for interned nodes
 }
 
 function compareStructure(a: Expr, b: Expr): number {

@@ -3,7 +3,7 @@
  * exponentially many paths (shared subexpressions) costs only its number of distinct nodes.
  */
 import { rebuild } from "./build.js";
-import { children, type Expr } from "./expr.js";
+import { children, deepFirst, type Expr } from "./expr.js";
 
 /**
  * `e` with each child replaced by `f(child)`, rebuilt through the canonical constructors; `e` itself when every
@@ -21,15 +21,19 @@ export function mapChildren(e: Expr, f: (child: Expr) => Expr): Expr {
 
 /**
  * Rebuilds `e` from the leaves up, replacing each node by `rewrite(node)` after its children were rewritten.
- * `rewrite` returning undefined keeps the rebuilt node. Recursion depth is bounded by MAX_DEPTH.
+ * `rewrite` returning undefined keeps the rebuilt node. Any depth: see `deepFirst`.
  */
 export function postwalk(e: Expr, rewrite: (e: Expr) => Expr | undefined, seen = new Map<Expr, Expr>()): Expr {
-  const done = seen.get(e);
-  if (done) return done;
-  const node = mapChildren(e, (k) => postwalk(k, rewrite, seen));
-  const result = rewrite(node) ?? node;
-  seen.set(e, result);
-  return result;
+  const walk = (n: Expr): Expr => {
+    const done = seen.get(n);
+    if (done) return done;
+    const node = mapChildren(n, walk);
+    const result = rewrite(node) ?? node;
+    seen.set(n, result);
+    return result;
+  };
+  deepFirst(e, walk, (n) => seen.has(n)); // deep input: children first, so `walk` recurses only where it is shallow
+  return walk(e);
 }
 
 /** Replaces variables by expressions, e.g. substitute(x^2 + y, {x: 3}) = 9 + y. */

@@ -8,7 +8,7 @@
  * Safety: user-chosen names never reach the source. Parameters become `p0, p1, ...` and intermediates `t0, t1, ...`;
  * the rest is number literals, operators and the `Math.*` forms of the function table.
  */
-import type { Expr } from "../ast/expr.js";
+import { deepFirst, type Expr } from "../ast/expr.js";
 import { ArgumentError } from "../errors.js";
 import { evaluate } from "../evaluate.js";
 import { nodeSource, numberLiteral } from "./javascript.js";
@@ -58,6 +58,8 @@ export function buildProgram(exprs: readonly Expr[], params: readonly string[], 
     sources.set(e, s);
     return s;
   };
+  // Children first on deep input, so that `source` recurses only where it is shallow.
+  for (const e of exprs) deepFirst(e, source, (n) => sources.has(n));
   const results = exprs.map(source);
   return { params: params.map((_, i) => `p${i}`), invariant, statements, results };
 }

@@ -8,7 +8,9 @@ import { functionRow } from "../functions.js";
 import type { RuleName } from "../rules/rule.js";
 import { instantiate } from "../templates.js";
 import type { Notation } from "./notation.js";
-import type { StepRule } from "./steps.js";
+
+/** The rule a step applies: one of the engine's rules, or the final simplification. */
+export type StepRule = RuleName | "difference" | "function" | "simplify";
 
 /** Words (strings) and formulas (printed by the notation). */
 export type Phrase = readonly (string | ((n: Notation) => string))[];

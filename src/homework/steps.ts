@@ -15,10 +15,10 @@ import { LimitError } from "../errors.js";
 import type { RuleName } from "../rules/rule.js";
 import { simplify } from "../simplify/simplify.js";
 import { latexNotation, type Notation, Pending, textNotation } from "./notation.js";
-import { describeRule, describeSimplify, type Phrase, render } from "./describe.js";
+import { describeRule, describeSimplify, type Phrase, render, type StepRule } from "./describe.js";
 
-/** The rule a step applies: one of the engine's rules, or the final simplification. */
-export type StepRule = RuleName | "difference" | "function" | "simplify";
+// describe.ts names the rules (steps.ts imports it, never the other way round).
+export type { StepRule };
 
 export interface Step {
   readonly rule: StepRule;
@@ -49,6 +49,14 @@ export interface Step {
 export const MAX_STEPS = 400;
 
 /**
+ * Most nodes a derivation may print, counted as trees (a shared subexpression once per place it is printed). A few
+ * distinct subexpressions can print as a huge text: g(g(...g(x))) with g(x) = x^2 + x, 30 deep, has under 100 of
+ * them but 2^30 nodes as a tree. Invariant: the steps made so far print at most this many nodes, checked before each
+ * step is printed, so a derivation either stays within a few MB of text or stops at once with a LimitError.
+ */
+export const MAX_PRINTED_NODES = 1_000_000;
+
+/**
  * Rules after which d/dx x is written as 1 at once, as people do: the power rule gives d/dx x^2 = 2x, not 2x·d/dx x.
  * The sum, product and quotient rules keep d/dx[x] in their formula, so that it shows the rule's shape
  * (d/dx[x]·sin(x) + x·d/dx[sin(x)]), and a later step works it out.
@@ -67,6 +75,14 @@ export function steps(expr: ExprLike, wrt: string): Step[] {
   const x = sym(variable);
   const out: Step[] = [];
   const derived = new Map<Expr, Expr>();
+  let printed = 0;
+  /** Counts the nodes of what a step is about to print (sizes are known without walking). */
+  const print = (...es: readonly Expr[]) => {
+    for (const e of es) printed += e.size;
+    if (printed > MAX_PRINTED_NODES) {
+      throw new LimitError(`derivation too long to print (more than ${MAX_PRINTED_NODES.toLocaleString("en")} nodes of formulas); use diff for the result`);
+    }
+  };
 
   /** `inline`: the caller writes d/dx x as 1 (see INLINE_VARIABLE). */
   const visit = (e: Expr, depth: number, inline: boolean): Expr => {
@@ -85,10 +101,14 @@ export function steps(expr: ExprLike, wrt: string): Step[] {
       wrt: variable,
       d: (sub) => term(sub, (t) => (t === x && inlines() ? ONE : pending.of(t))),
       note: (name) => (rule ??= name),
+      everyTerm: true,
     });
-    const result = derivative(e, { wrt: variable, d: (sub) => term(sub, (t) => visit(t, depth + 1, inlines())) });
+    const result = derivative(e, { wrt: variable, d: (sub) => term(sub, (t) => visit(t, depth + 1, inlines())), everyTerm: true });
     derived.set(e, result);
     const described = describeRule(rule!, e, x, root);
+    // The left side, the formula with each pending derivative's operand (a child, so at most e's size each time,
+    // counted twice for rules that use one twice), and the inner functions named in the title.
+    print(e, e, formula, formula, ...(described.inner ?? []));
     out[slot] = makeStep({ ...described, expr: e, result, depth }, [e, (n) => pending.print(formula, n)], notations);
     return result;
   };
@@ -96,6 +116,7 @@ export function steps(expr: ExprLike, wrt: string): Step[] {
   const raw = visit(root, 0, false);
   const simplified = simplify(raw);
   if (out.length > 1 || simplified !== raw) {
+    print(root, raw, simplified);
     const sides: [Expr, ...Side[]] = [root, raw];
     if (simplified !== raw) sides.push(simplified);
     out.push(makeStep({ ...describeSimplify(raw, simplified), expr: root, result: simplified, depth: 0 }, sides, notations));

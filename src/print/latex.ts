@@ -18,7 +18,7 @@
  *   words (`\mathrm{rate}`), and names outside ASCII use `\text{..}`.
  */
 import { isNegative, neg } from "../ast/build.js";
-import type { Expr } from "../ast/expr.js";
+import { deepFirst, type Expr } from "../ast/expr.js";
 import { checkVariable, toExpr, type ExprLike } from "../diff.js";
 import { ArgumentError, LimitError } from "../errors.js";
 import { FUNCTIONS, functionRow } from "../functions.js";
@@ -100,7 +100,9 @@ function operand(of: Expr): string {
 
 function latexOf(e: Expr): string {
   if (e.size > MAX_PRINT_SIZE) throw new LimitError(`expression too large to print (${e.size.toLocaleString("en")} nodes)`);
-  return new LatexPrinter().print(e);
+  const printer = new LatexPrinter();
+  deepFirst(e, (n) => printer.print(n), () => false); // children first: printing recurses only where it is shallow
+  return printer.print(e);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * Subtraction, division, square roots and `e` are restored from their canonical forms.
  */
 import { isNegative, neg, ZERO } from "../ast/build.js";
-import { type Expr, setTextFormatter } from "../ast/expr.js";
+import { deepFirst, type Expr, setTextFormatter, SHALLOW_DEPTH } from "../ast/expr.js";
 import { LimitError } from "../errors.js";
 import { asFraction, isHalf, Prec, precedence, readingOrder } from "./precedence.js";
 
@@ -14,8 +14,19 @@ export const MAX_PRINT_SIZE = 20_000_000;
 
 export function format(e: Expr): string {
   if (e.size > MAX_PRINT_SIZE) throw new LimitError(`expression too large to print (${e.size.toLocaleString("en")} nodes)`);
-  return print(e);
+  if (e.depth <= SHALLOW_DEPTH) return print(e);
+  // Deep input: each node's text is kept, children first, so that printing recurses only where it is shallow.
+  printed = new Map();
+  try {
+    deepFirst(e, (n) => printed!.set(n, print(n)), () => false);
+    return print(e);
+  } finally {
+    printed = undefined;
+  }
 }
+
+/** The text of nodes of a deep expression being printed (see `format`). */
+let printed: Map<Expr, string> | undefined;
 
 function wrap(e: Expr, min: Prec): string {
   const s = print(e);
@@ -23,6 +34,10 @@ function wrap(e: Expr, min: Prec): string {
 }
 
 function print(e: Expr): string {
+  return printed?.get(e) ?? printNode(e);
+}
+
+function printNode(e: Expr): string {
   switch (e.kind) {
     case "num":
       return e.value.toString();

@@ -9,6 +9,8 @@ export interface RuleContext {
   readonly d: (e: Expr) => Expr;
   /** Told which rule applies, before its subexpressions are differentiated (for step-by-step derivations). */
   readonly note?: (rule: RuleName) => void;
+  /** Differentiate every term of a sum, constants too (a derivation shows d/dx[c] = 0); else only those with x. */
+  readonly everyTerm?: boolean;
 }
 
 export type RuleName =

@@ -7,10 +7,10 @@
  * written through u where u occurs too, and double angles.
  */
 import { add, call, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
-import { type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
+import { deepFirst, type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
 import { baseOf } from "../ast/order.js";
 import { Rational } from "../ast/rational.js";
-import { LimitError } from "../errors.js";
+import { DepthLimitError, LimitError } from "../errors.js";
 import { mapChildren } from "../ast/transform.js";
 import { apart } from "./apart.js";
 import { keepsRealDomain } from "./domain.js";
@@ -49,10 +49,10 @@ function simplifyWhole(e: Expr): Expr {
   // on what was given too, before other rewrites (products to sums) change the angles.
   const smallest = new Smallest(simplified, e);
   for (const form of new Set([e, simplified])) {
-    const single = withSingleAngles(form);
+    const single = withinDepth(() => withSingleAngles(form), undefined);
     if (single) smallest.consider(inRounds(single));
   }
-  return withDoubleAngles(smallest.best);
+  return withinDepth(() => withDoubleAngles(smallest.best), smallest.best);
 }
 
 /** Node-by-node simplification, repeated while it changes something (a new whole may simplify further). */
@@ -68,12 +68,34 @@ function inRounds(e: Expr): Expr {
 function simplifyNode(e: Expr): Expr {
   const known = memo.get(e);
   if (known) return known;
+  deepFirst(e, simplifyOne, (n) => memo.get(n) !== undefined); // children first: recursion only where shallow
+  return simplifyOne(e);
+}
+
+function simplifyOne(e: Expr): Expr {
+  const known = memo.get(e);
+  if (known) return known;
   computations++;
-  const node = mapChildren(e, simplifyNode);
-  // Simpler parts can make a larger whole: 8*x - 6*x^2 = 2*x*(4 - 3*x), but its square root splits in two factors.
-  const result = (node.kind === "call" && specialValue(node)) || smallestForm(node, e);
+  const result = withinDepth(() => {
+    const node = mapChildren(e, simplifyNode);
+    // Simpler parts can make a larger whole: 8*x - 6*x^2 = 2*x*(4 - 3*x), but its square root splits in two factors.
+    return (node.kind === "call" && specialValue(node)) || withinDepth(() => smallestForm(node, e), node);
+  }, e);
   memo.set(e, result);
   return result;
+}
+
+/**
+ * `form()`, or `fallback` where a candidate form would nest deeper than MAX_DEPTH (near the limit, expanding a
+ * product can add a level): such a form is not a simplification, and the node as it is still is an answer.
+ */
+function withinDepth<T>(form: () => T, fallback: T): T {
+  try {
+    return form();
+  } catch (error) {
+    if (error instanceof DepthLimitError) return fallback;
+    throw error;
+  }
 }
 
 /** The smallest of `e`, its candidate forms (see `candidates`) and `original`, the node `e` was rebuilt from. */

@@ -4,13 +4,20 @@
  * Simplification keeps the candidate with the fewest operations, then the fewest nodes.
  */
 import { isNegative, isNonNegative, neg, pow, splitCoefficient } from "../ast/build.js";
-import { children, type Expr, NodeMemo } from "../ast/expr.js";
+import { children, deepFirst, type Expr, NodeMemo } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { isNegativeExponent } from "../print/precedence.js";
 
 const memo = new NodeMemo<number>();
 
 export function opCount(e: Expr): number {
+  const known = memo.get(e);
+  if (known !== undefined) return known;
+  deepFirst(e, counted, (n) => memo.get(n) !== undefined); // so that `count` recurses only where it is shallow
+  return counted(e);
+}
+
+function counted(e: Expr): number {
   return memo.get(e) ?? memo.set(e, count(e));
 }
 
@@ -106,6 +113,11 @@ const awkward = new NodeMemo<number>();
  * `(3*x + 2)/2`) and sums whose terms are all negative (`-x - 2` rather than `-(x + 2)`).
  */
 function awkwardness(e: Expr): number {
+  if (awkward.get(e) === undefined) deepFirst(e, awkwardnessOf, (k) => awkward.get(k) !== undefined);
+  return awkwardnessOf(e);
+}
+
+function awkwardnessOf(e: Expr): number {
   let n = awkward.get(e);
   if (n === undefined) {
     n = 0;

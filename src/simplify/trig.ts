@@ -10,7 +10,7 @@
  * - Double angles, as a last step over the whole expression.
  */
 import { add, call, mul, neg, num, ONE, pow, sub } from "../ast/build.js";
-import { type Call, children, type Expr, NodeMemo, nodesOf, type Pow } from "../ast/expr.js";
+import { type Call, children, deepFirst, type Expr, NodeMemo, nodesOf, type Pow } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { postwalk } from "../ast/transform.js";
 import { expand } from "./expand.js";
@@ -109,15 +109,19 @@ const IN_SINES_AND_COSINES: Readonly<Record<string, (u: Expr) => Expr>> = {
 /** A test whether an expression calls any of the functions `names`, memoised per node. */
 function callsAnyOf(names: readonly string[]): (e: Expr) => boolean {
   const memo = new NodeMemo<boolean>();
-  const calls = (e: Expr): boolean => {
+  const test = (e: Expr): boolean => {
     let found = memo.get(e);
     if (found === undefined) {
-      found = (e.kind === "call" && names.includes(e.name)) || children(e).some(calls);
+      found = (e.kind === "call" && names.includes(e.name)) || children(e).some(test);
       memo.set(e, found);
     }
     return found;
   };
-  return calls;
+  // Children first on deep input, so that `test` recurses only where it is shallow.
+  return (e) => {
+    if (memo.get(e) === undefined) deepFirst(e, test, (n) => memo.get(n) !== undefined);
+    return test(e);
+  };
 }
 
 const hasReciprocal = callsAnyOf(Object.keys(IN_SINES_AND_COSINES));

@@ -1,9 +1,11 @@
 /** Runaway work ends in a clear LimitError; very high orders finish when the derivatives repeat. */
 import { describe, expect, it } from "vitest";
 import { thrown } from "../support/errors.js";
-import { diff, evaluate, format, LimitError, MAX_INPUT_LENGTH, parse, ParseError, simplify, SymdiffError } from "../../src/index.js";
-import { withNodeLimit } from "../../src/ast/expr.js";
-import { MAX_DISTINCT_ORDERS } from "../../src/diff.js";
+import { diff, evaluate, format, gradient, LimitError, MAX_INPUT_LENGTH, parse, ParseError, simplify, steps, substitute, SymdiffError, type UserFunction } from "../../src/index.js";
+import { ONE } from "../../src/ast/build.js";
+import { distinctNodes, nodesCreated, withNodeLimit } from "../../src/ast/expr.js";
+import { derivativeComputations, MAX_DISTINCT_ORDERS, MAX_ORDER_NODES } from "../../src/diff.js";
+import { MAX_PRINTED_NODES } from "../../src/homework/steps.js";
 
 describe("size guard", () => {
   it("stops a derivative that creates more nodes than allowed, with a LimitError naming the limit", () => {
@@ -105,5 +107,121 @@ describe("exact numbers", () => {
     const coefficient = () => Array.from({ length: 20 }, (_, i) => String(i === 0 ? 1 + Math.floor(next() * 9) : Math.floor(next() * 10))).join("");
     const poly = () => Array.from({ length: 5 }, () => `${coefficient()}*x^${Math.floor(next() * 4)}*y^${Math.floor(next() * 4)}`).join(" + ");
     within(10_000, () => simplify(`((${poly()})*(${poly()}))/((${poly()})*(${poly()}))`));
+  });
+});
+
+describe("the order budget holds at every order", () => {
+  it("stops tan(x) to order 999 with a LimitError naming the budget, after fewer orders than asked", () => {
+    const e = thrown(() => diff("tan(g7)", "g7", 999));
+    expect(e).toBeInstanceOf(LimitError);
+    const made = Number(/the first (\d+) derivatives hold more than 10,000 nodes together \(the limit\)/.exec(e.message)?.[1]);
+    expect(made).toBeGreaterThan(50);
+    expect(made).toBeLessThan(999);
+    expect(MAX_ORDER_NODES).toBe(10_000);
+  });
+
+  it("computes orders within the budget: the 30th derivative of tan", () => {
+    // d/dx P(tan x) = P'(tan x)·(1 + tan² x): the polynomials P_n with P_0(t) = t, computed on coefficient arrays.
+    let p = [0, 1];
+    for (let n = 0; n < 30; n++) {
+      const dp = p.slice(1).map((c, i) => c * (i + 1));
+      const next = new Array<number>(dp.length + 2).fill(0);
+      dp.forEach((c, i) => {
+        next[i]! += c;
+        next[i + 2]! += c;
+      });
+      p = next;
+    }
+    const t = Math.tan(0.3);
+    const expected = p.reduce((sum, c, i) => sum + c * t ** i, 0);
+    expect(evaluate(diff("tan(g8)", "g8", 30), { g8: 0.3 }) / expected).toBeCloseTo(1, 9);
+  });
+
+  it.each([
+    ["atan(g9)", 999],
+    ["x_g9^x_g9", 999],
+    ["exp(g9^2)*sin(g9)", 500],
+  ])("ends %s to order %i with the order budget's LimitError", (f, order) => {
+    const e = thrown(() => diff(f, f.startsWith("x_") ? "x_g9" : "g9", order));
+    expect(e).toBeInstanceOf(LimitError);
+    expect(e.message).toMatch(/derivatives hold more than 10,000 nodes together/);
+  });
+
+  it("still reaches order 999 when the derivatives stay small", () => {
+    // d^999/dx^999 x^1000 = 1000!·x
+    let factorial = 1n;
+    for (let k = 2n; k <= 1000n; k++) factorial *= k;
+    expect(format(diff("g10^1000", "g10", 999))).toBe(`${factorial}*g10`);
+  });
+});
+
+describe("wide and deep derivatives stay cheap", () => {
+  it("differentiates a 4,000-variable sum by each variable with linear work", () => {
+    const names = Array.from({ length: 4000 }, (_, i) => `w${i}`);
+    const sum = parse(names.join(" + "));
+    const before = derivativeComputations();
+    const g = gradient(sum, names);
+    expect(g.every((d) => d === ONE)).toBe(true);
+    // One derivative of the sum and one of the variable per partial; the terms free of it are not visited.
+    expect(derivativeComputations() - before).toBeLessThanOrEqual(2 * names.length);
+  });
+
+  it("differentiates sin(x + sin(x + ...)) 1,000 deep: value against a central difference, work bounded", () => {
+    const depth = 1000;
+    const f = (x: number) => {
+      let u = x;
+      for (let k = 0; k < depth; k++) u = Math.sin(x + u);
+      return u;
+    };
+    let text = "g11";
+    for (let k = 0; k < depth; k++) text = `sin(g11 + ${text})`;
+    const e = parse(text);
+    const before = nodesCreated();
+    const d = diff(e, "g11");
+    // The derivative shares its subexpressions: its distinct nodes grow linearly with the depth.
+    expect(nodesCreated() - before).toBeLessThan(400 * depth);
+    expect(distinctNodes(d)).toBeLessThan(20 * depth);
+    const x = 0.4;
+    const h = 1e-6;
+    expect(evaluate(d, { g11: x })).toBeCloseTo((f(x + h) - f(x - h)) / (2 * h), 6);
+  }, 60_000);
+});
+
+describe("steps", () => {
+  const composed = (depth: number) => {
+    const body = parse("x^2 + x");
+    const g: UserFunction = { params: ["x"], apply: ([u]) => substitute(body, new Map([["x", u!]])) };
+    return parse(`${"g(".repeat(depth)}x${")".repeat(depth)}`, { functions: new Map([["g", g]]) });
+  };
+
+  it("refuses a derivation that would print more than MAX_PRINTED_NODES nodes, before printing it", () => {
+    const e = composed(30); // under 100 distinct subexpressions, 2^30 nodes as a tree
+    const error = thrown(() => steps(e, "x"));
+    expect(error).toBeInstanceOf(LimitError);
+    expect(error.message).toBe("derivation too long to print (more than 1,000,000 nodes of formulas); use diff for the result");
+    expect(MAX_PRINTED_NODES).toBe(1_000_000);
+  });
+
+  it("differentiates the 30-deep composition itself, sharing its subexpressions", () => {
+    const e = composed(30);
+    const before = nodesCreated();
+    const d = diff(e, "x");
+    // Expanding products of two long polynomials is not tried (it made 250,000 products per level and took seconds).
+    expect(nodesCreated() - before).toBeLessThan(100_000);
+    // Chain rule: Π (2·g^k(x) + 1) over k < 30, g^k by iteration.
+    let [u, expected] = [0.01, 1];
+    for (let k = 0; k < 30; k++) [u, expected] = [u * u + u, expected * (2 * u + 1)];
+    expect(evaluate(d, { x: 0.01 }) / expected).toBeCloseTo(1, 10);
+  });
+
+  it("derives short compositions, ending in diff's result", () => {
+    const e = composed(3);
+    const derivation = steps(e, "x");
+    expect(derivation.at(-1)!.result).toBe(diff(e, "x"));
+    // g(g(g(x))) with g(x) = x² + x: the chain rule gives Π (2·g^k(x) + 1) over k = 0, 1, 2.
+    const x = 0.7;
+    const g1 = x * x + x;
+    const g2 = g1 * g1 + g1;
+    expect(evaluate(derivation.at(-1)!.result, { x })).toBeCloseTo((2 * x + 1) * (2 * g1 + 1) * (2 * g2 + 1), 10);
   });
 });
