@@ -36,13 +36,21 @@ export function fromExpr(e: Expr, memo = new Map<Expr, o.Node>()): o.Node {
   return n;
 }
 
-/** The value at the point, each shared subexpression evaluated once (symdiff's outputs share heavily). */
-export function evalExpr(e: Expr, at: o.Point): o.Dec {
+/** Past these magnitudes float64 overflows or underflows, and a float result may differ for that reason alone. */
+const FLOAT_MAX = new o.D("1e300");
+const FLOAT_MIN = new o.D("1e-300");
+
+/**
+ * The value at the point, each shared subexpression evaluated once (symdiff's outputs share heavily). `range.float`
+ * is cleared when some part's value is out of float64's range.
+ */
+export function evalExpr(e: Expr, at: o.Point, range: { float: boolean } = { float: true }): o.Dec {
   const cache = new Map<Expr, o.Dec>();
   const ev = (x: Expr): o.Dec => {
     let d = cache.get(x);
     if (d === undefined) {
       d = o.evalNode(shallow(x), at);
+      if (d.isFinite() && !d.isZero() && (d.abs().gt(FLOAT_MAX) || d.abs().lt(FLOAT_MIN))) range.float = false;
       cache.set(x, d);
     }
     return d;
