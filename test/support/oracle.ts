@@ -12,7 +12,7 @@
  * exponents are recognised by value (`x^(2/6)` is `x^(1/3)`), `sign(0) = 0`, `step(0) = 1/2`, `acot(u) = atan(1/u)`,
  * `asec(u) = acos(1/u)` (and alike), `atan2(y, x)` as in Math.atan2. Domain problems give NaN or ±Infinity.
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 
 /** Arbitrary-precision numbers of our own (never the global Decimal configuration, which other code may share). */
 export const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -100, toExpPos: 100 });
