@@ -109,11 +109,16 @@ export function runCase(seed: number, index: number, failures: Failure[], status
   }
   if (kind === "generated") {
     const c = generateCase(seed, index);
-    status("oracle");
-    const t = performance.now();
-    checkCase(c, failures, 1);
-    const ms = performance.now() - t;
-    if (ms > 4 * SLOW_MS) failures.push({ cls: "slow:oracle-case", id, text: c.text, wrt: c.wrt, detail: `${Math.round(ms)} ms` });
+    // Each step of the oracle's check timed from one status to the next.
+    let [op, since] = ["", performance.now()];
+    const timed = (next: string) => {
+      const ms = performance.now() - since;
+      if (op && ms > SLOW_MS) failures.push({ cls: `slow:${op.split(" ")[0]}`, id, text: c.text, wrt: c.wrt, detail: `${op} took ${Math.round(ms)} ms` });
+      [op, since] = [next, performance.now()];
+      status(next);
+    };
+    checkCase(c, failures, 1, timed);
+    timed("");
     textCalls(c.text, id, rng, failures, status, c.wrt);
     return;
   }

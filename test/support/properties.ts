@@ -75,18 +75,22 @@ export interface Counts {
  * Every property for one generated case; failures are appended, and the number of points compared is returned.
  * `POINTS`: how many of the case's points (those where the oracle has an answer) each value property uses.
  */
-export function checkCase(c: Case, failures: Failure[], POINTS = 2): Counts {
+export function checkCase(c: Case, failures: Failure[], POINTS = 2, status: (op: string) => void = () => {}): Counts {
   const counts = { derivativePoints: 0, simplifyPoints: 0 };
   const fail = (cls: string, point: Record<string, number> | undefined, detail: string) =>
     failures.push({ cls, id: c.id, text: c.text, wrt: c.wrt, ...(point && { point }), detail });
 
+  status("oracle:parse");
   const e = attempt("parse", c, failures, () => parse(c.text));
   if (e === undefined) return counts;
   structural(e, "input", c, failures);
+  status("oracle:simplify");
   const s = attempt("simplify", c, failures, () => simplify(e));
   if (s !== undefined) structural(s, "simplified", c, failures);
+  status(`oracle:diff d/${c.wrt.join(",")}`);
   const d = attempt("diff", c, failures, () => diff(e, c.wrt));
   if (d !== undefined) structural(d, "derivative", c, failures);
+  status("oracle:values");
 
   let valuePoints = 0;
   for (const point of c.points) {
