@@ -12,7 +12,8 @@
 import { functionRow } from "../functions.js";
 import { bigintHash, type Call, children, type Expr, fileNode, findNode, makeAdd, makeCall, makeConst, makeMul, makeNum, makePow, makeSym, mixHash, NodeMemo, type Num, type Pow, shapeHash, stringHash, type Sym } from "./expr.js";
 import { baseOf, compareFactors, compareTerms } from "./order.js";
-import { bitLength as bits, exactRoot, Rational, rationalGcd } from "./rational.js";
+import { bitLength as bits, exactRoot, MAX_BITS, Rational, rationalGcd } from "./rational.js";
+import { LimitError } from "../errors.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Atoms
@@ -475,12 +476,6 @@ function rawMul(factors: readonly Expr[]): Expr {
 // ---------------------------------------------------------------------------------------------------------------
 // Powers
 
-/**
- * Exact integer powers of rationals are folded only while the result stays this small (bits); larger ones stay
- * powers (2^5000), well below the bound on exact numbers (MAX_BITS in rational.ts) so that products of a few folded
- * powers still fit.
- */
-const MAX_FOLD_BITS = 4096;
 
 export function pow(base: Expr, exponent: Expr): Expr {
   if (exponent === ZERO) return ONE; // including 0^0, as JavaScript's Math.pow does
@@ -546,7 +541,7 @@ function powerOfPower(u: Expr, a: Expr, b: Expr): Expr {
 /**
  * Exact powers of rationals; odd roots of negative numbers are real (the real-root convention of `evaluate`).
  * Invariant: the result is either a number or a product of a number and powers of integers to exponents in (0, 1)
- * that `mul` leaves alone, or the power itself unevaluated (b^e as given) when folding it would exceed MAX_FOLD_BITS.
+ * that `mul` leaves alone, or the power itself unevaluated (b^e as given) when folding it would exceed the bound on exact numbers.
  * Nothing is returned that `mul` would combine back into b^e (2^(4099/2) split into 2^2049·2^(1/2) would be), and no
  * root is attempted whose index exceeds the bit length of its radicand (2^(1/10^10) stays as it is).
  */
@@ -555,7 +550,7 @@ function numericPower(b: Rational, e: Rational): Expr {
   if (b.isZero) return e.isNegative ? rawPow(ZERO, MINUS_ONE) : ZERO;
   if (b.isOne) return ONE;
   const unevaluated = () => rawPow(num(b), num(e));
-  if (e.isInteger) return foldable(b, e.num) ? num(b.powInt(e.num)) : unevaluated();
+  if (e.isInteger) return foldedPower(b, e.num) ?? unevaluated();
   if (b.isNegative) {
     if (e.den % 2n === 0n) return unevaluated(); // not real
     const magnitude = numericPower(b.neg(), e);
@@ -563,7 +558,10 @@ function numericPower(b: Rational, e: Rational): Expr {
   }
   // b^(k + r) = b^k * b^r with 0 < r < 1, e.g. 2^(3/2) = 2*sqrt(2)
   const k = e.floor();
-  if (k !== 0n) return foldable(b, k) ? mul(num(b.powInt(k)), numericPower(b, e.sub(Rational.of(k)))) : unevaluated();
+  if (k !== 0n) {
+    const whole = foldedPower(b, k);
+    return whole ? mul(whole, numericPower(b, e.sub(Rational.of(k)))) : unevaluated();
+  }
   if (b.den !== 1n) return mul(numericPower(Rational.of(b.num), e), numericPower(Rational.of(b.den), e.neg()));
   // b is a positive integer, 0 < e = p/q < 1: take out the perfect q-th powers. With q at least b's bit length
   // there is none (2^q > b): b^e stays as it is.
@@ -585,9 +583,20 @@ function numericPower(b: Rational, e: Rational): Expr {
   return outside === 1n ? power : mul(num(Rational.of(outside).powInt(e.num)), power);
 }
 
-/** Is b^k small enough to fold (at most MAX_FOLD_BITS bits)? */
-function foldable(b: Rational, k: bigint): boolean {
-  return Math.max(bits(b.num), bits(b.den)) * Math.abs(Number(k)) <= MAX_FOLD_BITS;
+/**
+ * b^k as a number whenever it is one that Rational can hold (below 2^MAX_BITS), undefined past that. Folding up to
+ * the very bound, not short of it, keeps one form per value: the printed N/D of a sum of fractions must parse back
+ * to the same number node, not to N*D^-1.
+ */
+function foldedPower(b: Rational, k: bigint): Num | undefined {
+  const size = Math.max(bits(b.num), bits(b.den));
+  if ((size - 1) * Math.abs(Number(k)) >= MAX_BITS) return undefined; // b^k ≥ 2^MAX_BITS: not worth computing
+  try {
+    return num(b.powInt(k));
+  } catch (error) {
+    if (error instanceof LimitError) return undefined;
+    throw error;
+  }
 }
 
 function rawPow(base: Expr, exponent: Expr): Expr {

@@ -318,9 +318,19 @@ describe("limits", () => {
   });
 
   it("keeps a power whose whole part is too large to fold as one power (no splitting and recombining)", () => {
-    expect(format(parse("2^(4099/2)"))).toBe("2^(4099/2)");
-    expect(parse(format(parse("3^(-9001/4)")))).toBe(parse("3^(-9001/4)"));
+    expect(format(parse("2^(32769/2)"))).toBe("2^(32769/2)"); // 2^16384 is past the bound on exact numbers
+    expect(parse(format(parse("3^(-41001/4)")))).toBe(parse("3^(-41001/4)"));
     expect(format(parse("2^(4097/2)"))).toMatch(/^\d+\*sqrt\(2\)$/); // 2^2048 folds: 4,096 bits
+  });
+
+  it("gives every number below the bound one form: powers fold up to the bound, so printed fractions parse back", () => {
+    expect(parse("2^16383").kind).toBe("num"); // 16,384 bits: the largest power of 2 an exact number holds
+    expect(format(parse("2^16384"))).toBe("2^16384");
+    const harmonic = parse(Array.from({ length: 3_000 }, (_, i) => `1/${i + 1}`).join(" + ")); // a 1,302-digit denominator
+    expect(harmonic.kind).toBe("num");
+    expect(parse(format(harmonic))).toBe(harmonic);
+    const big = `1/${"7".repeat(4_900)}`;
+    expect(parse(format(parse(big)))).toBe(parse(big));
   });
 
   it("takes exact roots with large indices and large radicands", () => {
