@@ -197,13 +197,20 @@ const tanh = (u: Dec) => {
   return u.isNegative() ? m.neg() : m;
 };
 
+/**
+ * Trigonometric functions decline arguments past 1e6: decimal.js needs ever more digits of π for them (seconds for
+ * cos(e^3000), then an error), and the float64 value they are compared with depends on the last bit of the argument.
+ */
+const TRIG_LIMIT = new D(1e6);
+const trig = (f: (u: Dec) => Dec) => (u: Dec) => (u.abs().gt(TRIG_LIMIT) ? NaN_() : f(u));
+
 const UNARY: Record<string, (u: Dec) => Dec> = {
-  sin: (u) => u.sin(),
-  cos: (u) => u.cos(),
-  tan: (u) => u.tan(),
-  sec: (u) => inv(u.cos()),
-  csc: (u) => inv(u.sin()),
-  cot: (u) => inv(u.tan()),
+  sin: trig((u) => u.sin()),
+  cos: trig((u) => u.cos()),
+  tan: trig((u) => u.tan()),
+  sec: trig((u) => inv(u.cos())),
+  csc: trig((u) => inv(u.sin())),
+  cot: trig((u) => inv(u.tan())),
   asin: (u) => u.asin(),
   acos: (u) => u.acos(),
   atan: (u) => u.atan(),
@@ -302,7 +309,11 @@ function evalRaw(n: Node, at: Point): Dec {
       if (!args.every(finite)) return NaN_();
       const f = args.length === 1 ? UNARY[n.f] : BINARY[n.f];
       if (!f) throw new Error(`oracle: unknown function ${n.f}/${args.length}`);
-      return (f as (...a: Dec[]) => Dec)(...args);
+      try {
+        return (f as (...a: Dec[]) => Dec)(...args);
+      } catch {
+        return NaN_(); // decimal.js refuses (cos of 1e1000 needs more digits of π than it has): no answer here
+      }
     }
   }
 }
@@ -310,12 +321,20 @@ function evalRaw(n: Node, at: Point): Dec {
 function both(n: Node & { a: Node; b: Node }, at: Point, f: (a: Dec, b: Dec) => Dec): Dec {
   const a = evalNode(n.a, at);
   const b = evalNode(n.b, at);
-  return finite(a) && finite(b) ? f(a, b) : NaN_();
+  if (!finite(a) || !finite(b)) return NaN_();
+  try {
+    return f(a, b);
+  } catch {
+    return NaN_(); // decimal.js refuses (a result past its exponent range): no answer here
+  }
 }
 
-/** Finite and not absurdly large (values past 1e200 say nothing useful about a float64 result). */
+/**
+ * Finite and not huge. Past 1e40 a value is most likely a pole at a constant that 60 digits only approximate
+ * (cot(π) is about 1e60 here, undefined in exact arithmetic), and says nothing useful about a float64 result.
+ */
 export function usable(d: Dec | undefined): d is Dec {
-  return d !== undefined && d.isFinite() && d.abs().lt("1e200");
+  return d !== undefined && d.isFinite() && d.abs().lt("1e40");
 }
 
 // ---- derivatives -----------------------------------------------------------------------------------------------
