@@ -8,6 +8,9 @@
  * step sizes disagree the function is not smooth across the stencil (a kink, a jump, a pole, a domain edge) and the
  * oracle declines to answer.
  *
+ * Values below 1e-45 in magnitude count as zero and values past 1e40 as undefined: π and e are only approximate
+ * here, and these are the exact zeros and poles they would miss (sin(π), cot(π)).
+ *
  * Real conventions follow README "Conventions": odd roots of negatives are real (`(-8)^(1/3) = -2`), exact rational
  * exponents are recognised by value (`x^(2/6)` is `x^(1/3)`), `sign(0) = 0`, `step(0) = 1/2`, `acot(u) = atan(1/u)`,
  * `asec(u) = acos(1/u)` (and alike), `atan2(y, x)` as in Math.atan2. Domain problems give NaN or ±Infinity.
@@ -163,7 +166,8 @@ export function exactRational(n: Node): Q | undefined {
 
 const NaN_ = () => new D(NaN);
 const ONE = () => new D(1);
-const inv = (u: Dec) => ONE().div(u);
+/** 1/u, with u below 1e-45 taken as zero (see evalNode): csc(π) has no value. */
+const inv = (u: Dec) => (u.abs().lt("1e-45") ? new D(u.isNaN() ? NaN : Infinity) : ONE().div(u));
 
 /** Real power with the real-root convention when the exponent is an exact rational with an odd denominator. */
 function power(b: Dec, e: Dec, exact: Q | undefined): Dec {
@@ -272,8 +276,12 @@ export type Point = Readonly<Record<string, Dec | number | string>>;
  */
 export function evalNode(n: Node, at: Point): Dec {
   const value = evalRaw(n, at);
-  return value.isZero() ? new D(0) : value;
+  // Below 1e-45 a value is taken as zero: π is only approximate here, so sin(π) comes out as 1e-61 where it is 0
+  // (and log(x, sin(π)) must be undefined, not log(x)/-140).
+  return value.isZero() || value.abs().lt(TINY) ? new D(0) : value;
 }
+
+const TINY = new D("1e-45");
 
 const finite = (d: Dec) => d.isFinite();
 
