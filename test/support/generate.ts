@@ -57,7 +57,7 @@ export interface Options {
 }
 
 export class Generator {
-  private readonly vars: readonly string[];
+  readonly vars: readonly string[];
   constructor(
     readonly rng: Rng,
     options: Options = {},
@@ -179,8 +179,7 @@ export function generateCase(seed: number, index: number, options: Options = {})
   let node = g.expr(r.int(1, 4));
   while (o.size(node) > maxSize || o.variablesOf(node).size === 0) node = g.expr(r.int(1, 3));
   const present = [...o.variablesOf(node)].sort();
-  const wrt = Array.from({ length: order }, () => (r.chance(0.8) ? r.pick(present) : r.pick(g["vars"])));
-  const vars = g["vars"];
-  const points = Array.from({ length: 8 }, () => Object.fromEntries(vars.map((name) => [name, coordinate(r)])));
+  const wrt = Array.from({ length: order }, () => (r.chance(0.8) ? r.pick(present) : r.pick(g.vars)));
+  const points = Array.from({ length: 8 }, () => Object.fromEntries(g.vars.map((name) => [name, coordinate(r)])));
   return { id: `${seed}:${index}`, node, text: o.print(node), wrt, points };
 }

@@ -8,6 +8,9 @@
  * step sizes disagree the function is not smooth across the stencil (a kink, a jump, a pole, a domain edge) and the
  * oracle declines to answer.
  *
+ * Values below 1e-45 in magnitude count as zero and values past 1e40 as undefined: π and e are only approximate
+ * here, and these are the exact zeros and poles they would miss (sin(π), cot(π)).
+ *
  * Real conventions follow README "Conventions": odd roots of negatives are real (`(-8)^(1/3) = -2`), exact rational
  * exponents are recognised by value (`x^(2/6)` is `x^(1/3)`), `sign(0) = 0`, `step(0) = 1/2`, `acot(u) = atan(1/u)`,
  * `asec(u) = acos(1/u)` (and alike), `atan2(y, x)` as in Math.atan2. Domain problems give NaN or ±Infinity.
@@ -163,7 +166,8 @@ export function exactRational(n: Node): Q | undefined {
 
 const NaN_ = () => new D(NaN);
 const ONE = () => new D(1);
-const inv = (u: Dec) => ONE().div(u);
+/** 1/u, with u below 1e-45 taken as zero (see evalNode): csc(π) has no value. */
+const inv = (u: Dec) => (u.abs().lt("1e-45") ? new D(u.isNaN() ? NaN : Infinity) : ONE().div(u));
 
 /** Real power with the real-root convention when the exponent is an exact rational with an odd denominator. */
 function power(b: Dec, e: Dec, exact: Q | undefined): Dec {
@@ -197,13 +201,20 @@ const tanh = (u: Dec) => {
   return u.isNegative() ? m.neg() : m;
 };
 
+/**
+ * Trigonometric functions decline arguments past 1e6: decimal.js needs ever more digits of π for them (seconds for
+ * cos(e^3000), then an error), and the float64 value they are compared with depends on the last bit of the argument.
+ */
+const TRIG_LIMIT = new D(1e6);
+const trig = (f: (u: Dec) => Dec) => (u: Dec) => (u.abs().gt(TRIG_LIMIT) ? NaN_() : f(u));
+
 const UNARY: Record<string, (u: Dec) => Dec> = {
-  sin: (u) => u.sin(),
-  cos: (u) => u.cos(),
-  tan: (u) => u.tan(),
-  sec: (u) => inv(u.cos()),
-  csc: (u) => inv(u.sin()),
-  cot: (u) => inv(u.tan()),
+  sin: trig((u) => u.sin()),
+  cos: trig((u) => u.cos()),
+  tan: trig((u) => u.tan()),
+  sec: trig((u) => inv(u.cos())),
+  csc: trig((u) => inv(u.sin())),
+  cot: trig((u) => inv(u.tan())),
   asin: (u) => u.asin(),
   acos: (u) => u.acos(),
   atan: (u) => u.atan(),
@@ -265,8 +276,12 @@ export type Point = Readonly<Record<string, Dec | number | string>>;
  */
 export function evalNode(n: Node, at: Point): Dec {
   const value = evalRaw(n, at);
-  return value.isZero() ? new D(0) : value;
+  // Below 1e-45 a value is taken as zero: π is only approximate here, so sin(π) comes out as 1e-61 where it is 0
+  // (and log(x, sin(π)) must be undefined, not log(x)/-140).
+  return value.isZero() || value.abs().lt(TINY) ? new D(0) : value;
 }
+
+const TINY = new D("1e-45");
 
 const finite = (d: Dec) => d.isFinite();
 
@@ -302,7 +317,11 @@ function evalRaw(n: Node, at: Point): Dec {
       if (!args.every(finite)) return NaN_();
       const f = args.length === 1 ? UNARY[n.f] : BINARY[n.f];
       if (!f) throw new Error(`oracle: unknown function ${n.f}/${args.length}`);
-      return (f as (...a: Dec[]) => Dec)(...args);
+      try {
+        return (f as (...a: Dec[]) => Dec)(...args);
+      } catch {
+        return NaN_(); // decimal.js refuses (cos of 1e1000 needs more digits of π than it has): no answer here
+      }
     }
   }
 }
@@ -310,12 +329,20 @@ function evalRaw(n: Node, at: Point): Dec {
 function both(n: Node & { a: Node; b: Node }, at: Point, f: (a: Dec, b: Dec) => Dec): Dec {
   const a = evalNode(n.a, at);
   const b = evalNode(n.b, at);
-  return finite(a) && finite(b) ? f(a, b) : NaN_();
+  if (!finite(a) || !finite(b)) return NaN_();
+  try {
+    return f(a, b);
+  } catch {
+    return NaN_(); // decimal.js refuses (a result past its exponent range): no answer here
+  }
 }
 
-/** Finite and not absurdly large (values past 1e200 say nothing useful about a float64 result). */
+/**
+ * Finite and not huge. Past 1e40 a value is most likely a pole at a constant that 60 digits only approximate
+ * (cot(π) is about 1e60 here, undefined in exact arithmetic), and says nothing useful about a float64 result.
+ */
 export function usable(d: Dec | undefined): d is Dec {
-  return d !== undefined && d.isFinite() && d.abs().lt("1e200");
+  return d !== undefined && d.isFinite() && d.abs().lt("1e40");
 }
 
 // ---- derivatives -----------------------------------------------------------------------------------------------
