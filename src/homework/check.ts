@@ -9,6 +9,7 @@
  *    rounding can do there (see `reliable`). If the two sides are defined on different sets, the verdict is
  *    about where both are defined, and `note` says where that is (`ln(x^2)` and `2 ln(x)` agree only where x > 0).
  */
+import { withWork } from "../ast/work.js";
 import { sub, ZERO } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
@@ -57,7 +58,7 @@ const MAX_SAMPLES = 10_000;
 const TRIES_PER_SAMPLE = 16;
 
 export function check(answer: ExprLike, expected: ExprLike, options: CheckOptions = {}): CheckResult {
-  return withinLimits(() => {
+  return withinLimits(() => withWork("check", () => {
     const settings = validOptions(options);
     const a = toExpr(answer);
     const b = toExpr(expected);
@@ -68,7 +69,7 @@ export function check(answer: ExprLike, expected: ExprLike, options: CheckOption
       if (exact) return exact;
     }
     return compareAtPoints(a, b, difference, settings);
-  });
+  }));
 }
 
 /**
