@@ -216,8 +216,14 @@ export function scaledPower(b: Rational, e: Rational): [m: number, k: number] {
   return [sign * 2 ** (log2 - whole), whole];
 }
 
-/** x·2^k in steps that stay exact while in range, so that only the last one rounds (into the subnormals). */
+/**
+ * x·2^k in steps that stay exact while in range, so that only the last one rounds (into the subnormals). k is first
+ * clamped to ±2,200, past which any finite nonzero x over- or underflows anyway: the loops run at most three times
+ * whatever k is (a product with 1e308^1e308 in it brings k near 2^64), and an infinite x stays infinite.
+ */
 export function timesPowerOfTwo(x: number, k: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  k = Math.max(-2200, Math.min(2200, k));
   for (; k > 1000 && Number.isFinite(x); k -= 1000) x *= 2 ** 1000;
   for (; k < -1000 && x !== 0; k += 1000) x *= 2 ** -1000;
   return x * 2 ** k;

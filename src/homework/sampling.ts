@@ -7,6 +7,7 @@ import { children, type Expr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { substitute } from "../ast/transform.js";
 import { evaluate, evaluateAll } from "../evaluate.js";
+import { LimitError } from "../errors.js";
 
 /** Coordinates are short decimals, exact as rationals: 1.375 is 1375/1000. */
 export type Point = Readonly<Record<string, number>>;
@@ -135,8 +136,9 @@ function exact(x: number): Expr {
 function substituted(e: Expr, point: Point): Expr | undefined {
   try {
     return substitute(e, new Map(Object.entries(point).map(([v, x]) => [v, exact(x)])));
-  } catch {
-    return undefined; // exact substitution is only a refinement of the float evaluation below
+  } catch (error) {
+    if (error instanceof LimitError) return undefined; // exact substitution only refines the float evaluation below
+    throw error;
   }
 }
 

@@ -117,9 +117,19 @@ describe("exact numbers beyond the range of floats", () => {
     expect(evaluate(parse("2^5000/3^3154"))).toBe(2.0395808896692276);
     expect(evaluate(parse("x*2^5000/3^3154"), { x: -2 })).toBe(-4.079161779338455);
     expect(evaluate(parse("(-2)^5001*3^(-3154)"))).toBe(-4.079161779338455);
-    // 10^1000/7^1183: the number is folded (3,322 bits), the power is not (beyond 4,096 bits).
-    expect(evaluate(parse("10^1000*7^(-1183)"))).toBe(1.7742657255793817);
+    // Past the bound on exact numbers (16,384 bits) powers stay powers; their product is still scaled as one number
+    // (values from Python's exact fractions).
+    expect(evaluate(parse("2^20000/3^12618"))).toBe(1.9227429468719361);
+    expect(evaluate(parse("x*2^20000/3^12618"), { x: -2 })).toBe(-3.8454858937438723);
+    // Powers of numbers other than 2 that large are scaled through their logarithms: within a few units of the last place.
+    expect(Math.abs(evaluate(parse("10^5000*7^(-5916)")) / 2.5118591068484126 - 1)).toBeLessThan(1e-14);
     expect(realValue(parse("2^3000/3^3000"))).toBe(0);
+  });
+
+  it("scales powers whose exponents are far past any float's range without looping over them", () => {
+    expect(evaluate(parse("1e308^1e308/3.14159^(2^64)"))).toBe(Infinity); // the quotient is about 10^(3*10^310)
+    expect(evaluate(parse("2^(2^64)/3^(2^64)"))).toBe(0);
+    expect(evaluate(parse("3^(2^64)/2^(2^64 + 1)"))).toBe(Infinity);
   });
 
   it("compiles such products to the same values", () => {
