@@ -4,6 +4,7 @@
  */
 import { ZERO } from "./ast/build.js";
 import { children, distinctNodes, type Expr, isExpr, NodeMemo, withNodeLimit } from "./ast/expr.js";
+import { withWork } from "./ast/work.js";
 import { describeValue } from "./arguments.js";
 import { ArgumentError, LimitError } from "./errors.js";
 import { NAME as NAME_PATTERN } from "./parser/lexer.js";
@@ -136,8 +137,11 @@ export function diff(e: ExprLike, wrt: string | readonly string[], order = 1): E
   const variables = (typeof wrt === "string" ? [wrt] : [...wrt]).map(checkVariable);
   checkOrder(order);
   const step = (f: Expr) => variables.reduce((g, v) => simplify(rawDerivative(g, v)), f);
-  return withNodeLimit(MAX_DIFF_NODES, () => repeat(step, toExpr(e), order));
+  return withWork(WORK, () => withNodeLimit(MAX_DIFF_NODES, () => repeat(step, toExpr(e), order)));
 }
+
+/** What a derivative's work budget (work.ts) is named in its LimitError: "derivative too costly: ...". */
+const WORK = "derivative";
 
 /**
  * Most nodes one `diff` call may create (derivatives, simplification candidates, results), at a few hundred bytes
@@ -193,11 +197,15 @@ const GROWTH_CHECK = 16;
 
 export function gradient(e: ExprLike, vars: readonly string[]): Expr[] {
   const f = toExpr(e);
-  return vars.map((v) => diff(f, v));
+  return withWork(WORK, () => vars.map((v) => diff(f, v)));
 }
 
 /** The matrix of second partials; symmetric, each mixed partial is computed once. */
 export function hessian(e: ExprLike, vars: readonly string[]): Expr[][] {
+  return withWork(WORK, () => hessianOf(e, vars));
+}
+
+function hessianOf(e: ExprLike, vars: readonly string[]): Expr[][] {
   const g = gradient(e, vars);
   const h: Expr[][] = vars.map(() => []);
   vars.forEach((_, i) => {

@@ -14,6 +14,7 @@ import { bigintHash, type Call, children, type Expr, fileNode, findNode, makeAdd
 import { baseOf, compareFactors, compareTerms } from "./order.js";
 import { bitLength as bits, exactRoot, MAX_BITS, Rational, rationalGcd } from "./rational.js";
 import { LimitError } from "../errors.js";
+import { charge, CONSTRUCTOR_WORK, WorkLimitError } from "./work.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Atoms
@@ -187,17 +188,21 @@ class LikeTerms {
 }
 
 export function add(...terms: Expr[]): Expr {
+  charge(CONSTRUCTOR_WORK);
   if (terms.length === 1) return terms[0]!;
   if (terms.length === 2) {
     const sum = addTwo(terms[0]!, terms[1]!);
     if (sum) return sum;
   }
+  charge(terms.length); // the general case: a pass over the terms, and collecting them if need be
   return unlikeSum(terms) ?? collectLikeTerms(terms);
 }
 
 /** The general sum: like terms collected, by hashing their rests (the terms without coefficients). */
 function collectLikeTerms(terms: readonly Expr[]): Expr {
-  const like = new LikeTerms(flatCount(terms, "add"));
+  const count = flatCount(terms, "add");
+  charge(count);
+  const like = new LikeTerms(count);
   for (const t of terms) {
     if (t.kind === "add") for (const u of t.terms) like.collect(u);
     else like.collect(t);
@@ -318,17 +323,21 @@ class LikeFactors {
 }
 
 export function mul(...factors: Expr[]): Expr {
+  charge(CONSTRUCTOR_WORK);
   if (factors.length === 1) return factors[0]!;
   if (factors.length === 2) {
     const product = mulTwo(factors[0]!, factors[1]!);
     if (product) return product;
   }
+  charge(factors.length);
   return unlikeProduct(factors) ?? combineLikeFactors(factors);
 }
 
 /** The general product: like bases combined, by hashing them (see `LikeFactors`). */
 function combineLikeFactors(factors: readonly Expr[]): Expr {
-  const like = new LikeFactors(flatCount(factors, "mul"));
+  const count = flatCount(factors, "mul");
+  charge(count);
+  const like = new LikeFactors(count);
   for (const f of factors) {
     if (f.kind === "mul") for (const g of f.factors) like.collect(g);
     else like.collect(f);
@@ -450,18 +459,19 @@ function signTimesValue(factors: Expr[]): Expr[] | undefined {
 function sortBy(list: Expr[], compare: (a: Expr, b: Expr) => number, count = list.length): void {
   let i = 1;
   while (i < count && compare(list[i - 1]!, list[i]!) <= 0) i++;
-  if (i >= count) return;
-  if (count > 12) {
-    const sorted = list.slice(0, count).sort(compare);
+  let comparisons = i; // charged as work: deep terms make sorting much of a constructor's cost
+  if (i < count && count > 12) {
+    const sorted = list.slice(0, count).sort((a, b) => (comparisons++, compare(a, b)));
     for (let j = 0; j < count; j++) list[j] = sorted[j]!;
-    return;
+  } else {
+    for (; i < count; i++) {
+      const item = list[i]!;
+      let j = i - 1;
+      for (; j >= 0 && (comparisons++, compare(list[j]!, item) > 0); j--) list[j + 1] = list[j]!;
+      list[j + 1] = item;
+    }
   }
-  for (; i < count; i++) {
-    const item = list[i]!;
-    let j = i - 1;
-    for (; j >= 0 && compare(list[j]!, item) > 0; j--) list[j + 1] = list[j]!;
-    list[j + 1] = item;
-  }
+  charge(comparisons);
 }
 
 export function div(a: Expr, b: Expr): Expr {
@@ -478,6 +488,7 @@ function rawMul(factors: readonly Expr[]): Expr {
 
 
 export function pow(base: Expr, exponent: Expr): Expr {
+  charge(CONSTRUCTOR_WORK);
   if (exponent === ZERO) return ONE; // including 0^0, as JavaScript's Math.pow does
   if (exponent === ONE) return base;
   if (base === ONE) return ONE;
@@ -594,7 +605,7 @@ function foldedPower(b: Rational, k: bigint): Num | undefined {
   try {
     return num(b.powInt(k));
   } catch (error) {
-    if (error instanceof LimitError) return undefined;
+    if (error instanceof LimitError && !(error instanceof WorkLimitError)) return undefined; // only the number's bound
     throw error;
   }
 }
@@ -615,6 +626,7 @@ export function isNegative(e: Expr): boolean {
 const RATIONAL = /^-?\d+(\/[1-9]\d*)?$/;
 
 export function call(name: string, args: readonly Expr[]): Expr {
+  charge(CONSTRUCTOR_WORK);
   const row = functionRow(name);
   if (args.length !== row.arity) throw new Error(`internal: ${name} takes ${row.arity} arguments, got ${args.length}`);
   if (row.exact && args.every((a) => a.kind === "num")) {

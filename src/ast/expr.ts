@@ -10,6 +10,7 @@
  */
 import { DepthLimitError, LimitError } from "../errors.js";
 import { Rational } from "./rational.js";
+import { charge, NODE_WORK } from "./work.js";
 
 export type Expr = Num | Sym | Const | Add | Mul | Pow | Call;
 export type Kind = Expr["kind"];
@@ -397,6 +398,7 @@ export function fileNode<T extends Expr>(hash: number, node: T): T {
   if (++created > budget) {
     throw new LimitError(`expression too large: an operation created more than ${budgetLimit.toLocaleString("en")} nodes`);
   }
+  charge(NODE_WORK);
   if (collectedSinceSweep && table.size >= sweepAt) sweep();
   const ref = new WeakRef<Expr>(node);
   const bucket = table.get(hash);

@@ -9,6 +9,7 @@
  *    rounding can do there (see `reliable`). If the two sides are defined on different sets, the verdict is
  *    about where both are defined, and `note` says where that is (`ln(x^2)` and `2 ln(x)` agree only where x > 0).
  */
+import { withWork } from "../ast/work.js";
 import { sub, ZERO } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
@@ -57,16 +58,18 @@ const MAX_SAMPLES = 10_000;
 const TRIES_PER_SAMPLE = 16;
 
 export function check(answer: ExprLike, expected: ExprLike, options: CheckOptions = {}): CheckResult {
-  const settings = validOptions(options);
-  const a = toExpr(answer);
-  const b = toExpr(expected);
-  const difference = simplifiedDifference(a, b);
-  if (difference === ZERO) return { equivalent: true, method: "symbolic" };
-  if (difference.vars.size === 0) {
-    const exact = exactConstant(difference, a, b, settings);
-    if (exact) return exact;
-  }
-  return compareAtPoints(a, b, difference, settings);
+  return withWork("check", () => {
+    const settings = validOptions(options);
+    const a = toExpr(answer);
+    const b = toExpr(expected);
+    const difference = simplifiedDifference(a, b);
+    if (difference === ZERO) return { equivalent: true, method: "symbolic" };
+    if (difference.vars.size === 0) {
+      const exact = exactConstant(difference, a, b, settings);
+      if (exact) return exact;
+    }
+    return compareAtPoints(a, b, difference, settings);
+  });
 }
 
 /** a - b simplified; when simplifying hits a limit, the plain difference (it has the same values). */

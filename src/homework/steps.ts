@@ -8,6 +8,7 @@
  * derivatives, which records their steps and gives the same unsimplified derivative `diff` computes. So a derivation
  * can never disagree with `diff`: the last step's result is `diff(expr, wrt)` itself.
  */
+import { withWork } from "../ast/work.js";
 import { isNegative, neg, ONE, sym } from "../ast/build.js";
 import { children, type Expr } from "../ast/expr.js";
 import { checkVariable, derivative, toExpr, type ExprLike } from "../diff.js";
@@ -65,6 +66,10 @@ const INLINE_VARIABLE: ReadonlySet<RuleName> = new Set(["power", "exponential", 
 
 /** The derivation of d/d`wrt` `expr`, step by step; the last step's `result` is `diff(expr, wrt)`. */
 export function steps(expr: ExprLike, wrt: string): Step[] {
+  return withWork("step-by-step derivation", () => derivation(expr, wrt));
+}
+
+function derivation(expr: ExprLike, wrt: string): Step[] {
   const variable = checkVariable(wrt);
   const root = toExpr(expr);
   if (exceeds(root, MAX_STEPS)) {

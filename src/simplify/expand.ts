@@ -7,6 +7,7 @@
 import { add, mul, num, pow } from "../ast/build.js";
 import { deepFirst, type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
 import { mapChildren } from "../ast/transform.js";
+import { charge } from "../ast/work.js";
 
 export const MAX_TERMS = 500;
 /**
@@ -47,6 +48,7 @@ function multiply(a: Expr, b: Expr): Expr {
   const ta = termsOf(a);
   const tb = termsOf(b);
   if (ta.length === 1 && tb.length === 1) return mul(a, b);
+  charge(ta.length * tb.length);
   const products: Expr[] = [];
   for (const x of ta) for (const y of tb) products.push(mul(x, y));
   return add(...products);

@@ -16,6 +16,7 @@ import { add as addExpr, call, mul as mulExpr, num, pow, splitCoefficient } from
 import type { Expr } from "../ast/expr.js";
 import { bitLength, Rational } from "../ast/rational.js";
 import { LimitError } from "../errors.js";
+import { charge, WorkLimitError } from "../ast/work.js";
 
 export type Poly = Rational | Dense;
 
@@ -48,7 +49,8 @@ export function withBudget<T>(limit: number, fn: () => T): T | undefined {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof TooLarge || error instanceof LimitError) return undefined;
+    // A number past its bound gives up this computation only; the operation's spent work budget ends the operation.
+    if (error instanceof TooLarge || (error instanceof LimitError && !(error instanceof WorkLimitError))) return undefined;
     throw error;
   } finally {
     [work, workLimit] = saved as [number, number];
@@ -56,6 +58,7 @@ export function withBudget<T>(limit: number, fn: () => T): T | undefined {
 }
 
 function spend(n: number): void {
+  charge(n);
   work += n;
   if (work > workLimit) throw new TooLarge();
 }

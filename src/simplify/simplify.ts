@@ -12,6 +12,7 @@ import { baseOf } from "../ast/order.js";
 import { Rational } from "../ast/rational.js";
 import { DepthLimitError, LimitError } from "../errors.js";
 import { mapChildren } from "../ast/transform.js";
+import { currentOperation, isShort, withWork, WorkLimitError } from "../ast/work.js";
 import { apart } from "./apart.js";
 import { keepsRealDomain } from "./domain.js";
 import { cancel } from "./cancel.js";
@@ -23,7 +24,21 @@ import { mayCombine, together as overCommonDenominator } from "./together.js";
 import { asExponentials, asReciprocals, asTangents, inSinesAndCosines, productsToSums, pythagorean, withDoubleAngles, withSingleAngles } from "./trig.js";
 import { specialValue } from "./values.js";
 
+/**
+ * Simplified forms. Invariant: `memo` (and `finished`) hold only forms found with the full candidate search, so a
+ * later call gets the same answer whatever the budget of the call that found it. A form made once the operation's
+ * work ran short (candidates skipped, see work.ts) is kept in `rough`, tagged with that operation, and is seen by
+ * no other: it is correct (every form is equal to its node), only not searched.
+ */
 const memo = new NodeMemo<Expr>();
+const rough = new NodeMemo<{ readonly operation: number; readonly form: Expr }>();
+
+function known(e: Expr): Expr | undefined {
+  const found = memo.get(e);
+  if (found !== undefined) return found;
+  const r = rough.get(e);
+  return r !== undefined && r.operation === currentOperation() ? r.form : undefined;
+}
 
 // Asked for from several candidate forms and in every round: remember them per node.
 const factorTerms = memoized(commonFactors);
@@ -40,11 +55,17 @@ export function simplifyComputations(): number {
 const finished = new NodeMemo<Expr>();
 
 export function simplify(e: Expr): Expr {
-  return finished.get(e) ?? finished.set(e, simplifyWhole(e));
+  const done = finished.get(e);
+  if (done !== undefined) return done;
+  return withWork("simplification", () => {
+    const result = simplifyWhole(e);
+    return isShort() ? result : finished.set(e, result);
+  });
 }
 
 function simplifyWhole(e: Expr): Expr {
   const simplified = inRounds(e);
+  if (isShort()) return simplified;
   // Functions of 2u beside functions of u may cancel once written through u: sin(6*x)/cos(3*x) = 2*sin(3*x). Tried
   // on what was given too, before other rewrites (products to sums) change the angles.
   const smallest = new Smallest(simplified, e);
@@ -66,22 +87,28 @@ function inRounds(e: Expr): Expr {
 }
 
 function simplifyNode(e: Expr): Expr {
-  const known = memo.get(e);
-  if (known) return known;
-  deepFirst(e, simplifyOne, (n) => memo.get(n) !== undefined); // children first: recursion only where shallow
+  const found = known(e);
+  if (found) return found;
+  deepFirst(e, simplifyOne, (n) => known(n) !== undefined); // children first: recursion only where shallow
   return simplifyOne(e);
 }
 
 function simplifyOne(e: Expr): Expr {
-  const known = memo.get(e);
-  if (known) return known;
+  const found = known(e);
+  if (found) return found;
   computations++;
   const result = withinDepth(() => {
     const node = mapChildren(e, simplifyNode);
+    if (node.kind === "call") {
+      const value = specialValue(node);
+      if (value) return value;
+    }
     // Simpler parts can make a larger whole: 8*x - 6*x^2 = 2*x*(4 - 3*x), but its square root splits in two factors.
-    return (node.kind === "call" && specialValue(node)) || withinDepth(() => smallestForm(node, e), node);
+    // Short of work, the node rebuilt from its simplified children is the answer: correct, only not searched.
+    return isShort() ? node : withinDepth(() => smallestForm(node, e), node);
   }, e);
-  memo.set(e, result);
+  if (isShort()) rough.set(e, { operation: currentOperation(), form: result });
+  else memo.set(e, result);
   return result;
 }
 
@@ -105,8 +132,8 @@ function smallestForm(e: Expr, original: Expr): Expr {
     candidates(e, smallest);
   } catch (error) {
     // A form that needs an exact number past its bound ((x + 10^1000)^5 expanded) is no candidate: `e` itself is
-    // made of bounded numbers, and the forms found before stay on offer.
-    if (!(error instanceof LimitError)) throw error;
+    // made of bounded numbers, and the forms found before stay on offer. A spent work budget ends the operation.
+    if (!(error instanceof LimitError) || error instanceof WorkLimitError) throw error;
   }
   smallest.consider(original);
   return smallest.best;
