@@ -5,7 +5,9 @@
  * - `derivative`: the partial derivative with respect to each argument, as a template in the argument names
  *   `u` (first) and `v` (second). The chain rule (rules/chain.ts) multiplies it by the argument's derivative.
  * - `js`: JavaScript source for the numeric value, given the arguments' source. The compiler emits it inline and
- *   `evaluate` runs the very same code, so interpreted and compiled results agree to the bit.
+ *   `evaluate` runs the very same code, so interpreted and compiled results agree to the bit. Real numbers have one
+ *   zero: where a function tells -0 from 0 (atan2, and 1/u in acot, acsc), `+ 0` makes -0 into 0 first, so that
+ *   atan2(x*relu(x), -1) at x = -1 is pi, not -pi.
  * - `latex`: the LaTeX command, or a function building the whole call from the arguments' LaTeX.
  * - Construction-time facts used by the canonical constructors: `parity`, exact `values` at special points,
  *   `undoes` (f(g(u)) = u wherever it is defined) and `exact` folding of rational arguments.
@@ -59,16 +61,16 @@ const ROWS: readonly FunctionRow[] = [
     latex: "\\arccos", values: { "0": "pi/2", "1/2": "pi/3", "1": "0", "-1": "pi" }, description: "inverse cosine" },
   { name: "atan", arity: 1, aliases: ["arctan"], derivative: ["1/(u^2 + 1)"], js: (u) => `Math.atan(${u})`,
     latex: "\\arctan", parity: "odd", values: { "0": "0", "1": "pi/4" }, description: "inverse tangent" },
-  { name: "acot", arity: 1, aliases: ["arccot"], derivative: ["-1/(u^2 + 1)"], js: (u) => `Math.atan(1 / ${u})`,
+  { name: "acot", arity: 1, aliases: ["arccot"], derivative: ["-1/(u^2 + 1)"], js: (u) => `Math.atan(1 / (${u} + 0))`,
     latex: "\\operatorname{arccot}", parity: "odd", values: { "0": "pi/2", "1": "pi/4" },
     description: "inverse cotangent, atan(1/u) (odd, as in SymPy)" },
   { name: "asec", arity: 1, aliases: ["arcsec"], derivative: ["1/(abs(u)*sqrt(u^2 - 1))"],
     js: (u) => `Math.acos(1 / ${u})`, latex: "\\operatorname{arcsec}", values: { "1": "0" },
     description: "inverse secant, acos(1/u)" },
   { name: "acsc", arity: 1, aliases: ["arccsc"], derivative: ["-1/(abs(u)*sqrt(u^2 - 1))"],
-    js: (u) => `Math.asin(1 / ${u})`, latex: "\\operatorname{arccsc}", parity: "odd", values: { "1": "pi/2" },
+    js: (u) => `Math.asin(1 / (${u} + 0))`, latex: "\\operatorname{arccsc}", parity: "odd", values: { "1": "pi/2" },
     description: "inverse cosecant, asin(1/u)" },
-  { name: "atan2", arity: 2, derivative: ["v/(u^2 + v^2)", "-u/(u^2 + v^2)"], js: (u, v) => `Math.atan2(${u}, ${v})`,
+  { name: "atan2", arity: 2, derivative: ["v/(u^2 + v^2)", "-u/(u^2 + v^2)"], js: (u, v) => `Math.atan2(${u} + 0, ${v} + 0)`,
     latex: "\\operatorname{atan2}", description: "angle of the point (x, y), as atan2(y, x): atan(y/x) in the right half-plane" },
 
   // hyperbolic

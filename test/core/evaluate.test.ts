@@ -67,6 +67,15 @@ describe("evaluate", () => {
   });
 });
 
+describe("one zero", () => {
+  it("gives functions that tell -0 from 0 the real zero: x*relu(x) at x = -1 is 0, and atan2(0, -1) is pi", () => {
+    // x*relu(x) at -1 is -1*0, which floats make -0.
+    expect(evaluate(parse("atan2(x*relu(x), -1)"), { x: -1 })).toBe(Math.PI);
+    expect(evaluate(parse("acot(x*relu(x))"), { x: -1 })).toBe(Math.PI / 2); // acot(0) = pi/2, as SymPy's
+    expect(compile(parse("atan2(x*relu(x), -1)"), ["x"])(-1)).toBe(Math.PI);
+  });
+});
+
 describe("undefined values stay undefined", () => {
   it("keeps 0/0 and poles instead of folding them to numbers", () => {
     expect(format(simplify("0/0"))).toBe("0/0");
