@@ -318,7 +318,7 @@ describe("the work budget of one operation", () => {
   }, 30_000);
 
   it("keeps its documented figures", () => {
-    expect(AMPLE_WORK).toBe(8_000_000);
-    expect(MAX_WORK).toBe(10_000_000);
+    expect(AMPLE_WORK).toBe(6_000_000);
+    expect(MAX_WORK).toBe(7_500_000);
   });
 });
