@@ -7,7 +7,7 @@
  * u^a*v^a as (u*v)^a or back) moves even roots onto other bases. The other partial functions (log, asin, division)
  * are only ever carried over from the expression by the rewrites, never brought in.
  */
-import { children, type Expr, NodeMemo } from "../ast/expr.js";
+import { children, deepFirst, type Expr, NodeMemo } from "../ast/expr.js";
 import { add, hasEvenDenominator, isNonNegative, mul, num, numericContent, splitCoefficient } from "../ast/build.js";
 import { Rational } from "../ast/rational.js";
 
@@ -33,9 +33,14 @@ function signPart(u: Expr): Expr {
  * even roots and the arguments of its logarithms. Memoised per node; nodes without any share one empty set.
  */
 function nonNegativeWhereReal(e: Expr): ReadonlySet<Expr> {
-  let found = known.get(e);
+  const found = known.get(e);
   if (found) return found;
-  found = NONE;
+  deepFirst(e, collect, (n) => known.get(n) !== undefined); // children first: recursion only where shallow
+  return known.get(e) ?? collect(e);
+}
+
+function collect(e: Expr): ReadonlySet<Expr> {
+  let found = NONE;
   for (const c of children(e)) {
     const inner = nonNegativeWhereReal(c);
     if (inner === found || inner.size === 0) continue;
