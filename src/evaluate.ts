@@ -4,6 +4,7 @@
  * `x^(1/3)` at x = -8 is -2, as `cbrt` is.
  */
 import { children, type Expr } from "./ast/expr.js";
+import { isGate } from "./ast/gate.js";
 import { type Rational, scaledPower, timesPowerOfTwo } from "./ast/rational.js";
 import { describeValue } from "./arguments.js";
 import { ArgumentError } from "./errors.js";
@@ -89,7 +90,7 @@ function value(e: Expr, ev: (e: Expr) => number, lookup: (name: string) => numbe
       const n = numericPrefix(e.factors);
       let p = n > 1 ? numericCoefficient(e.factors.slice(0, n), ev) : 1;
       for (let i = n > 1 ? n : 0; i < e.factors.length; i++) p *= ev(e.factors[i]!);
-      return p;
+      return e.factors.some((f) => isGate(f) && ev(f) === 0) ? 0 : p; // step gates a product (ast/gate.ts)
     }
     case "pow":
       return e.exponent.kind === "num" ? rationalPower(ev(e.base), e.exponent.value) : Math.pow(ev(e.base), ev(e.exponent));

@@ -2,8 +2,9 @@
  * Bottom-up rewriting over the shared expression graph: each distinct node is visited once per call, so a tree with
  * exponentially many paths (shared subexpressions) costs only its number of distinct nodes.
  */
-import { rebuild } from "./build.js";
+import { rebuild, ZERO } from "./build.js";
 import { children, deepFirst, type Expr } from "./expr.js";
+import { isGate } from "./gate.js";
 
 /**
  * `e` with each child replaced by `f(child)`, rebuilt through the canonical constructors; `e` itself when every
@@ -36,8 +37,23 @@ export function postwalk(e: Expr, rewrite: (e: Expr) => Expr | undefined, seen =
   return walk(e);
 }
 
-/** Replaces variables by expressions, e.g. substitute(x^2 + y, {x: 3}) = 9 + y. */
+/**
+ * Replaces variables by expressions, e.g. substitute(x^2 + y, {x: 3}) = 9 + y. A product whose step gate becomes
+ * exactly 0 becomes 0 (ast/gate.ts), as evaluate takes it: step(x)*log(x) at x = -1 is 0, not 0*log(-1).
+ */
 export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
   if (![...values.keys()].some((v) => e.vars.has(v))) return e;
-  return postwalk(e, (node) => (node.kind === "sym" ? values.get(node.name) : undefined));
+  const seen = new Map<Expr, Expr>();
+  const closed = (f: Expr) => isGate(f) && walk(f) === ZERO;
+  const walk = (n: Expr): Expr => {
+    let done = seen.get(n);
+    if (done) return done;
+    if (n.kind === "sym") done = values.get(n.name) ?? n;
+    else if (n.kind === "mul" && n.factors.some(closed)) done = ZERO;
+    else done = mapChildren(n, walk);
+    seen.set(n, done);
+    return done;
+  };
+  deepFirst(e, walk, (n) => seen.has(n)); // deep input: children first, so `walk` recurses only where it is shallow
+  return walk(e);
 }

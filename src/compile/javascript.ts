@@ -3,7 +3,8 @@
  *
  * It spells out exactly the float64 operations `evaluate` performs (src/evaluate.ts), in the same order, so compiled
  * and interpreted results agree to the bit: sums and products left to right, `rationalPower` for numeric exponents,
- * and each function's `js` form from its row in src/functions.ts (which `evaluate` runs too).
+ * step gating in products (`isGate`), and each function's `js` form from its row in src/functions.ts (which
+ * `evaluate` runs too).
  *
  * Child sources must be atomic — a local name or a literal — because function rows may repeat an argument
  * (`softplus`, `step`) and the real-root branch below repeats the base. The program builder (program.ts) guarantees it
@@ -11,6 +12,7 @@
  */
 import type { Expr } from "../ast/expr.js";
 import type { Rational } from "../ast/rational.js";
+import { isGate } from "../ast/gate.js";
 import { numericCoefficient, numericPrefix } from "../evaluate.js";
 import { functionRow } from "../functions.js";
 
@@ -22,8 +24,10 @@ export function nodeSource(e: Expr, child: (e: Expr) => string): string {
     case "mul": {
       // Leading numeric factors are one number, as evaluate multiplies them (2^3000*3^-3000*x is 0, not NaN).
       const n = numericPrefix(e.factors);
-      if (n < 2) return e.factors.map(child).join(" * ");
-      return [numberLiteral(numericCoefficient(e.factors.slice(0, n))), ...e.factors.slice(n).map(child)].join(" * ");
+      const product = (n < 2 ? e.factors.map(child) : [numberLiteral(numericCoefficient(e.factors.slice(0, n))), ...e.factors.slice(n).map(child)]).join(" * ");
+      // Step gates a product (ast/gate.ts), as in evaluate: a step factor that is 0 makes it +0. Others pay nothing.
+      const gates = e.factors.filter(isGate).map((f) => `${child(f)} === 0`);
+      return gates.length === 0 ? product : `${gates.join(" || ")} ? 0 : ${product}`;
     }
     case "pow":
       return e.exponent.kind === "num"

@@ -6,6 +6,7 @@ import { num } from "../ast/build.js";
 import { children, type Expr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { substitute } from "../ast/transform.js";
+import { isGate } from "../ast/gate.js";
 import { evaluate, evaluateAll } from "../evaluate.js";
 import { LimitError } from "../errors.js";
 
@@ -162,7 +163,7 @@ export function magnitudeAt(e: Expr, point: Point): number {
     if (m !== undefined) return m;
     const v = x.kind === "num" ? x.value.toNumber() : values.get(x)!;
     if (x.kind === "add") m = x.terms.reduce((total, t) => total + size(t), 0);
-    else if (x.kind === "mul") m = x.factors.reduce((total, f) => total * size(f), 1);
+    else if (x.kind === "mul") m = x.factors.some((f) => isGate(f) && values.get(f) === 0) ? 0 : x.factors.reduce((total, f) => total * size(f), 1);
     else if (x.kind === "pow" && x.exponent.kind === "num" && !x.exponent.value.isNegative) m = Math.pow(size(x.base), x.exponent.value.toNumber());
     else m = Math.abs(v);
     memo.set(x, m);
