@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ArgumentError, build, compile, DomainError, domainProblem, evaluate, format, parse, realValue, simplify } from "../../src/index.js";
+import { ArgumentError, build, compile, compileAll, diff, DomainError, domainProblem, evaluate, format, gradient, parse, realValue, simplify, substitute } from "../../src/index.js";
 import { Rational } from "../../src/ast/rational.js";
 
 describe("evaluate", () => {
@@ -146,6 +146,65 @@ describe("exact numbers beyond the range of floats", () => {
       const e = parse(text);
       expect(compile(e, ["x"])(1.5)).toBe(evaluate(e, { x: 1.5 }));
       expect(Number.isFinite(evaluate(e, { x: 1.5 }))).toBe(true);
+    }
+  });
+});
+
+describe("step gates a product: a step factor that is exactly 0 makes the product +0", () => {
+  /** Relative agreement with a hand-derived value (the power functions round differently). */
+  const near = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-14 * Math.abs(want));
+  /** The value of `e` at v, after checking that compiled code gives the very same float. */
+  const at = (e: ReturnType<typeof parse>, v: string, p: number) => {
+    const value = evaluate(e, { [v]: p });
+    expect(Object.is(compile(e, [v])(p), value)).toBe(true);
+    return value;
+  };
+
+  it("derivatives through flat kinks are 0 where the kink function is constant, not 0*Infinity", () => {
+    // Hand-derived: relu(x)^a has derivative a*x^(a-1) for x > 0 and 0 for x < 0; cbrt(relu(x)) is relu(x)^(1/3).
+    const cases: [string, number][] = [["relu(x)^(2/3)", 2 / 3], ["relu(x)^(4/5)", 4 / 5], ["cbrt(relu(x))", 1 / 3]];
+    for (const [text, a] of cases) {
+      const d = diff(text, "x");
+      for (const x of [-0.4, -3, -1e-300]) expect(Object.is(at(d, "x", x), 0)).toBe(true);
+      for (const x of [0.5, 2.7]) near(at(d, "x", x), a * x ** (a - 1));
+    }
+    const d2 = diff("relu(x)^(2/3)", "x", 2);
+    expect(Object.is(at(d2, "x", -0.4), 0)).toBe(true);
+    near(at(d2, "x", 0.5), (-2 / 9) * 0.5 ** (-4 / 3));
+    // sqrt(min(0, y)) is 0 for y >= 0, so its derivative is 0 there; for y < 0 the function itself has no real value.
+    const dy = diff("sqrt(min(0, y))", "y");
+    expect(Object.is(at(dy, "y", 0.87), 0)).toBe(true);
+    expect(at(dy, "y", -0.5)).toBeNaN();
+    expect(realValue(diff("relu(x)^(2/3)", "x"), { x: -0.4 })).toBe(0);
+    expect(domainProblem(diff("relu(x)^(2/3)", "x"), { x: -0.4 })).toBeUndefined();
+  });
+
+  it("is the Heaviside piecewise product: g where u > 0, g/2 at u = 0, 0 where u < 0; gating only at exact 0", () => {
+    const e = parse("step(x)*log(x)");
+    expect(Object.is(at(e, "x", -1), 0)).toBe(true);
+    expect(at(e, "x", 2)).toBe(Math.log(2));
+    expect(at(parse("step(x)*x^-1"), "x", 0)).toBe(Infinity); // 1/2 * Infinity
+    expect(Object.is(at(parse("step(-x)^2*log(x - 3)"), "x", 2), 0)).toBe(true); // a positive power of a step gates too
+    expect(Object.is(at(parse("-step(x)*x"), "x", -1), 0)).toBe(true); // +0, not -1*0*(-1)
+    expect(evaluate("y*log(x)", { x: -1, y: 0 })).toBeNaN(); // only step gates
+    // Exact substitution keeps the same convention.
+    expect(format(simplify(substitute(e, new Map([["x", parse("-1")]]))))).toBe("0");
+  });
+
+  it("leaves a relu network's gradient as the chain rule gives it, active or not", () => {
+    // loss = (w2*relu(h) - t)^2 with h = w1*x + b; by hand, with e = w2*relu(h) - t:
+    // d/dw1 = 2*e*w2*step(h)*x, d/db = 2*e*w2*step(h), d/dw2 = 2*e*relu(h).
+    const params = ["w1", "b", "w2", "x", "t"];
+    const grads = gradient("(w2*relu(w1*x + b) - t)^2", ["w1", "b", "w2"]);
+    const compiled = compileAll(grads, params);
+    for (const [w1, b, w2, x, t] of [[0.7, 0.1, -1.3, 2, 0.5], [0.7, 0.1, -1.3, -2, 0.5], [-0.2, 0, 2, 0, 1]]) {
+      const h = w1! * x! + b!;
+      const step = h > 0 ? 1 : h < 0 ? 0 : 0.5;
+      const e = w2! * Math.max(h, 0) - t!;
+      const want = [2 * e * w2! * step * x!, 2 * e * w2! * step, 2 * e * Math.max(h, 0)];
+      const got = grads.map((g) => evaluate(g, { w1: w1!, b: b!, w2: w2!, x: x!, t: t! }));
+      got.forEach((g, i) => near(g, want[i]!));
+      expect([...compiled([w1!, b!, w2!, x!, t!])]).toEqual(got);
     }
   });
 });

@@ -42,6 +42,11 @@ describe("values at a point", () => {
     expect(valueAt(parse("sin(x)*exp(y)"), { x: 0.5, y: -1.25 })).toBeCloseTo(Math.sin(0.5) * Math.exp(-1.25), 15);
     expect(valueAt(parse("log(x)"), { x: -0.5 })).toBeNaN();
     expect(valueAt(parse("x^(1/3)"), { x: -0.125 })).toBe(-0.5);
+    // Step gates a product in the exact value too: relu(x)^(2/3)'s derivative is 0 for x < 0, as evaluate says.
+    const d = parse("2*step(x)/(3*relu(x)^(1/3))");
+    expect(valueAt(d, { x: -0.4 })).toBe(0);
+    expect(magnitudeAt(d, { x: -0.4 })).toBe(0);
+    expect(valueAt(d, { x: 0.125 })).toBeCloseTo(4 / 3, 15); // 2/3 * 0.125^(-1/3)
   });
 });
 
