@@ -486,7 +486,6 @@ function rawMul(factors: readonly Expr[]): Expr {
 // ---------------------------------------------------------------------------------------------------------------
 // Powers
 
-
 export function pow(base: Expr, exponent: Expr): Expr {
   charge(CONSTRUCTOR_WORK);
   if (exponent === ZERO) return ONE; // including 0^0, as JavaScript's Math.pow does
@@ -552,8 +551,8 @@ function powerOfPower(u: Expr, a: Expr, b: Expr): Expr {
 /**
  * Exact powers of rationals; odd roots of negative numbers are real (the real-root convention of `evaluate`).
  * Invariant: the result is either a number or a product of a number and powers of integers to exponents in (0, 1)
- * that `mul` leaves alone, or the power itself unevaluated (b^e as given) when folding it would exceed the bound on exact numbers.
- * Nothing is returned that `mul` would combine back into b^e (2^(4099/2) split into 2^2049·2^(1/2) would be), and no
+ * that `mul` leaves alone, or the power itself unevaluated (b^e as given) when folding it would exceed the bound on
+ * exact numbers. Nothing is returned that `mul` would combine back into b^e (2^(4099/2) split into 2^2049·2^(1/2) would be), and no
  * root is attempted whose index exceeds the bit length of its radicand (2^(1/10^10) stays as it is).
  */
 function numericPower(b: Rational, e: Rational): Expr {
