@@ -6,5 +6,6 @@ export default defineConfig({
     testTimeout: 30_000,
     // The interning test calls gc() to observe that expressions nobody holds leave the intern table.
     execArgv: ["--expose-gc"],
+    setupFiles: ["test/support/matchers.ts"],
   },
 });

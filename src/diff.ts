@@ -3,7 +3,7 @@
  * `gradient` and `hessian` are the public entry points, memoised per node and returning simplified results.
  */
 import { ZERO } from "./ast/build.js";
-import { children, distinctNodes, type Expr, isExpr, NodeMemo, withNodeLimit } from "./ast/expr.js";
+import { account, children, distinctNodes, type Expr, isExpr, NodeMemo, withNodeLimit } from "./ast/expr.js";
 import { withWork } from "./ast/work.js";
 import { describeValue } from "./arguments.js";
 import { ArgumentError, LimitError } from "./errors.js";
@@ -61,8 +61,14 @@ function remembered(e: Expr, wrt: string): Expr | undefined {
 function remember(e: Expr, wrt: string, result: Expr): void {
   const known = rawMemo.get(e);
   if (known === undefined) rawMemo.set(e, { wrt, result });
-  else (known.others ??= new Map()).set(wrt, result);
+  else {
+    (known.others ??= new Map()).set(wrt, result);
+    account(OTHER_BYTES);
+  }
 }
+
+/** Estimated bytes of an entry of `others`, counted toward the generation of nodes (see expr.ts). */
+const OTHER_BYTES = 40;
 
 let rawComputations = 0;
 /** How many derivatives were computed rather than found in the memo (a test hook). */

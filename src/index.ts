@@ -3,7 +3,7 @@
  *
  *   text ──parse──▶ Expr ──diff──▶ Expr ──simplify──▶ Expr ──format / toLatex / evaluate / compile──▶ output
  */
-import type { Expr } from "./ast/expr.js";
+import { equals as equalExprs, type Expr } from "./ast/expr.js";
 import { describeValue as describe, expectArray, expectExpr, expectExprLikeList, expectNames, expectOptions, expectString } from "./arguments.js";
 import { substitute as substituteIn } from "./ast/transform.js";
 import { compile as compileOne, compileAll as compileMany, compileSum as compileRows, gradientFunction as gradientFunctionOf } from "./compile/compile.js";
@@ -27,7 +27,7 @@ export type { DomainProblem } from "./domain.js";
 export { parse, MAX_INPUT_LENGTH, type ParseOptions, type UserFunction } from "./parser/parse.js";
 export { toExpr, checkVariable, type ExprLike } from "./diff.js";
 export { FUNCTIONS, type FunctionRow } from "./functions.js";
-export * as build from "./ast/build.js";
+export * as build from "./constructors.js";
 export type { Scope } from "./evaluate.js";
 
 /** The simplest form symdiff finds: like terms collected, common factors out, fractions combined, identities used. */
@@ -53,6 +53,14 @@ export function realValue(e: ExprLike, scope: Scope = {}): number {
 /** Why the expression has no finite real value at the point (the innermost part without one), if it has none. */
 export function domainProblem(e: ExprLike, scope: Scope = {}): DomainProblem | undefined {
   return domainProblemOf(toExpr(e), scope);
+}
+
+/**
+ * Are the two the same expression? Expressions made close together are `===` when equal (see "Equality" in the
+ * README); this holds for any two, however long ago they were made.
+ */
+export function equals(a: ExprLike, b: ExprLike): boolean {
+  return equalExprs(toExpr(a), toExpr(b));
 }
 
 /** Number of nodes of the expression as a tree (shared subexpressions counted each time they occur). */

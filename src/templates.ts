@@ -3,7 +3,7 @@
  * `u` and `v` stand for a function's first and second argument.
  */
 import { rebuild } from "./ast/build.js";
-import { children, type Expr } from "./ast/expr.js";
+import { children, type Expr, pin } from "./ast/expr.js";
 import { parse } from "./parser/parse.js";
 
 const PARAMETERS = ["u", "v"];
@@ -17,7 +17,7 @@ const builders = new Map<string, Builder>();
 export function template(text: string): Expr {
   let t = parsed.get(text);
   if (!t) {
-    t = parse(text);
+    t = pin(parse(text)); // kept for good, so the nodes are every generation's (see expr.ts)
     parsed.set(text, t);
   }
   return t;

@@ -10,16 +10,22 @@
  * Anything that needs search or comparison of alternatives lives in the explicit simplify pass instead.
  */
 import { functionRow } from "../functions.js";
-import { bigintHash, type Call, children, type Expr, fileNode, findNode, makeAdd, makeCall, makeConst, makeMul, makeNum, makePow, makeSym, mixHash, NodeMemo, type Num, type Pow, shapeHash, stringHash, type Sym } from "./expr.js";
+import { bigintHash, type Call, children, deepFirst, type Expr, fileNode as fileNew, findNode, isStale, pin, makeAdd, makeCall, makeConst, makeMul, makeNum, makePow, makeSym, mixHash, NodeMemo, type Num, type Pow, shapeHash, stringHash, type Sym } from "./expr.js";
 import { baseOf, compareFactors, compareTerms } from "./order.js";
 import { bitLength as bits, exactRoot, MAX_BITS, Rational, rationalGcd } from "./rational.js";
 import { LimitError } from "../errors.js";
-import { charge, CONSTRUCTOR_WORK, WorkLimitError } from "./work.js";
+import { charge, CONSTRUCTOR_WORK, NODE_WORK, WorkLimitError } from "./work.js";
+
+/** Files a new node (see expr.ts), charging the operation for it. */
+function fileNode<T extends Expr>(hash: number, node: T): T {
+  charge(NODE_WORK);
+  return fileNew(hash, node);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Atoms
 
-/** Small integers are made once and kept: they are by far the most common numbers. */
+/** Small integers are made once and kept for good (pinned): they are by far the most common numbers. */
 const SMALL = 1024;
 const SMALL_BIG = 1024n; // compared with bigints: a mixed bigint/number comparison is much slower
 const smallIntegers: Num[] = [];
@@ -29,11 +35,11 @@ const SEED = { num: stringHash("num"), sym: stringHash("sym"), const: stringHash
 
 export function num(value: Rational | number | bigint): Num {
   if (typeof value === "number" && Number.isInteger(value) && value > -SMALL && value < SMALL) {
-    return (smallIntegers[value + SMALL] ??= internNum(Rational.of(value)));
+    return (smallIntegers[value + SMALL] ??= pin(internNum(Rational.of(value))));
   }
   const q = value instanceof Rational ? value : Rational.of(BigInt(value));
   const small = q.den === 1n && q.num > -SMALL_BIG && q.num < SMALL_BIG ? Number(q.num) + SMALL : -1;
-  if (small >= 0) return (smallIntegers[small] ??= internNum(q));
+  if (small >= 0) return (smallIntegers[small] ??= pin(internNum(q)));
   return internNum(q);
 }
 
@@ -52,6 +58,55 @@ export const ONE = num(1);
 export const MINUS_ONE = num(-1);
 export const HALF = num(Rational.HALF);
 export const PI = findNode(SEED.const, "const", "pi") ?? fileNode(SEED.const, makeConst("pi"));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Adoption of nodes from older generations (see "Interning, in generations" in expr.ts)
+
+const adoptions = new NodeMemo<Expr>();
+
+/**
+ * `e` itself, or, if `e` is from an older generation, its equal in the current one. Every constructor adopts its
+ * operands first, so an expression a program kept from long ago combines with new ones exactly as a new one would
+ * (like terms collected, equal factors combined: all of it decided by `===`).
+ */
+export function adopt(e: Expr): Expr {
+  if (!isStale(e)) return e;
+  deepFirst(e, adoptNode, (n) => !isStale(n) || isAdopted(n));
+  return adoptNode(e);
+}
+
+function isAdopted(e: Expr): boolean {
+  const known = adoptions.get(e);
+  return known !== undefined && !isStale(known);
+}
+
+/** The node of `e`'s shape over its adopted children: `e` was canonical, so its shape needs no constructor's work. */
+function adoptNode(e: Expr): Expr {
+  const known = adoptions.get(e);
+  if (known !== undefined && !isStale(known)) return known;
+  const kids = e.kids.map(adopt);
+  switch (e.kind) {
+    case "num":
+      return adoptions.set(e, num(e.value));
+    case "sym":
+      return adoptions.set(e, sym(e.name));
+    case "const":
+      return PI;
+    case "add":
+      return adoptions.set(e, rawAdd(kids));
+    case "mul":
+      return adoptions.set(e, rawMul(kids));
+    case "pow":
+      return adoptions.set(e, rawPow(kids[0]!, kids[1]!));
+    case "call":
+      return adoptions.set(e, rawCall(e.name, kids));
+  }
+}
+
+/** Adopts the stale operands of a constructor in place. */
+function adoptAll(list: Expr[]): void {
+  for (let i = 0; i < list.length; i++) if (isStale(list[i]!)) list[i] = adopt(list[i]!);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sums
@@ -189,6 +244,7 @@ class LikeTerms {
 
 export function add(...terms: Expr[]): Expr {
   charge(CONSTRUCTOR_WORK);
+  adoptAll(terms);
   if (terms.length === 1) return terms[0]!;
   if (terms.length === 2) {
     const sum = addTwo(terms[0]!, terms[1]!);
@@ -324,6 +380,7 @@ class LikeFactors {
 
 export function mul(...factors: Expr[]): Expr {
   charge(CONSTRUCTOR_WORK);
+  adoptAll(factors);
   if (factors.length === 1) return factors[0]!;
   if (factors.length === 2) {
     const product = mulTwo(factors[0]!, factors[1]!);
@@ -488,6 +545,8 @@ function rawMul(factors: readonly Expr[]): Expr {
 
 export function pow(base: Expr, exponent: Expr): Expr {
   charge(CONSTRUCTOR_WORK);
+  if (isStale(base)) base = adopt(base);
+  if (isStale(exponent)) exponent = adopt(exponent);
   if (exponent === ZERO) return ONE; // including 0^0, as JavaScript's Math.pow does
   if (exponent === ONE) return base;
   if (base === ONE) return ONE;
@@ -626,6 +685,7 @@ const RATIONAL = /^-?\d+(\/[1-9]\d*)?$/;
 
 export function call(name: string, args: readonly Expr[]): Expr {
   charge(CONSTRUCTOR_WORK);
+  if (args.some(isStale)) args = args.map(adopt);
   const row = functionRow(name);
   if (args.length !== row.arity) throw new Error(`internal: ${name} takes ${row.arity} arguments, got ${args.length}`);
   if (row.exact && args.every((a) => a.kind === "num")) {
@@ -663,6 +723,10 @@ export function call(name: string, args: readonly Expr[]): Expr {
       return name === "abs" ? mul(num(c), call(name, [rest])) : call(name, [rest]);
     }
   }
+  return rawCall(name, args);
+}
+
+function rawCall(name: string, args: readonly Expr[]): Expr {
   const hash = shapeHash(mixHash(SEED.call, stringHash(name)), args);
   return findNode(hash, "call", name, args) ?? fileNode(hash, makeCall(name, args));
 }

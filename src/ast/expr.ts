@@ -10,7 +10,6 @@
  */
 import { DepthLimitError, LimitError } from "../errors.js";
 import { Rational } from "./rational.js";
-import { charge, NODE_WORK } from "./work.js";
 
 export type Expr = Num | Sym | Const | Add | Mul | Pow | Call;
 export type Kind = Expr["kind"];
@@ -34,6 +33,10 @@ interface NodeBase {
   memo: unknown[] | undefined;
   /** @internal The children (see `children`), kept for every kind: walks ask every node for them. */
   readonly kids: readonly Expr[];
+  /** @internal The generation the node belongs to (0: permanent; see "Interning, in generations"). */
+  gen: number;
+  /** @internal The node's hash in the intern table. */
+  hash: number;
   /** Plain text that `parse` reads back to this same expression. */
   toString(): string;
   toJSON(): string;
@@ -93,6 +96,8 @@ class Node {
   readonly size: number;
   readonly depth: number;
   readonly vars: ReadonlySet<string>;
+  gen: number;
+  hash: number;
 
   constructor(
     readonly kind: Kind,
@@ -102,6 +107,8 @@ class Node {
   ) {
     this.id = nextId++;
     this.memo = undefined;
+    this.gen = generation;
+    this.hash = 0;
     let size = 1;
     let depth = 0;
     for (const c of kids) {
@@ -237,6 +244,8 @@ export function distinctNodes(root: Expr): number {
 }
 
 let slots = 0;
+/** Estimated bytes of a memo entry: the slot and, typically, a small value (counted toward the generation). */
+const MEMO_BYTES = 16;
 
 /**
  * A per-node cache of a derived fact (a node's simplified form, its operation count, ...). Nodes are immutable and
@@ -251,7 +260,12 @@ export class NodeMemo<T> {
   }
 
   set(e: Expr, value: T): T {
-    (e.memo ??= new Array<unknown>(slots))[this.slot] = value; // sized once for every cache there is
+    if (e.memo === undefined) {
+      e.memo = new Array<unknown>(slots); // sized once for every cache there is
+      bytes += MEMO_BYTES + 4 * slots;
+    }
+    e.memo[this.slot] = value;
+    bytes += MEMO_BYTES;
     return value;
   }
 }
@@ -272,46 +286,128 @@ function unionVars(children: readonly Expr[]): ReadonlySet<string> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Interning. A hash table keyed by a number computed from a node's shape (its kind, name or value, and its
-// children's ids), so a lookup costs a few multiplications instead of building and hashing a string key. Buckets
-// hold weak references, so expressions nobody uses any more can be collected.
+// Interning, in generations. A hash table keyed by a number computed from a node's shape (its kind, name or value,
+// and its children's ids), so a lookup costs a few multiplications instead of building and hashing a string key.
+//
+// The table holds its nodes strongly. (Weak references cannot bound memory: the language keeps every WeakRef target
+// alive until the current job ends, so a program differentiating in a synchronous loop kept every node it ever
+// made.) Instead the table is renewed when it has grown past GENERATION_BYTES: a new generation starts with only the
+// permanent nodes, and the old table is left to the garbage collector with every node nobody else holds.
+//
+// Invariants:
+// - Within a generation, structurally equal nodes are one object: a node of the current generation is found by
+//   every constructor that makes its shape.
+// - A node's children are of its own generation or permanent. Constructors adopt an older child before using it
+//   (`adopt` in build.ts makes its equal in the current generation), so old expressions kept by a program still
+//   combine with new ones exactly as if they were new.
+// - A new generation starts only between operations (`withinGeneration`): no operation ever sees its own nodes
+//   grow old.
+// - Permanent nodes (made while modules load, or pinned: templates, small integers) belong to every generation.
+//   Their memos are cleared when a generation starts, so they cannot hold a generation's nodes past its end.
 
 let nextId = 1;
-type Ref = WeakRef<Expr>;
-const table = new Map<number, Ref | Ref[]>();
+/** The generation new nodes belong to; 0 is the permanent one, in use until the first operation starts. */
+let generation = 0;
+let table = new Map<number, Expr | Expr[]>();
+const permanentNodes: Expr[] = [];
 
 /**
- * Dead references leave the table in sweeps, run when the table has doubled since the last one and the garbage
- * collector has run since (only then are there dead ones to find), so the table stays within about twice the live
- * expressions at an amortised constant cost per node. A FinalizationRegistry cleaning up after each collected node
- * measured about 15% of a cold derivative's time (registering a node costs several times what making it does), and
- * sweeping without waiting for a collection mostly met live nodes, each of which a look keeps alive for the turn.
+ * Estimated bytes a generation may take before the next operation starts a new one. A node and its table entry
+ * take about NODE_BYTES (measured with V8's compressed pointers), memos more. One generation holds tens of
+ * thousands of derivatives, so programs that work on related expressions keep meeting their nodes again.
  */
-const MIN_SWEEP = 4096;
-let sweepAt = MIN_SWEEP;
-let collectedSinceSweep = false;
+export const GENERATION_BYTES = 24 * 2 ** 20;
+const NODE_BYTES = 150;
+const CHILD_BYTES = 4;
+/** Estimated bytes of the current generation's nodes and memos. */
+let bytes = 0;
+/** Operations in progress (see `withinGeneration`). */
+let running = 0;
 
-/** Tells when the garbage collector has run: a registry watching one throwaway object, renewed each time. */
-const collections = new FinalizationRegistry<undefined>(watchNextCollection);
-function watchNextCollection(): void {
-  collectedSinceSweep = true;
-  collections.register({}, undefined);
+/** Counts `n` more bytes (estimated) toward the current generation: caches kept on nodes call this as they grow. */
+export function account(n: number): void {
+  bytes += n;
 }
-watchNextCollection();
-collectedSinceSweep = false;
 
-function sweep(): void {
-  for (const [hash, bucket] of table) {
-    if (!Array.isArray(bucket)) {
-      if (bucket.deref() === undefined) table.delete(hash);
+/**
+ * Runs `fn` as one operation: a new generation may start before it (if the current one is full) but never during
+ * it. Public operations that make nodes (parse, diff, simplify, ...) run this way; nested calls join the outer one.
+ */
+export function withinGeneration<T>(fn: () => T): T {
+  if (running === 0) {
+    if (generation === 0) generation = 1; // the first operation: nodes made from now on are not permanent
+    else if (bytes > GENERATION_BYTES) newGeneration();
+  }
+  running++;
+  try {
+    return fn();
+  } finally {
+    running--;
+  }
+}
+
+function newGeneration(): void {
+  generation++;
+  table = new Map();
+  bytes = 0;
+  for (const e of permanentNodes) {
+    e.memo = undefined;
+    file(e);
+  }
+}
+
+/** Is `e` from an older generation (neither permanent nor of the current one)? Constructors adopt such nodes. */
+export function isStale(e: Expr): boolean {
+  return e.gen !== generation && e.gen !== 0;
+}
+
+/**
+ * Makes `e` and everything in it permanent: templates and other nodes that modules keep for good call this, so
+ * that they stay the nodes every generation finds. Returns `e`.
+ */
+export function pin<T extends Expr>(e: T): T {
+  if (e.gen === 0) return e;
+  for (const n of nodesOf(e)) {
+    if (n.gen === 0) continue;
+    if (isStale(n)) throw new Error("internal: pinning a node of an older generation");
+    n.gen = 0;
+    permanentNodes.push(n);
+  }
+  return e;
+}
+
+/** A number identifying the current generation (a test hook). */
+export function currentGeneration(): number {
+  return generation;
+}
+
+/** Starts a new generation now, between operations (a test hook: generations otherwise start by size). */
+export function startGeneration(): void {
+  if (running > 0) throw new Error("internal: a generation cannot start during an operation");
+  if (generation === 0) generation = 1;
+  else newGeneration();
+}
+
+/**
+ * Are `a` and `b` the same expression? `===` within a generation; across generations (expressions a program kept
+ * for a long time) a structural comparison, as cheap as the parts that differ in age.
+ */
+export function equals(a: Expr, b: Expr): boolean {
+  if (a === b) return true;
+  const pending: [Expr, Expr][] = [[a, b]];
+  while (pending.length > 0) {
+    const [x, y] = pending.pop()!;
+    if (x === y) continue;
+    if (x.gen === y.gen || x.kind !== y.kind || x.size !== y.size || x.kids.length !== y.kids.length) return false;
+    if (x.kids.length === 0) {
+      const same = x.kind === "num" ? x.value.equals((y as Num).value) : (x as Sym).name === (y as Sym).name;
+      if (!same) return false;
       continue;
     }
-    const live = bucket.filter((ref) => ref.deref() !== undefined);
-    if (live.length === 0) table.delete(hash);
-    else if (live.length < bucket.length) table.set(hash, live.length === 1 ? live[0]! : live);
+    if (x.kind === "call" && x.name !== (y as Call).name) return false;
+    for (let i = 0; i < x.kids.length; i++) pending.push([x.kids[i]!, y.kids[i]!]);
   }
-  sweepAt = Math.max(MIN_SWEEP, 2 * table.size);
-  collectedSinceSweep = false;
+  return true;
 }
 
 let budget = Infinity;
@@ -382,30 +478,31 @@ function hasShape(e: Expr, kind: Kind, a: unknown, b: unknown): boolean {
 export function findNode(hash: number, kind: Kind, a: unknown, b?: unknown): Expr | undefined {
   const bucket = table.get(hash);
   if (bucket === undefined) return undefined;
-  if (!Array.isArray(bucket)) {
-    const e = bucket.deref();
-    return e !== undefined && hasShape(e, kind, a, b) ? e : undefined;
-  }
-  for (const ref of bucket) {
-    const e = ref.deref();
-    if (e !== undefined && hasShape(e, kind, a, b)) return e;
-  }
+  if (!Array.isArray(bucket)) return hasShape(bucket, kind, a, b) ? bucket : undefined;
+  for (const e of bucket) if (hasShape(e, kind, a, b)) return e;
   return undefined;
 }
 
-/** Files a new node under `hash` (after `findNode` found none of its shape) and returns it. */
+/**
+ * Files a new node under `hash` (after `findNode` found none of its shape) and returns it. Its children must be of
+ * the current generation or permanent (the constructors adopt older ones first).
+ */
 export function fileNode<T extends Expr>(hash: number, node: T): T {
   if (++created > budget) {
     throw new LimitError(`expression too large: an operation created more than ${budgetLimit.toLocaleString("en")} nodes`);
   }
-  charge(NODE_WORK);
-  if (collectedSinceSweep && table.size >= sweepAt) sweep();
-  const ref = new WeakRef<Expr>(node);
-  const bucket = table.get(hash);
-  if (bucket === undefined) table.set(hash, ref);
-  else if (Array.isArray(bucket)) bucket.push(ref);
-  else table.set(hash, [bucket, ref]);
+  node.hash = hash;
+  if (generation === 0) permanentNodes.push(node);
+  else bytes += NODE_BYTES + CHILD_BYTES * node.kids.length;
+  file(node);
   return node;
+}
+
+function file(e: Expr): void {
+  const bucket = table.get(e.hash);
+  if (bucket === undefined) table.set(e.hash, e);
+  else if (Array.isArray(bucket)) bucket.push(e);
+  else table.set(e.hash, [bucket, e]);
 }
 
 /** Do two child lists hold the very same nodes? */
@@ -435,7 +532,7 @@ export function withNodeLimit<T>(limit: number, fn: () => T): T {
   }
 }
 
-/** Number of shapes the intern table holds, live or not yet swept (a test hook for observing the sweeps). */
+/** Number of shapes the intern table holds (a test hook for observing generations). */
 export function internTableSize(): number {
   return table.size;
 }

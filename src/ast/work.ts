@@ -13,6 +13,7 @@
  * simplify inside diff) spend from the outermost one's budget.
  */
 import { LimitError } from "../errors.js";
+import { withinGeneration } from "./expr.js";
 
 export const CONSTRUCTOR_WORK = 10;
 export const NODE_WORK = 10;
@@ -67,6 +68,10 @@ export function workSpent(): number {
  */
 export function withWork<T>(name: string, fn: () => T, limits: { ample: number; max: number } = { ample: AMPLE_WORK, max: MAX_WORK }): T {
   if (active) return fn();
+  return withinGeneration(() => run(name, fn, limits));
+}
+
+function run<T>(name: string, fn: () => T, limits: { ample: number; max: number }): T {
   active = true;
   operation++;
   spent = 0;

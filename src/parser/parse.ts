@@ -10,7 +10,7 @@ import nearley from "nearley";
 import type { Token } from "moo";
 import { describeValue, expectOptions, expectString } from "../arguments.js";
 import { add, call, div, mul, neg, num, PI, pow, sym, MINUS_ONE, ONE } from "../ast/build.js";
-import { type Expr, isExpr, MAX_DEPTH } from "../ast/expr.js";
+import { currentGeneration, type Expr, isExpr, MAX_DEPTH, withinGeneration } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
 import { ArgumentError, LimitError, ParseError } from "../errors.js";
 import { FUNCTION_NAMES, functionRow } from "../functions.js";
@@ -76,12 +76,36 @@ const LONG_INPUT = restartable(GRAMMAR, false);
 const LONG_INPUT_TOKENS = 5_000;
 
 /**
- * The last texts parsed (without user functions; the oldest is dropped first). Expressions are immutable and
- * interned, so handing out the same one again is exact; it saves the Earley parse when a program differentiates
- * the same text repeatedly.
+ * The last texts parsed (without user functions; the oldest is dropped first), at most RECENT_TEXTS of them and
+ * RECENT_CHARS characters in all. Expressions are immutable and interned, so handing out the same one again is
+ * exact; it saves the Earley parse when a program differentiates the same text repeatedly. The cache belongs to one
+ * generation of nodes (see expr.ts) and is emptied when a new one starts.
  */
 const recent = new Map<string, Expr>();
 const RECENT_TEXTS = 256;
+const RECENT_CHARS = 500_000;
+let recentChars = 0;
+let recentGeneration = -1;
+
+function remembered(text: string): Expr | undefined {
+  if (recentGeneration !== currentGeneration()) {
+    recent.clear();
+    recentChars = 0;
+    recentGeneration = currentGeneration();
+  }
+  return recent.get(text);
+}
+
+function remember(text: string, e: Expr): void {
+  if (text.length > RECENT_CHARS / 4) return;
+  for (const [old] of recent) {
+    if (recent.size < RECENT_TEXTS && recentChars + text.length <= RECENT_CHARS) break;
+    recent.delete(old);
+    recentChars -= old.length;
+  }
+  recent.set(text, e);
+  recentChars += text.length;
+}
 
 function checkUserFunctions(functions: unknown): void {
   if (!(functions instanceof Map)) throw new ArgumentError(`parse: options.functions must be a Map from names to functions, got ${describeValue(functions)}`);
@@ -96,14 +120,13 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
   expectOptions(options, "parse: the options");
   if (options.functions !== undefined) checkUserFunctions(options.functions);
   const cacheable = options.functions === undefined || options.functions.size === 0;
-  const known = cacheable ? recent.get(text) : undefined;
-  if (known) return known;
-  const e = parseText(text, options);
-  if (cacheable) {
-    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
-    recent.set(text, e);
-  }
-  return e;
+  return withinGeneration(() => {
+    const known = cacheable ? remembered(text) : undefined;
+    if (known) return known;
+    const e = parseText(text, options);
+    if (cacheable) remember(text, e);
+    return e;
+  });
 }
 
 function parseText(text: string, options: ParseOptions): Expr {

@@ -5,14 +5,14 @@ const BCE = parse("-(y*log(sigmoid(z)) + (1 - y)*log(1 - sigmoid(z)))");
 
 describe("stabilize", () => {
   it("rewrites log(sigmoid(u)) to u - softplus(u) and log(1 - sigmoid(u)) to -softplus(u)", () => {
-    expect(stabilize(parse("log(sigmoid(a*x + b))"))).toBe(parse("a*x + b - softplus(a*x + b)"));
-    expect(stabilize(parse("log(1 - sigmoid(a*x + b))"))).toBe(parse("-softplus(a*x + b)"));
-    expect(stabilize(BCE)).toBe(parse("(1 - y)*softplus(z) - y*(z - softplus(z))"));
+    expect(stabilize(parse("log(sigmoid(a*x + b))"))).toBeExpr(parse("a*x + b - softplus(a*x + b)"));
+    expect(stabilize(parse("log(1 - sigmoid(a*x + b))"))).toBeExpr(parse("-softplus(a*x + b)"));
+    expect(stabilize(BCE)).toBeExpr(parse("(1 - y)*softplus(z) - y*(z - softplus(z))"));
   });
 
   it("leaves other logarithms alone", () => {
     for (const text of ["log(2 - sigmoid(x))", "log(2*sigmoid(x))", "log(1 + sigmoid(x))", "log(x)", "sigmoid(log(x))"]) {
-      expect(stabilize(parse(text))).toBe(parse(text));
+      expect(stabilize(parse(text))).toBeExpr(parse(text));
     }
   });
 

@@ -17,6 +17,7 @@ const CALLS: Record<string, { args: () => unknown[]; construct?: boolean }> = {
   compileSum: { args: () => [["w*x"], ["w"], ["x"]] },
   diff: { args: () => ["x^2", "x", 1] },
   domainProblem: { args: () => ["x", { x: 1 }] },
+  equals: { args: () => ["x", "x"] },
   evaluate: { args: () => ["x", { x: 1 }] },
   expandExpr: { args: () => [parse("(x+1)^2")] },
   format: { args: () => ["x"] },

@@ -23,7 +23,7 @@ describe("the API examples", () => {
 
   it("prints text that parses back to the same expression, and Expr objects print themselves", () => {
     const e = diff(f, "x");
-    expect(parse(format(e))).toBe(e);
+    expect(parse(format(e))).toBeExpr(e);
     expect(String(e)).toBe(format(e));
     expect(`${e}`).toBe("2*x*y");
   });
@@ -84,7 +84,7 @@ describe("exact results", () => {
 describe("higher orders and mixed partials", () => {
   it("returns the expression for order 0", () => {
     const f = parse("x^3 + y");
-    expect(diff(f, "x", 0)).toBe(f);
+    expect(diff(f, "x", 0)).toBeExpr(f);
   });
 
   it("stays cheap for high orders", () => {
@@ -161,7 +161,7 @@ describe("simplify", () => {
   it("orders terms deterministically, numeric coefficient first", () => {
     expect(format(simplify("1 + y + x^2 + 3*x"))).toBe("x^2 + 3*x + y + 1");
     expect(format(simplify("z*y*x*2"))).toBe("2*x*y*z");
-    expect(simplify("y + x")).toBe(simplify("x + y"));
+    expect(simplify("y + x")).toBeExpr(simplify("x + y"));
   });
 });
 
@@ -318,7 +318,7 @@ describe("identities people use", () => {
     expect(format(parse("sin(-x - 1)"))).toBe("-sin(x + 1)");
     expect(format(parse("cos(-2*x - 3)"))).toBe("cos(2*x + 3)");
     expect(format(parse("cos(1 - x)"))).toBe("cos(x - 1)"); // an even function turns the sum around, at no cost
-    expect(parse("cos(17 - x)")).toBe(parse("cos(x - 17)"));
+    expect(parse("cos(17 - x)")).toBeExpr(parse("cos(x - 17)"));
     expect(format(parse("sin(1 - x)"))).toBe("sin(1 - x)"); // an odd one would need a sign outside: left as written
   });
 

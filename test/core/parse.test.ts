@@ -43,12 +43,12 @@ describe("numbers and names", () => {
   });
 
   it("reads e as Euler's number and e^x as exp(x)", () => {
-    expect(parse("e^x")).toBe(parse("exp(x)"));
+    expect(parse("e^x")).toBeExpr(parse("exp(x)"));
     expect(evaluate(parse("e"))).toBe(Math.E);
   });
 
   it("reads E as Euler's number too, as SymPy and math.js print it", () => {
-    expect(parse("E*x + 3")).toBe(parse("e*x + 3"));
+    expect(parse("E*x + 3")).toBeExpr(parse("e*x + 3"));
     expect(format(diff("E^(2*x)", "x"))).toBe("2*exp(2*x)");
     expect(() => diff("E*x", "E")).toThrow(/cannot differentiate with respect to "E"/);
   });
@@ -73,20 +73,20 @@ describe("operators and precedence", () => {
   });
 
   it("accepts the typographic spellings of the operators", () => {
-    expect(parse("x·y × z ÷ w − 1")).toBe(parse("x*y*z/w - 1"));
-    expect(parse("−x")).toBe(parse("-x"));
-    expect(parse("2 ÷ −x")).toBe(parse("2/(-x)"));
+    expect(parse("x·y × z ÷ w − 1")).toBeExpr(parse("x*y*z/w - 1"));
+    expect(parse("−x")).toBeExpr(parse("-x"));
+    expect(parse("2 ÷ −x")).toBeExpr(parse("2/(-x)"));
   });
 
   it("binds unary minus looser than power", () => {
-    expect(parse("-x^2")).toBe(parse("-(x^2)"));
-    expect(parse("2^-x")).toBe(parse("2^(-x)"));
+    expect(parse("-x^2")).toBeExpr(parse("-(x^2)"));
+    expect(parse("2^-x")).toBeExpr(parse("2^(-x)"));
     expect(evaluate(parse("-x^2"), { x: 3 })).toBe(-9);
   });
 
   it("makes ^ right-associative", () => {
-    expect(parse("x^y^z")).toBe(parse("x^(y^z)"));
-    expect(parse("x^y^z")).not.toBe(parse("(x^y)^z"));
+    expect(parse("x^y^z")).toBeExpr(parse("x^(y^z)"));
+    expect(parse("x^y^z")).not.toBeExpr(parse("(x^y)^z"));
   });
 });
 
@@ -159,16 +159,16 @@ describe("implicit multiplication", () => {
     ["-2x", "-2*x"],
     ["x sin(x) cos(x)", "x*sin(x)*cos(x)"],
   ])("%s means %s", (implicit, explicit) => {
-    expect(parse(implicit)).toBe(parse(explicit));
+    expect(parse(implicit)).toBeExpr(parse(explicit));
   });
 
   it("has the precedence of explicit multiplication", () => {
-    expect(parse("1/2x")).toBe(parse("(1/2)*x"));
-    expect(parse("2^x y")).toBe(parse("(2^x)*y"));
+    expect(parse("1/2x")).toBeExpr(parse("(1/2)*x"));
+    expect(parse("2^x y")).toBeExpr(parse("(2^x)*y"));
   });
 
   it("reads a name without a space as one name", () => {
-    expect(parse("xy")).not.toBe(parse("x y"));
+    expect(parse("xy")).not.toBeExpr(parse("x y"));
     expect(format(parse("xy"))).toBe("xy");
   });
 });
@@ -181,11 +181,11 @@ describe("functions", () => {
   });
 
   it("maps aliases and sugar to one canonical form", () => {
-    expect(parse("ln(x)")).toBe(parse("log(x)"));
-    expect(parse("arcsin(x)")).toBe(parse("asin(x)"));
-    expect(parse("sqrt(x)")).toBe(parse("x^(1/2)"));
-    expect(parse("cbrt(x)")).toBe(parse("x^(1/3)"));
-    expect(parse("log(x, 2)")).toBe(parse("log(x)/log(2)"));
+    expect(parse("ln(x)")).toBeExpr(parse("log(x)"));
+    expect(parse("arcsin(x)")).toBeExpr(parse("asin(x)"));
+    expect(parse("sqrt(x)")).toBeExpr(parse("x^(1/2)"));
+    expect(parse("cbrt(x)")).toBeExpr(parse("x^(1/3)"));
+    expect(parse("log(x, 2)")).toBeExpr(parse("log(x)/log(2)"));
   });
 
   it("evaluates sigmoid as the logistic function", () => {
@@ -193,7 +193,7 @@ describe("functions", () => {
   });
 
   it("allows a space before the parenthesis of a call", () => {
-    expect(parse("sin (x)")).toBe(parse("sin(x)"));
+    expect(parse("sin (x)")).toBeExpr(parse("sin(x)"));
   });
 });
 
@@ -271,7 +271,7 @@ describe("errors", () => {
 describe("limits", () => {
   it("parses 10,000 nested parentheses", () => {
     const text = "(".repeat(10_000) + "x" + ")".repeat(10_000);
-    expect(parse(text)).toBe(parse("x"));
+    expect(parse(text)).toBeExpr(parse("x"));
   });
 
   it("refuses 10,000 nested functions with a clear error", () => {
@@ -295,7 +295,7 @@ describe("limits", () => {
     const text = Array.from({ length: 3000 }, (_, i) => `x${i}^2`).join(" ");
     const e = parse(text);
     expect(e.kind).toBe("mul");
-    expect(e).toBe(parse(text.replaceAll(" ", "*")));
+    expect(e).toBeExpr(parse(text.replaceAll(" ", "*")));
   });
 
   it("counts a long argument list", () => {
@@ -319,7 +319,7 @@ describe("limits", () => {
 
   it("keeps a power whose whole part is too large to fold as one power (no splitting and recombining)", () => {
     expect(format(parse("2^(32769/2)"))).toBe("2^(32769/2)"); // 2^16384 is past the bound on exact numbers
-    expect(parse(format(parse("3^(-41001/4)")))).toBe(parse("3^(-41001/4)"));
+    expect(parse(format(parse("3^(-41001/4)")))).toBeExpr(parse("3^(-41001/4)"));
     expect(format(parse("2^(4097/2)"))).toMatch(/^\d+\*sqrt\(2\)$/); // 2^2048 folds: 4,096 bits
   });
 
@@ -328,16 +328,16 @@ describe("limits", () => {
     expect(format(parse("2^16384"))).toBe("2^16384");
     const harmonic = parse(Array.from({ length: 3_000 }, (_, i) => `1/${i + 1}`).join(" + ")); // a 1,302-digit denominator
     expect(harmonic.kind).toBe("num");
-    expect(parse(format(harmonic))).toBe(harmonic);
+    expect(parse(format(harmonic))).toBeExpr(harmonic);
     const big = `1/${"7".repeat(4_900)}`;
-    expect(parse(format(parse(big)))).toBe(parse(big));
+    expect(parse(format(parse(big)))).toBeExpr(parse(big));
   });
 
   it("takes exact roots with large indices and large radicands", () => {
-    expect(parse("(3^2000)^(1/2000)")).toBe(parse("3"));
-    expect(parse("(123456789012345678901234567890^7)^(1/7)")).toBe(parse("123456789012345678901234567890"));
+    expect(parse("(3^2000)^(1/2000)")).toBeExpr(parse("3"));
+    expect(parse("(123456789012345678901234567890^7)^(1/7)")).toBeExpr(parse("123456789012345678901234567890"));
     expect(format(parse("(10^600 + 1)^(1/2)"))).toBe(`sqrt(1${"0".repeat(599)}1)`);
-    expect(parse("(2^4000)^(1/2)")).toBe(parse("2^2000"));
+    expect(parse("(2^4000)^(1/2)")).toBeExpr(parse("2^2000"));
   });
 
   it("adds fractions exactly: the harmonic sum to 300", () => {
