@@ -3,7 +3,7 @@
  * `gradient` and `hessian` are the public entry points, memoised per node and returning simplified results.
  */
 import { ZERO } from "./ast/build.js";
-import { account, children, distinctNodes, type Expr, isExpr, NodeMemo, withNodeLimit } from "./ast/expr.js";
+import { account, children, distinctNodes, type Expr, isExpr, NodeMemo, withinGeneration, withNodeLimit } from "./ast/expr.js";
 import { withWork } from "./ast/work.js";
 import { describeValue } from "./arguments.js";
 import { ArgumentError, LimitError } from "./errors.js";
@@ -201,14 +201,21 @@ function repeat(step: (e: Expr) => Expr, e: Expr, times: number): Expr {
 /** When a very high order is asked for, growth from the 8th to the 16th derivative ends the attempt. */
 const GROWTH_CHECK = 16;
 
+/**
+ * The partial derivatives. Each is an operation of its own, with its own work budget (work.ts): the cost of a
+ * gradient grows with its length, and a long one is no more "too costly" than each of its entries. All of them are
+ * made in one generation of nodes (expr.ts), so they share their common parts.
+ */
 export function gradient(e: ExprLike, vars: readonly string[]): Expr[] {
-  const f = toExpr(e);
-  return withWork(WORK, () => vars.map((v) => diff(f, v)));
+  return withinGeneration(() => {
+    const f = toExpr(e);
+    return vars.map((v) => diff(f, v));
+  });
 }
 
-/** The matrix of second partials; symmetric, each mixed partial is computed once. */
+/** The matrix of second partials; symmetric, each mixed partial is computed once (an operation each, as above). */
 export function hessian(e: ExprLike, vars: readonly string[]): Expr[][] {
-  return withWork(WORK, () => hessianOf(e, vars));
+  return withinGeneration(() => hessianOf(e, vars));
 }
 
 function hessianOf(e: ExprLike, vars: readonly string[]): Expr[][] {
