@@ -39,6 +39,7 @@ const rules = {
 };
 
 export type TokenType = keyof typeof rules;
+export const TOKEN_TYPES = Object.keys(rules) as TokenType[];
 
 const base = moo.compile(rules);
 

@@ -15,7 +15,7 @@ import { Rational } from "../ast/rational.js";
 import { ArgumentError, LimitError, ParseError } from "../errors.js";
 import { FUNCTION_NAMES, functionRow } from "../functions.js";
 import grammar from "./grammar.generated.js";
-import { endsOperand, lexer, tokenize, type TokenType } from "./lexer.js";
+import { endsOperand, lexer, tokenize, TOKEN_TYPES, type TokenType } from "./lexer.js";
 import { syntaxOf } from "./precedence.js";
 import type { Syntax } from "./syntax.js";
 
@@ -138,8 +138,44 @@ function parseText(text: string, options: ParseOptions): Expr {
   return build(text, syntaxOf(tokens), options);
 }
 
+/**
+ * Token-type sequences the grammar accepted lately. The grammar's terminals are token types, so whether tokens form
+ * an expression depends on their types alone: `sin(x1*y1)` and `sin(x2*y2)` are one sequence, and a sequence met
+ * before needs no Earley parse. Only short sequences are kept, at most SHAPES of them (the oldest is dropped first),
+ * so the set stays within a few hundred kB. Rejected sequences are not kept: their errors come from the parse.
+ */
+const accepted = new Set<string>();
+const SHAPES = 1024;
+const SHAPE_TOKENS = 256;
+
+/** The sequence of token types as a string, one character per token (undefined for long input). */
+function shapeOf(tokens: readonly Token[]): string | undefined {
+  if (tokens.length > SHAPE_TOKENS) return undefined;
+  let shape = "";
+  for (const t of tokens) shape += TYPE_CODES[t.type as TokenType];
+  return shape;
+}
+
+const TYPE_CODES = Object.fromEntries(TOKEN_TYPES.map((type, i) => [type, String.fromCharCode(65 + i)])) as Record<TokenType, string>;
+
 /** The nearley parse of `text`, read as `tokens`: returns when they form an expression, else throws a ParseError. */
 function accept(text: string, tokens: Token[]): void {
+  const shape = shapeOf(tokens);
+  if (shape !== undefined && accepted.has(shape)) return;
+  parseTokens(text, tokens);
+  if (shape === undefined) return;
+  if (accepted.size >= SHAPES) accepted.delete(accepted.values().next().value!);
+  accepted.add(shape);
+}
+
+let earleyParses = 0;
+/** How many texts went through the Earley parser (a test hook for the `accepted` shapes). */
+export function earleyParseCount(): number {
+  return earleyParses;
+}
+
+function parseTokens(text: string, tokens: Token[]): void {
+  earleyParses++;
   const { parser, start } = tokens.length > LONG_INPUT_TOKENS ? LONG_INPUT : SHORT_INPUT;
   lexer.load(tokens); // the parser is at its start: every parse restores it when done
   try {

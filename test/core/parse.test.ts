@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ArgumentError, ParseError, diff, evaluate, format, parse } from "../../src/index.js";
 import { tokenize } from "../../src/parser/lexer.js";
 import { syntaxOf } from "../../src/parser/precedence.js";
+import { earleyParseCount } from "../../src/parser/parse.js";
 import type { Syntax } from "../../src/parser/syntax.js";
 
 /** Parses and prints: the printed form is the canonical reading of the input. */
@@ -440,5 +441,22 @@ describe("no silent misreading (issue 15, class 7)", () => {
       const power = "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c);
       expect(result).toBe(greek ? `x${c}` : power === 0 ? "1" : power === 1 ? "x" : `x^${power}`);
     }
+  });
+});
+
+describe("accepted token sequences", () => {
+  it("parses a sequence of token types once: texts that differ only in names and numbers skip the Earley parse", () => {
+    parse("sin(shape_a1*shape_b1^2) + 3");
+    const before = earleyParseCount();
+    const e = parse("sin(shape_a2*shape_b2^7) + 4");
+    expect(earleyParseCount()).toBe(before);
+    expect(format(e)).toBe("sin(shape_a2*shape_b2^7) + 4");
+  });
+
+  it("still rejects what the grammar rejects, with the parser's message, after accepting a similar text", () => {
+    parse("shape_c + shape_d");
+    expect(() => parse("shape_c + ")).toThrow(/unexpected end of input at 1:11, expected an expression/);
+    expect(() => parse("shape_c + shape_d)")).toThrow(ParseError);
+    expect(() => parse("(shape_c + shape_d")).toThrow(ParseError);
   });
 });
