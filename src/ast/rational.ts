@@ -11,6 +11,10 @@ import { LimitError } from "../errors.js";
  * that can keep a number symbolic instead (powers, see numericPower in build.ts) stay well below it.
  */
 export const MAX_BITS = 16_384;
+const SMALL = 1024;
+const SMALL_BIG = 1024n;
+/** Integers below this are exact in float64. */
+const SAFE_BIG = 2n ** 53n;
 const TOO_LARGE = 1n << BigInt(MAX_BITS);
 
 export class Rational {
@@ -22,15 +26,26 @@ export class Rational {
     if (num >= TOO_LARGE || num <= -TOO_LARGE || den >= TOO_LARGE) throw tooLarge();
   }
 
-  static readonly ZERO = new Rational(0n, 1n);
-  static readonly ONE = new Rational(1n, 1n);
-  static readonly MINUS_ONE = new Rational(-1n, 1n);
+  /**
+   * The integers of magnitude up to SMALL, made once: most numbers in expressions are small integers, and arithmetic
+   * on them (a sum's coefficients, a product's exponents) then allocates no Rational at all.
+   */
+  private static readonly SMALL_INTEGERS = Array.from({ length: 2 * SMALL + 1 }, (_, i) => new Rational(BigInt(i - SMALL), 1n));
+
+  static readonly ZERO = Rational.integer(0n);
+  static readonly ONE = Rational.integer(1n);
+  static readonly MINUS_ONE = Rational.integer(-1n);
   static readonly HALF = new Rational(1n, 2n);
+
+  /** The integer n (the one object for a small n). */
+  static integer(n: bigint): Rational {
+    return n >= -SMALL_BIG && n <= SMALL_BIG ? Rational.SMALL_INTEGERS[Number(n) + SMALL]! : new Rational(n, 1n);
+  }
 
   static of(num: bigint | number, den: bigint | number = 1n): Rational {
     let n = typeof num === "bigint" ? num : BigInt(num);
     let d = typeof den === "bigint" ? den : BigInt(den);
-    if (d === 1n) return new Rational(n, d); // integers are most numbers: no gcd to take
+    if (d === 1n) return Rational.integer(n); // integers are most numbers: no gcd to take
     if (d === 0n) throw new RangeError("Rational with zero denominator");
     if (d < 0n) {
       n = -n;
@@ -83,7 +98,7 @@ export class Rational {
    */
   add(o: Rational): Rational {
     if (this === Rational.ZERO || o === Rational.ZERO) return this === Rational.ZERO ? o : this;
-    if (this.den === 1n && o.den === 1n) return new Rational(this.num + o.num, 1n);
+    if (this.den === 1n && o.den === 1n) return Rational.integer(this.num + o.num);
     if (this.den === o.den) return Rational.of(this.num + o.num, this.den);
     const g = gcd(this.den, o.den);
     if (g === 1n) return new Rational(this.num * o.den + o.num * this.den, this.den * o.den);
@@ -96,7 +111,7 @@ export class Rational {
   }
   mul(o: Rational): Rational {
     if (this === Rational.ONE || o === Rational.ONE) return this === Rational.ONE ? o : this;
-    if (this.den === 1n && o.den === 1n) return new Rational(this.num * o.num, 1n);
+    if (this.den === 1n && o.den === 1n) return Rational.integer(this.num * o.num);
     return Rational.product(this.num, this.den, o.num, o.den);
   }
   div(o: Rational): Rational {
@@ -107,10 +122,11 @@ export class Rational {
   private static product(a: bigint, b: bigint, c: bigint, d: bigint): Rational {
     const g = gcd(a, d);
     const h = gcd(c, b);
-    return new Rational((a / g) * (c / h), (b / h) * (d / g));
+    const den = (b / h) * (d / g);
+    return den === 1n ? Rational.integer((a / g) * (c / h)) : new Rational((a / g) * (c / h), den);
   }
   neg(): Rational {
-    return new Rational(-this.num, this.den);
+    return this.den === 1n ? Rational.integer(-this.num) : new Rational(-this.num, this.den);
   }
   abs(): Rational {
     return this.num < 0n ? this.neg() : this;
@@ -232,6 +248,17 @@ export function timesPowerOfTwo(x: number, k: number): number {
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
+  if (a < SAFE_BIG && b < SAFE_BIG) {
+    // In float64, exactly: each bigint step would allocate.
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const r = x % y;
+      x = y;
+      y = r;
+    }
+    return x === 1 ? 1n : BigInt(x);
+  }
   while (b !== 0n) {
     const r = a % b;
     a = b;
@@ -242,6 +269,8 @@ export function gcd(a: bigint, b: bigint): bigint {
 
 /** Greatest common divisor of rationals: gcd of numerators over lcm of denominators (always positive). */
 export function rationalGcd(a: Rational, b: Rational): Rational {
+  if (a.isZero || b.isZero) return a.isZero ? b.abs() : a.abs();
+  if (a.den === 1n && b.den === 1n) return Rational.integer(gcd(a.num, b.num));
   const den = (a.den / gcd(a.den, b.den)) * b.den;
   return Rational.of(gcd(a.num, b.num), den);
 }
