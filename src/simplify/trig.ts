@@ -175,10 +175,27 @@ const QUOTIENTS: readonly (readonly [string, string, string])[] = [
  * the simplifier takes only forms that keep the real domain (see domain.ts).
  */
 export function asTangents(e: Expr): Expr[] {
-  if (e.kind !== "mul") return [];
+  // A quotient needs a sine or cosine (or sinh, cosh) over another: most products have none, and are done at once.
+  if (e.kind !== "mul" || !hasQuotientParts(e.factors)) return [];
   const forms = [tangents(e.factors, false), tangents(e.factors, true)].filter((f): f is Expr => f !== undefined);
   return forms[0] === forms[1] ? [forms[0]!] : forms;
 }
+
+/** Has the product a positive and a negative power of sin, cos, sinh or cosh (of any arguments)? */
+function hasQuotientParts(factors: readonly Expr[]): boolean {
+  let above = false;
+  let below = false;
+  for (const f of factors) {
+    const base = f.kind === "pow" ? f.base : f;
+    if (base.kind !== "call" || !QUOTIENT_PARTS.has(base.name)) continue;
+    const exponent = f.kind === "pow" ? f.exponent : undefined;
+    if (exponent === undefined || (exponent.kind === "num" && !exponent.value.isNegative)) above = true;
+    else if (exponent.kind === "num") below = true;
+  }
+  return above && below;
+}
+
+const QUOTIENT_PARTS: ReadonlySet<string> = new Set(["sin", "cos", "sinh", "cosh"]);
 
 function tangents(original: readonly Expr[], whole: boolean): Expr | undefined {
   let factors = original;
