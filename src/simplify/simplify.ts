@@ -97,6 +97,7 @@ function simplifyOne(e: Expr): Expr {
   const found = known(e);
   if (found) return found;
   computations++;
+  let kept = false; // the search kept the rebuilt node as it was
   const result = withinDepth(() => {
     const node = mapChildren(e, simplifyNode);
     if (node.kind === "call") {
@@ -105,11 +106,23 @@ function simplifyOne(e: Expr): Expr {
     }
     // Simpler parts can make a larger whole: 8*x - 6*x^2 = 2*x*(4 - 3*x), but its square root splits in two factors.
     // Short of work, the node rebuilt from its simplified children is the answer: correct, only not searched.
-    return isShort() ? node : withinDepth(() => smallestForm(node, e), node);
+    if (isShort()) return node;
+    const best = withinDepth(() => smallestForm(node, e), node);
+    kept = best === node;
+    return best;
   }, e);
   if (isShort()) rough.set(e, { operation: currentOperation(), form: result });
-  else memo.set(e, result);
+  else {
+    memo.set(e, result);
+    // A node its search kept as it was, over parts that are fixed points, is a fixed point: the next round would
+    // search it again only to keep it again. Marked, it is found at once.
+    if (kept && result !== e && memo.get(result) === undefined && result.kids.every(isFixedPoint)) memo.set(result, result);
+  }
   return result;
+}
+
+function isFixedPoint(e: Expr): boolean {
+  return memo.get(e) === e;
 }
 
 /**
