@@ -14,13 +14,14 @@ import { DepthLimitError, LimitError } from "../errors.js";
 import { mapChildren } from "../ast/transform.js";
 import { currentOperation, isShort, withWork, WorkLimitError } from "../ast/work.js";
 import { apart } from "./apart.js";
+import { expansionBound } from "./bound.js";
 import { keepsRealDomain } from "./domain.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
 import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "./factor.js";
 import { opCount, smaller } from "./size.js";
 import { memoized } from "./memo.js";
-import { mayCombine, together as overCommonDenominator } from "./together.js";
+import { type Bases, mayCombine, together as overCommonDenominator } from "./together.js";
 import { asExponentials, asReciprocals, asTangents, inSinesAndCosines, productsToSums, pythagorean, withDoubleAngles, withSingleAngles } from "./trig.js";
 import { specialValue } from "./values.js";
 
@@ -188,9 +189,9 @@ function candidates(e: Expr, smallest: Smallest): void {
       smallest.consider(withSigns(e.factors));
       // Every candidate below rewrites sums among the factors: without one there is nothing to try.
       if (!e.factors.some(hasSum)) return;
-      smallest.consider(expand(e));
+      if (expansionBound(e) <= opCount(smallest.best)) smallest.consider(expand(e));
       // Fractions inside factors may cancel against the rest: 1/(y*(x^2/y^2 + 1)) = y/(x^2 + y^2).
-      const bases = new Set(e.factors.map(baseOf));
+      const bases = basesOf(e.factors);
       smallest.consider(mapFactors(e, (f) => withCommonDenominator(f, bases)));
       const contentOut = withContentOut(e.factors);
       smallest.consider(contentOut);
@@ -231,6 +232,12 @@ function withContentOut(factors: readonly Expr[]): Expr | undefined {
     return pow(add(...sum.terms.map((t) => div(t, c))), exponent);
   });
   return coefficient === ONE ? undefined : mul(coefficient, ...rest);
+}
+
+/** The bases of `factors`, as a set made on first use: most sums among them have no fraction to cancel. */
+function basesOf(factors: readonly Expr[]): Bases {
+  let bases: Set<Expr> | undefined;
+  return { has: (base) => (bases ??= new Set(factors.map(baseOf))).has(base) };
 }
 
 function hasSum(f: Expr): boolean {
@@ -344,7 +351,7 @@ function withSignOutside(factors: readonly Expr[]): Expr | undefined {
  * `mayCombine`; `besides` are the bases of the factors beside it in a product) or turn its denominators into
  * numerators: 1/(1 + 1/x) = x/(x + 1).
  */
-function withCommonDenominator(e: Expr, besides?: ReadonlySet<Expr>): Expr {
+function withCommonDenominator(e: Expr, besides?: Bases): Expr {
   if (e.kind === "add") return (mayCombine(e, besides) && together(e)) || e;
   if (e.kind === "pow" && e.base.kind === "add" && (isNegative(e.exponent) || mayCombine(e.base, besides))) {
     const base = together(e.base);

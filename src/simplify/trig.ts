@@ -149,11 +149,11 @@ function findCall(factors: readonly Expr[], name: string, u: Expr): { factor: Ex
   return undefined;
 }
 
-/** The calls name(u) that are factors (or numeric powers of factors) of a product. */
+/** The calls name(u) that are factors (or numeric powers of factors) of a product (no pairs made: products are long). */
 function callsAmong(factors: readonly Expr[], name: string): Expr[] {
   const found: Expr[] = [];
   for (const f of factors) {
-    const base = asPower(f)?.[0];
+    const base = f.kind !== "pow" ? f : f.exponent.kind === "num" ? f.base : undefined;
     if (base?.kind === "call" && base.name === name) found.push(base.args[0]!);
   }
   return found;
@@ -175,7 +175,7 @@ const QUOTIENTS: readonly (readonly [string, string, string])[] = [
  * the simplifier takes only forms that keep the real domain (see domain.ts).
  */
 export function asTangents(e: Expr): Expr[] {
-  if (e.kind !== "mul") return [];
+  if (e.kind !== "mul" || callsAmong(e.factors, "cos").length + callsAmong(e.factors, "cosh").length === 0) return [];
   const forms = [tangents(e.factors, false), tangents(e.factors, true)].filter((f): f is Expr => f !== undefined);
   return forms[0] === forms[1] ? [forms[0]!] : forms;
 }
