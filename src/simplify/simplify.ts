@@ -240,6 +240,10 @@ function basesOf(factors: readonly Expr[]): Bases {
   return { has: (base) => (bases ??= new Set(factors.map(baseOf))).has(base) };
 }
 
+function isAbs(f: Expr): boolean {
+  return f.kind === "call" && f.name === "abs";
+}
+
 function hasSum(f: Expr): boolean {
   return f.kind === "add" || (f.kind === "pow" && f.base.kind === "add");
 }
@@ -251,6 +255,7 @@ function hasSum(f: Expr): boolean {
  * product is one already, or its constructor writes sign(u)*u^k back). Undefined when the product has no such pair.
  */
 function withSigns(factors: readonly Expr[]): Expr | undefined {
+  if (!factors.some((f) => isAbs(f.kind === "pow" ? f.base : f))) return undefined; // no copy of long products
   const out = [...factors];
   let changed = false;
   for (let i = 0; i < out.length; i++) {
@@ -301,11 +306,12 @@ function withSignInside(e: Expr | undefined): Expr | undefined {
 }
 
 /** A sum, or an integer power of one, as [sum, exponent]; [undefined, 1] for anything else. */
-function asPowerOfSum(f: Expr): [(Expr & { terms: readonly Expr[] }) | undefined, Rational] {
+function asPowerOfSum(f: Expr): readonly [(Expr & { terms: readonly Expr[] }) | undefined, Rational] {
   if (f.kind === "add") return [f, Rational.ONE];
   if (f.kind === "pow" && f.base.kind === "add" && f.exponent.kind === "num" && f.exponent.value.isInteger) return [f.base, f.exponent.value];
-  return [undefined, Rational.ONE];
+  return NO_SUM; // one pair for every other factor: products are long
 }
+const NO_SUM = [undefined, Rational.ONE] as const;
 
 function isOdd(q: Rational): boolean {
   return q.num % 2n !== 0n;
