@@ -30,12 +30,16 @@ export function expansionBound(e: Expr & { factors: readonly Expr[] }): number {
   let variableSet: Set<number> | undefined;
   const isVariable = (k: number) => (variableSet ??= new Set(variables)).has(k);
   const others = new Map<number, Expr>();
+  let othersOnVariables = 0; // those of `others` on a variable: the only ones x^a (a > 0) in a term may meet
   let inside = 0; // what the factors of R add at least to a product they all stay in (see `least`)
   for (const f of e.factors) {
     if (f === sum || f.kind === "num") continue;
     if (!mayStay(f)) return 0;
     if (variableSign(f) === 1 && least(f) === 0) variables.push(key(f));
-    else others.set(key(f), f);
+    else {
+      others.set(key(f), f);
+      if (baseOf(f).kind === "sym") othersOnVariables++;
+    }
     inside += least(f);
   }
   const factors = variables.length + others.size;
@@ -46,7 +50,7 @@ export function expansionBound(e: Expr & { factors: readonly Expr[] }): number {
       if (g.kind === "num") continue;
       const sign = variableSign(g);
       // x^a*x^b for a, b of one sign keeps x, counted as a factor without the operations x^a had inside.
-      if (sign === 1 && others.size === 0) continue;
+      if (sign === 1 && othersOnVariables === 0) continue;
       if (!mayStay(g)) return 0;
       const k = key(g);
       const f = others.get(k);
