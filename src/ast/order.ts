@@ -5,7 +5,7 @@
  * the constant last (`3*x^2 + x + 1`, `b + w*x`, `x^2 + cos(y)`).
  * Products put the number first, then constants, variables, sums and function calls (`2*pi*x*(x + 1)*sin(x)`).
  */
-import { type Expr, NodeMemo } from "./expr.js";
+import type { Expr } from "./expr.js";
 import { Rational } from "./rational.js";
 
 const KIND_RANK = { num: 0, const: 1, sym: 2, pow: 3, mul: 4, add: 5, call: 6 } as const;
@@ -124,39 +124,50 @@ export function compareFactors(a: Expr, b: Expr): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Sums: order terms as monomials (lexicographic by variable name, higher degree first), then structurally.
 
-/** The plain variables of a term with their degrees, sorted by name: `3*x^2*y*sin(x)` gives [[x, 2], [y, 1]]. */
-type Monomial = readonly (readonly [name: string, degree: Rational])[];
-
-const monomials = new NodeMemo<Monomial>();
-
-function monomial(term: Expr): Monomial {
-  let m = monomials.get(term);
-  if (m) return m;
-  const list: [string, Rational][] = [];
-  for (const f of term.kind === "mul" ? term.factors : [term]) {
-    if (f.kind === "sym") list.push([f.name, Rational.ONE]);
-    else if (f.kind === "pow" && f.base.kind === "sym" && f.exponent.kind === "num") list.push([f.base.name, f.exponent.value]);
-  }
-  // Canonical products already list plain variables by name; sorting keeps this true for any input.
-  m = list.sort((p, q) => compareStrings(p[0], q[0]));
-  monomials.set(term, m);
-  return m;
+/**
+ * A term's monomial: its plain variables with their degrees (`3*x^2*y*sin(x)` has x^2*y). Read in place from the
+ * term's factors, never built: a list per term, kept for every term of every sum, took most of the memory of a
+ * large computation (a 200-variable hessian), and comparing two terms rarely reads far. Canonical products (every
+ * product: the constructors in build.ts sort their factors with `compareFactors`) list the factors on plain
+ * variables together and by name, each variable once.
+ */
+function isVariablePower(f: Expr): boolean {
+  return f.kind === "sym" || (f.kind === "pow" && f.base.kind === "sym" && f.exponent.kind === "num");
+}
+function variableName(f: Expr): string {
+  return f.kind === "sym" ? f.name : (f as Expr & { base: Expr & { name: string } }).base.name;
+}
+function degree(f: Expr): Rational {
+  return f.kind === "sym" ? Rational.ONE : (f as Expr & { exponent: Expr & { value: Rational } }).exponent.value;
+}
+/** The index of the next plain-variable factor of `factors` from `i` on, or `factors.length`. */
+function nextVariable(factors: readonly Expr[], i: number): number {
+  while (i < factors.length && !isVariablePower(factors[i]!)) i++;
+  return i;
 }
 
 /**
  * Lexicographic monomial order: the first variable (by name) whose degrees differ decides, higher degree first;
  * a variable missing from a term has degree 0 there.
  */
-function compareMonomials(a: Monomial, b: Monomial): number {
-  let i = 0;
-  let j = 0;
+function compareMonomials(a: readonly Expr[], b: readonly Expr[]): number {
+  let i = nextVariable(a, 0);
+  let j = nextVariable(b, 0);
   while (i < a.length || j < b.length) {
-    const na = a[i]?.[0];
-    const nb = b[j]?.[0];
+    const na = i < a.length ? variableName(a[i]!) : undefined;
+    const nb = j < b.length ? variableName(b[j]!) : undefined;
     let c: number;
-    if (na !== undefined && (nb === undefined || na < nb)) c = Rational.ZERO.compare(a[i++]![1]);
-    else if (nb !== undefined && (na === undefined || nb < na)) c = b[j++]![1].compare(Rational.ZERO);
-    else c = b[j++]![1].compare(a[i++]![1]);
+    if (na !== undefined && (nb === undefined || na < nb)) {
+      c = Rational.ZERO.compare(degree(a[i]!));
+      i = nextVariable(a, i + 1);
+    } else if (nb !== undefined && (na === undefined || nb < na)) {
+      c = degree(b[j]!).compare(Rational.ZERO);
+      j = nextVariable(b, j + 1);
+    } else {
+      c = degree(b[j]!).compare(degree(a[i]!));
+      i = nextVariable(a, i + 1);
+      j = nextVariable(b, j + 1);
+    }
     if (c !== 0) return c;
   }
   return 0;
@@ -173,7 +184,7 @@ function restStart(factors: readonly Expr[]): number {
 export function compareTerms(a: Expr, b: Expr): number {
   if (a === b) return 0;
   if (a.kind === "num" || b.kind === "num") return a.kind === "num" ? (b.kind === "num" ? compareExpr(a, b) : 1) : -1;
-  const c = compareMonomials(monomial(a), monomial(b)) || compareRests(factorList(a), factorList(b));
+  const c = compareMonomials(factorList(a), factorList(b)) || compareRests(factorList(a), factorList(b));
   return c !== 0 ? c : compareExpr(a, b);
 }
 

@@ -14,13 +14,14 @@ import { DepthLimitError, LimitError } from "../errors.js";
 import { mapChildren } from "../ast/transform.js";
 import { currentOperation, isShort, withWork, WorkLimitError } from "../ast/work.js";
 import { apart } from "./apart.js";
+import { expansionBound } from "./bound.js";
 import { keepsRealDomain } from "./domain.js";
 import { cancel } from "./cancel.js";
 import { expand } from "./expand.js";
 import { factorByGrouping as groupFactors, factorTerms as commonFactors } from "./factor.js";
 import { opCount, smaller } from "./size.js";
 import { memoized } from "./memo.js";
-import { mayCombine, together as overCommonDenominator } from "./together.js";
+import { type Bases, mayCombine, together as overCommonDenominator } from "./together.js";
 import { asExponentials, asReciprocals, asTangents, inSinesAndCosines, productsToSums, pythagorean, withDoubleAngles, withSingleAngles } from "./trig.js";
 import { specialValue } from "./values.js";
 
@@ -201,9 +202,9 @@ function candidates(e: Expr, smallest: Smallest): void {
       smallest.consider(withSigns(e.factors));
       // Every candidate below rewrites sums among the factors: without one there is nothing to try.
       if (!e.factors.some(hasSum)) return;
-      smallest.consider(expand(e));
+      if (expansionBound(e) <= opCount(smallest.best)) smallest.consider(expand(e));
       // Fractions inside factors may cancel against the rest: 1/(y*(x^2/y^2 + 1)) = y/(x^2 + y^2).
-      const bases = new Set(e.factors.map(baseOf));
+      const bases = basesOf(e.factors);
       smallest.consider(mapFactors(e, (f) => withCommonDenominator(f, bases)));
       const contentOut = withContentOut(e.factors);
       smallest.consider(contentOut);
@@ -246,6 +247,16 @@ function withContentOut(factors: readonly Expr[]): Expr | undefined {
   return coefficient === ONE ? undefined : mul(coefficient, ...rest);
 }
 
+/** The bases of `factors`, as a set made on first use: most sums among them have no fraction to cancel. */
+function basesOf(factors: readonly Expr[]): Bases {
+  let bases: Set<Expr> | undefined;
+  return { has: (base) => (bases ??= new Set(factors.map(baseOf))).has(base) };
+}
+
+function isAbs(f: Expr): boolean {
+  return f.kind === "call" && f.name === "abs";
+}
+
 function hasSum(f: Expr): boolean {
   return f.kind === "add" || (f.kind === "pow" && f.base.kind === "add");
 }
@@ -257,6 +268,7 @@ function hasSum(f: Expr): boolean {
  * product is one already, or its constructor writes sign(u)*u^k back). Undefined when the product has no such pair.
  */
 function withSigns(factors: readonly Expr[]): Expr | undefined {
+  if (!factors.some((f) => isAbs(f.kind === "pow" ? f.base : f))) return undefined; // no copy of long products
   const out = [...factors];
   let changed = false;
   for (let i = 0; i < out.length; i++) {
@@ -307,11 +319,12 @@ function withSignInside(e: Expr | undefined): Expr | undefined {
 }
 
 /** A sum, or an integer power of one, as [sum, exponent]; [undefined, 1] for anything else. */
-function asPowerOfSum(f: Expr): [(Expr & { terms: readonly Expr[] }) | undefined, Rational] {
+function asPowerOfSum(f: Expr): readonly [(Expr & { terms: readonly Expr[] }) | undefined, Rational] {
   if (f.kind === "add") return [f, Rational.ONE];
   if (f.kind === "pow" && f.base.kind === "add" && f.exponent.kind === "num" && f.exponent.value.isInteger) return [f.base, f.exponent.value];
-  return [undefined, Rational.ONE];
+  return NO_SUM; // one pair for every other factor: products are long
 }
+const NO_SUM = [undefined, Rational.ONE] as const;
 
 function isOdd(q: Rational): boolean {
   return q.num % 2n !== 0n;
@@ -357,7 +370,7 @@ function withSignOutside(factors: readonly Expr[]): Expr | undefined {
  * `mayCombine`; `besides` are the bases of the factors beside it in a product) or turn its denominators into
  * numerators: 1/(1 + 1/x) = x/(x + 1).
  */
-function withCommonDenominator(e: Expr, besides?: ReadonlySet<Expr>): Expr {
+function withCommonDenominator(e: Expr, besides?: Bases): Expr {
   if (e.kind === "add") return (mayCombine(e, besides) && together(e)) || e;
   if (e.kind === "pow" && e.base.kind === "add" && (isNegative(e.exponent) || mayCombine(e.base, besides))) {
     const base = together(e.base);

@@ -20,7 +20,7 @@ import { smaller } from "./size.js";
  * 1/(y*(x^2/y^2 + 1)) = y/(x^2 + y^2). (A single fraction is simplified already: over a common denominator the rest
  * only grows.)
  */
-export function mayCombine(e: Expr, besides: ReadonlySet<Expr> = NOTHING_BESIDES): boolean {
+export function mayCombine(e: Expr, besides: Bases = NOTHING_BESIDES): boolean {
   if (e.kind !== "add") return false;
   const denominators = new Set<Expr>();
   let fractions = 0;
@@ -34,7 +34,9 @@ export function mayCombine(e: Expr, besides: ReadonlySet<Expr> = NOTHING_BESIDES
   return e.terms.some((t) => (t.kind === "mul" ? t.factors : [t]).some((f) => !isDenominator(f) && denominators.has(baseOf(f))));
 }
 
-const NOTHING_BESIDES: ReadonlySet<Expr> = new Set();
+/** A set of bases as `mayCombine` asks it (a caller may make its set on first use). */
+export type Bases = Pick<ReadonlySet<Expr>, "has">;
+const NOTHING_BESIDES: Bases = new Set();
 
 export function together(sum: Expr): Expr | undefined {
   if (sum.kind !== "add") return undefined;

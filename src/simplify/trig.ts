@@ -149,11 +149,11 @@ function findCall(factors: readonly Expr[], name: string, u: Expr): { factor: Ex
   return undefined;
 }
 
-/** The calls name(u) that are factors (or numeric powers of factors) of a product. */
+/** The calls name(u) that are factors (or numeric powers of factors) of a product (no pairs made: products are long). */
 function callsAmong(factors: readonly Expr[], name: string): Expr[] {
   const found: Expr[] = [];
   for (const f of factors) {
-    const base = asPower(f)?.[0];
+    const base = f.kind !== "pow" ? f : f.exponent.kind === "num" ? f.base : undefined;
     if (base?.kind === "call" && base.name === name) found.push(base.args[0]!);
   }
   return found;
