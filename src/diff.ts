@@ -2,7 +2,7 @@
  * Differentiation: `derivative` picks the rule for a node (with an exhaustive switch over node kinds); `diff`,
  * `gradient` and `hessian` are the public entry points, memoised per node and returning simplified results.
  */
-import { ZERO } from "./ast/build.js";
+import { adopt, ZERO } from "./ast/build.js";
 import { account, children, distinctNodes, type Expr, isExpr, NodeMemo, withinGeneration, withNodeLimit } from "./ast/expr.js";
 import { withWork } from "./ast/work.js";
 import { describeValue } from "./arguments.js";
@@ -20,10 +20,15 @@ import { simplify } from "./simplify/simplify.js";
 /** An expression, or text to parse. */
 export type ExprLike = Expr | string;
 
+/**
+ * The expression, parsed if it is text. An expression of an older generation is adopted (see "Interning, in
+ * generations" in ast/expr.ts): operations then work on nodes of the current one only, and their maps and sets
+ * keyed by nodes never hold two equal nodes apart.
+ */
 export function toExpr(e: ExprLike): Expr {
   if (typeof e === "string") return parse(e);
   if (!isExpr(e)) throw new ArgumentError(`expected an expression or the text of one, got ${e === null ? "null" : typeof e}`);
-  return e;
+  return adopt(e);
 }
 
 /** One differentiation step at the root of `e`; subexpressions go through `ctx.d`. */

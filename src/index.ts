@@ -3,7 +3,7 @@
  *
  *   text ──parse──▶ Expr ──diff──▶ Expr ──simplify──▶ Expr ──format / toLatex / evaluate / compile──▶ output
  */
-import { equals as equalExprs, type Expr } from "./ast/expr.js";
+import { equals as equalExprs, type Expr, withinGeneration } from "./ast/expr.js";
 import { describeValue as describe, expectArray, expectExpr, expectExprLikeList, expectNames, expectOptions, expectString } from "./arguments.js";
 import { substitute as substituteIn } from "./ast/transform.js";
 import { compile as compileOne, compileAll as compileMany, compileSum as compileRows, gradientFunction as gradientFunctionOf } from "./compile/compile.js";
@@ -32,7 +32,7 @@ export type { Scope } from "./evaluate.js";
 
 /** The simplest form symdiff finds: like terms collected, common factors out, fractions combined, identities used. */
 export function simplify(e: ExprLike): Expr {
-  return simplifyExpr(toExpr(e));
+  return withinGeneration(() => simplifyExpr(toExpr(e)));
 }
 
 /** Plain text that `parse` reads back to an equal expression; `String(expr)` gives the same. */
@@ -87,6 +87,9 @@ export { steps, MAX_STEPS, type Step, type StepRule } from "./homework/steps.js"
 export { check, type CheckOptions, type CheckResult } from "./homework/check.js";
 
 /*
+ * Each public function that makes expressions runs in one generation of nodes (`withinGeneration`): its arguments,
+ * parsed or adopted, and everything it makes stay of one generation until it returns (see src/ast/expr.ts).
+ *
  * The public functions below check the types of their arguments (src/arguments.ts; expressions are checked by
  * toExpr in the modules) and then call the module that does the work. Invariant: misuse of any function exported here is an ArgumentError naming the argument, never a
  * TypeError from inside (the modules themselves trust their TypeScript types).
@@ -94,29 +97,33 @@ export { check, type CheckOptions, type CheckResult } from "./homework/check.js"
 
 /** The derivative, simplified; `wrt` is a variable, or a list of them for a mixed partial; `order` repeats it. */
 export function diff(e: ExprLike, wrt: string | readonly string[], order = 1): Expr {
-  if (typeof wrt !== "string") expectNames(wrt, "diff: wrt (a variable name or a list of them)");
-  return diffOf(e, wrt, order);
+  return withinGeneration(() => {
+    if (typeof wrt !== "string") expectNames(wrt, "diff: wrt (a variable name or a list of them)");
+    return diffOf(e, wrt, order);
+  });
 }
 
 /** The partial derivatives with respect to each of `vars`. */
 export function gradient(e: ExprLike, vars: readonly string[]): Expr[] {
-  return gradientOf(e, expectNames(vars, "gradient: the variables"));
+  return withinGeneration(() => gradientOf(e, expectNames(vars, "gradient: the variables")));
 }
 
 /** The matrix of second partials; symmetric, each mixed partial is computed once. */
 export function hessian(e: ExprLike, vars: readonly string[]): Expr[][] {
-  return hessianOf(e, expectNames(vars, "hessian: the variables"));
+  return withinGeneration(() => hessianOf(e, expectNames(vars, "hessian: the variables")));
 }
 
 /** `e` with variables replaced by expressions (a Map from names to expressions). */
 export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
-  expectExpr(e, "substitute: the expression");
-  if (!(values instanceof Map)) throw new ArgumentError(`substitute: the values must be a Map from names to expressions, got ${describe(values)}`);
-  for (const [name, value] of values) {
-    expectString(name, "substitute: a name in the values");
-    expectExpr(value, `substitute: the value of '${name}'`);
-  }
-  return substituteIn(e, values);
+  return withinGeneration(() => {
+    expectExpr(e, "substitute: the expression");
+    if (!(values instanceof Map)) throw new ArgumentError(`substitute: the values must be a Map from names to expressions, got ${describe(values)}`);
+    for (const [name, value] of values) {
+      expectString(name, "substitute: a name in the values");
+      expectExpr(value, `substitute: the value of '${name}'`);
+    }
+    return substituteIn(e, values);
+  });
 }
 
 /** Size as SymPy's count_ops measures it. */
@@ -126,46 +133,56 @@ export function opCount(e: Expr): number {
 
 /** Products and integer powers of sums multiplied out. */
 export function expandExpr(e: Expr): Expr {
-  return expand(expectExpr(e, "expandExpr: the expression"));
+  return withinGeneration(() => expand(expectExpr(e, "expandExpr: the expression")));
 }
 
 /** A JavaScript function of `params` computing `expr` (see src/compile/compile.ts). */
 export function compile(expr: ExprLike, params: readonly string[]): ReturnType<typeof compileOne> {
-  return compileOne(expr, expectNames(params, "compile: the parameters"));
+  return withinGeneration(() => compileOne(expr, expectNames(params, "compile: the parameters")));
 }
 
 export function compileAll(exprs: readonly ExprLike[], params: readonly string[]): ReturnType<typeof compileMany> {
-  expectExprLikeList(exprs, "compileAll: the expressions");
-  return compileMany(exprs, expectNames(params, "compileAll: the parameters"));
+  return withinGeneration(() => {
+    expectExprLikeList(exprs, "compileAll: the expressions");
+    return compileMany(exprs, expectNames(params, "compileAll: the parameters"));
+  });
 }
 
 export function compileSum(exprs: readonly ExprLike[], params: readonly string[], rowVariables: readonly string[]): ReturnType<typeof compileRows> {
-  expectExprLikeList(exprs, "compileSum: the expressions");
-  return compileRows(exprs, expectNames(params, "compileSum: the parameters"), expectNames(rowVariables, "compileSum: the row variables"));
+  return withinGeneration(() => {
+    expectExprLikeList(exprs, "compileSum: the expressions");
+    return compileRows(exprs, expectNames(params, "compileSum: the parameters"), expectNames(rowVariables, "compileSum: the row variables"));
+  });
 }
 
 export function gradientFunction(f: ExprLike, wrt: readonly string[], params?: readonly string[]): ReturnType<typeof gradientFunctionOf> {
-  expectNames(wrt, "gradientFunction: wrt");
-  if (params !== undefined) expectNames(params, "gradientFunction: the parameters");
-  return gradientFunctionOf(f, wrt, params);
+  return withinGeneration(() => {
+    expectNames(wrt, "gradientFunction: wrt");
+    if (params !== undefined) expectNames(params, "gradientFunction: the parameters");
+    return gradientFunctionOf(f, wrt, params);
+  });
 }
 
 /** LaTeX for the expression; with `lhs`, a whole equation d/dx(of) = expr. */
 export function toLatex(e: ExprLike, options: LatexOptions = {}): string {
-  expectOptions(options, "toLatex: the options");
-  const lhs: unknown = options.lhs;
-  if (lhs !== undefined) {
-    expectOptions(lhs, "toLatex: options.lhs ({ of, wrt, order? })");
-    const { wrt } = lhs as { wrt?: unknown };
-    if (typeof wrt !== "string") expectNames(wrt, "toLatex: options.lhs.wrt (a variable name or a list of them)");
-  }
-  return latexOf(e, options);
+  return withinGeneration(() => {
+    expectOptions(options, "toLatex: the options");
+    const lhs: unknown = options.lhs;
+    if (lhs !== undefined) {
+      expectOptions(lhs, "toLatex: options.lhs ({ of, wrt, order? })");
+      const { wrt } = lhs as { wrt?: unknown };
+      if (typeof wrt !== "string") expectNames(wrt, "toLatex: options.lhs.wrt (a variable name or a list of them)");
+    }
+    return latexOf(e, options);
+  });
 }
 
 /** A pmatrix of expressions, row by row. */
 export function toLatexMatrix(rows: readonly (readonly ExprLike[])[]): string {
-  expectArray(rows, "toLatexMatrix: the rows", '[["x", "y"], ["1", "0"]]').forEach((row, i) => expectExprLikeList(row, `toLatexMatrix: row ${i}`));
-  return latexMatrixOf(rows);
+  return withinGeneration(() => {
+    expectArray(rows, "toLatexMatrix: the rows", '[["x", "y"], ["1", "0"]]').forEach((row, i) => expectExprLikeList(row, `toLatexMatrix: row ${i}`));
+    return latexMatrixOf(rows);
+  });
 }
 
 function expectSteps(derivation: unknown, what: string): readonly Step[] {

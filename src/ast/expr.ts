@@ -316,7 +316,7 @@ const permanentNodes: Expr[] = [];
  * take about NODE_BYTES (measured with V8's compressed pointers), memos more. One generation holds tens of
  * thousands of derivatives, so programs that work on related expressions keep meeting their nodes again.
  */
-export const GENERATION_BYTES = 24 * 2 ** 20;
+export const GENERATION_BYTES = 2 ** 18;
 const NODE_BYTES = 150;
 const CHILD_BYTES = 4;
 /** Estimated bytes of the current generation's nodes and memos. */

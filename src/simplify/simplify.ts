@@ -6,7 +6,7 @@
  * successive derivatives do) only works on what is new. Two steps then look at the whole result: functions of 2u
  * written through u where u occurs too, and double angles.
  */
-import { add, call, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
+import { add, adopt, call, div, isNegative, mul, neg, num, numericContent, ONE, pow } from "../ast/build.js";
 import { deepFirst, type Expr, NodeMemo, sameChildren } from "../ast/expr.js";
 import { baseOf } from "../ast/order.js";
 import { Rational } from "../ast/rational.js";
@@ -59,7 +59,7 @@ export function simplify(e: Expr): Expr {
   const done = finished.get(e);
   if (done !== undefined) return done;
   return withWork("simplification", () => {
-    const result = simplifyWhole(e);
+    const result = simplifyWhole(adopt(e)); // a node of an older generation: its equal in this one (see ast/expr.ts)
     return isShort() ? result : finished.set(e, result);
   });
 }

@@ -156,9 +156,9 @@ describe("steps: agreement with diff", () => {
     fc.assert(
       fc.property(expression(), fc.constantFrom(...VARIABLES), (e, v) => {
         const derivation = steps(e, v);
-        expect(derivation.at(-1)!.result).toBe(diff(e, v));
+        expect(derivation.at(-1)!.result).toBeExpr(diff(e, v));
         for (const s of derivation.slice(0, -1)) {
-          expect(s.result).toBe(rawDerivative(s.expr, v));
+          expect(s.result).toBeExpr(rawDerivative(s.expr, v));
           expect(simplify(s.result)).toBeExpr(diff(s.expr, v));
         }
       }),
