@@ -312,9 +312,11 @@ let table = new Map<number, Expr | Expr[]>();
 const permanentNodes: Expr[] = [];
 
 /**
- * Estimated bytes a generation may take before the next operation starts a new one. A node and its table entry
- * take about NODE_BYTES (measured with V8's compressed pointers), memos more. One generation holds tens of
- * thousands of derivatives, so programs that work on related expressions keep meeting their nodes again.
+ * Estimated bytes a generation may take before the next operation starts a new one (256 kB: a few dozen to a few
+ * hundred calls). A node and its table entry take about NODE_BYTES (measured with V8's compressed pointers), memos
+ * more. Small on purpose: V8 copies every object alive at a minor collection (every few MB of allocation), so nodes
+ * of a generation that ended before it die young, unseen; with 24 MB generations every node was copied, twice,
+ * and a cold derivative took about 13% longer. Generations of one call (hessian, steps) are as large as it needs.
  */
 export const GENERATION_BYTES = 2 ** 18;
 const NODE_BYTES = 150;
