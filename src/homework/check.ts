@@ -164,6 +164,10 @@ function compareAtPoints(a: Expr, b: Expr, d: Expr, o: Required<CheckOptions>): 
   const tries = variables.length === 0 ? 1 : o.samples * TRIES_PER_SAMPLE;
   // After the first real difference, a few more points show where the two still agree (min(x, 20) and x below 20).
   let first: { point: Point; values: readonly [number, number] } | undefined;
+  // The point shown: the first where the two values differ as floats too. The exact difference can be real where
+  // the floats agree (cosh(exp(6*x)) - 3*y beside cosh(exp(6*x)), about 7e37): showing two equal values would not
+  // show the difference.
+  let shown: typeof first;
   const differing: Point[] = [];
   let end = tries;
   const visit = (point: Point, i: number) => {
@@ -178,6 +182,7 @@ function compareAtPoints(a: Expr, b: Expr, d: Expr, o: Required<CheckOptions>): 
           first = { point, values };
           end = Math.min(end, i + 1 + o.samples * 4);
         }
+        if (!shown && values[0] !== values[1]) shown = { point, values };
       } else unreliable++;
     } else {
       notBoth.push(point);
@@ -195,7 +200,8 @@ function compareAtPoints(a: Expr, b: Expr, d: Expr, o: Required<CheckOptions>): 
   const boundaries = [...new Set(constants.map(Math.abs))].flatMap((c) => [c, -c]);
   if (first) {
     const region = agreeing.length > 0 ? describeRegion(agreeing, [...differing, ...notBoth], boundaries) : undefined;
-    return differ(a, b, first.point, first.values, region);
+    const { point, values } = shown ?? first;
+    return differ(a, b, point, values, region);
   }
 
   if (agreeing.length === 0) {

@@ -160,6 +160,13 @@ describe("check: random pairs from the property-test generator", () => {
       { numRuns: 150 },
     );
   });
+
+  it("shows a point where the two values differ as floats, not only exactly (found by the property above)", () => {
+    // At x near 3, cosh(exp(6*x)) is about 7e37 and -3*y is lost in its float: the difference is exact, the values not.
+    const r = check("cosh(exp(6*x)) - 3*y", "cosh(exp(6*x))");
+    expect(r.equivalent).toBe(false);
+    expect(r.values![0]).not.toBe(r.values![1]);
+  });
 });
 
 describe("check: exact differences, the scales of the constants, both domains (issue 15, class 6)", () => {
