@@ -3,7 +3,6 @@
  * anything; each public entry point checks its arguments' types here first, so misuse is an ArgumentError that says
  * which argument is wrong and what was expected, never a TypeError from deep inside.
  */
-import { adopt } from "./ast/build.js";
 import { type Expr, isExpr } from "./ast/expr.js";
 import { ArgumentError } from "./errors.js";
 
@@ -34,10 +33,9 @@ export function expectString(x: unknown, what: string): string {
   return x;
 }
 
-/** An expression, adopted if it is of an older generation (as `toExpr` does). */
 export function expectExpr(x: unknown, what: string): Expr {
   if (!isExpr(x)) throw new ArgumentError(`${what} must be an expression (from parse), got ${describeValue(x)}`);
-  return adopt(x);
+  return x;
 }
 
 

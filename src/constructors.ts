@@ -25,37 +25,32 @@ export function sym(name: string): Expr {
   return withinGeneration(() => canonical.sym(name));
 }
 
-export function add(...terms: Expr[]): Expr {
-  terms.forEach((t, i) => expectExpr(t, `build.add: term ${i}`));
-  return withinGeneration(() => canonical.add(...terms));
+/** A constructor of any number of expressions (`part` names each in messages: "term 2"), checked and run as one operation. */
+function ofMany(make: (...parts: Expr[]) => Expr, name: string, part: string): (...parts: Expr[]) => Expr {
+  return (...parts) => {
+    parts.forEach((p, i) => expectExpr(p, `build.${name}: ${part} ${i}`));
+    return withinGeneration(() => make(...parts));
+  };
 }
 
-export function sub(a: Expr, b: Expr): Expr {
-  expectExpr(a, "build.sub: the first operand");
-  expectExpr(b, "build.sub: the second operand");
-  return withinGeneration(() => canonical.sub(a, b));
+/** A constructor of two expressions (named in messages as given), checked and run as one operation. */
+function ofTwo(make: (a: Expr, b: Expr) => Expr, name: string, first: string, second: string): (a: Expr, b: Expr) => Expr {
+  return (a, b) => {
+    expectExpr(a, `build.${name}: ${first}`);
+    expectExpr(b, `build.${name}: ${second}`);
+    return withinGeneration(() => make(a, b));
+  };
 }
+
+export const add = ofMany(canonical.add, "add", "term");
+export const mul = ofMany(canonical.mul, "mul", "factor");
+export const sub = ofTwo(canonical.sub, "sub", "the first operand", "the second operand");
+export const div = ofTwo(canonical.div, "div", "the numerator", "the denominator");
+export const pow = ofTwo(canonical.pow, "pow", "the base", "the exponent");
 
 export function neg(e: Expr): Expr {
   expectExpr(e, "build.neg: the operand");
   return withinGeneration(() => canonical.neg(e));
-}
-
-export function mul(...factors: Expr[]): Expr {
-  factors.forEach((f, i) => expectExpr(f, `build.mul: factor ${i}`));
-  return withinGeneration(() => canonical.mul(...factors));
-}
-
-export function div(a: Expr, b: Expr): Expr {
-  expectExpr(a, "build.div: the numerator");
-  expectExpr(b, "build.div: the denominator");
-  return withinGeneration(() => canonical.div(a, b));
-}
-
-export function pow(base: Expr, exponent: Expr): Expr {
-  expectExpr(base, "build.pow: the base");
-  expectExpr(exponent, "build.pow: the exponent");
-  return withinGeneration(() => canonical.pow(base, exponent));
 }
 
 /** A call of a function of the table (FUNCTIONS), with as many arguments as it takes. */

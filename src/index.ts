@@ -97,20 +97,18 @@ export { check, type CheckOptions, type CheckResult } from "./homework/check.js"
 
 /** The derivative, simplified; `wrt` is a variable, or a list of them for a mixed partial; `order` repeats it. */
 export function diff(e: ExprLike, wrt: string | readonly string[], order = 1): Expr {
-  return withinGeneration(() => {
-    if (typeof wrt !== "string") expectNames(wrt, "diff: wrt (a variable name or a list of them)");
-    return diffOf(e, wrt, order);
-  });
+  if (typeof wrt !== "string") expectNames(wrt, "diff: wrt (a variable name or a list of them)");
+  return diffOf(e, wrt, order); // one operation, in one generation, from its parse on (src/diff.ts)
 }
 
 /** The partial derivatives with respect to each of `vars`. */
 export function gradient(e: ExprLike, vars: readonly string[]): Expr[] {
-  return withinGeneration(() => gradientOf(e, expectNames(vars, "gradient: the variables")));
+  return gradientOf(e, expectNames(vars, "gradient: the variables")); // in one generation (src/diff.ts)
 }
 
 /** The matrix of second partials; symmetric, each mixed partial is computed once. */
 export function hessian(e: ExprLike, vars: readonly string[]): Expr[][] {
-  return withinGeneration(() => hessianOf(e, expectNames(vars, "hessian: the variables")));
+  return hessianOf(e, expectNames(vars, "hessian: the variables")); // in one generation (src/diff.ts)
 }
 
 /** `e` with variables replaced by expressions (a Map from names to expressions). */
