@@ -8,7 +8,8 @@ import { withWork } from "./ast/work.js";
 import { describeValue } from "./arguments.js";
 import { ArgumentError, LimitError } from "./errors.js";
 import { NAME as NAME_PATTERN } from "./parser/lexer.js";
-import { CONSTANTS, isBuiltinFunction, parse } from "./parser/parse.js";
+import { CONSTANTS, isBuiltinFunction, readStatement, type ParseOptions } from "./parser/parse.js";
+import type { Statement } from "./parser/statement.js";
 import { chainRule } from "./rules/chain.js";
 import { constantRule, variableRule } from "./rules/constant.js";
 import { powerRule } from "./rules/power.js";
@@ -29,6 +30,18 @@ export function toExpr(e: ExprLike): Expr {
   if (typeof e === "string") return parse(e);
   if (!isExpr(e)) throw new ArgumentError(`expected an expression or the text of one, got ${e === null ? "null" : typeof e}`);
   return adopt(e);
+}
+
+/**
+ * The expression `text` means. A derivative request (`d/dx x^2`, `\frac{d}{dx}\left(x^{2}\right)`) means its
+ * derivative; an equation (`y = x^2`, `f(x) = x^2`) means its right side.
+ */
+export function parse(text: string, options: ParseOptions = {}): Expr {
+  return withinGeneration(() => meaning(readStatement(text, options)));
+}
+
+function meaning(statement: Statement): Expr {
+  return statement.derivative ? diff(statement.expression, statement.derivative) : statement.expression;
 }
 
 /** One differentiation step at the root of `e`; subexpressions go through `ctx.d`. */
@@ -142,13 +155,29 @@ function checkOrder(order: unknown): number {
 
 /**
  * The derivative of `e`, simplified. `wrt` is a variable name, or a list of names for a mixed partial
- * (`diff(f, ["x", "y"])` is ∂²f/∂y∂x: first x, then y). `order` repeats the whole list.
+ * (`diff(f, ["x", "y"])` is ∂²f/∂y∂x: first x, then y). `order` repeats the whole list. Without `wrt`, the text's
+ * own request (`d/dx x^2`), its function's parameter (`f(t) = t^2`) or its only variable says which.
  */
-export function diff(e: ExprLike, wrt: string | readonly string[], order = 1): Expr {
-  const variables = (typeof wrt === "string" ? [wrt] : [...wrt]).map(checkVariable);
+export function diff(e: ExprLike, wrt?: string | readonly string[], order = 1): Expr {
   checkOrder(order);
-  const step = (f: Expr) => variables.reduce((g, v) => simplify(rawDerivative(g, v)), f);
-  return withWork(WORK, () => withNodeLimit(MAX_DIFF_NODES, () => repeat(step, toExpr(e), order)));
+  return withinGeneration(() => {
+    const given = wrt === undefined ? undefined : (typeof wrt === "string" ? [wrt] : [...wrt]).map(checkVariable);
+    const statement: Statement = typeof e === "string" ? readStatement(e, given ? { variables: given } : {}) : { expression: toExpr(e) };
+    if (statement.derivative && given) {
+      throw new ArgumentError(`the text already asks for a derivative (${statement.derivative.join(", ")}): drop the prefix or the variable given to diff`);
+    }
+    const variables = given ?? statement.derivative ?? defaultVariable(statement);
+    if (variables.length === 0) return order === 0 ? statement.expression : ZERO;
+    const step = (f: Expr) => variables.reduce((g, v) => simplify(rawDerivative(g, v)), f);
+    return withWork(WORK, () => withNodeLimit(MAX_DIFF_NODES, () => repeat(step, statement.expression, order)));
+  });
+}
+
+/** The variable to differentiate by when none is named: the defined function's parameter, or the only variable. */
+function defaultVariable({ expression, definition }: Statement): string[] {
+  const candidates = definition && definition.params.length > 0 ? definition.params : [...expression.vars].sort();
+  if (candidates.length <= 1) return candidates.slice(); // no variable: the derivative of a constant is 0
+  throw new ArgumentError(`${candidates.length} variables (${candidates.join(", ")}): say which to differentiate by, e.g. diff(f, "${candidates[0]}")`);
 }
 
 /** What a derivative's work budget (work.ts) is named in its LimitError: "derivative too costly: ...". */

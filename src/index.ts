@@ -24,8 +24,9 @@ export type { Expr, Kind, Num, Sym, Const, Add, Mul, Pow, Call } from "./ast/exp
 export { Rational } from "./ast/rational.js";
 export { SymdiffError, ParseError, LimitError, ArgumentError, DomainError } from "./errors.js";
 export type { DomainProblem } from "./domain.js";
-export { parse, MAX_INPUT_LENGTH, type ParseOptions, type UserFunction } from "./parser/parse.js";
-export { toExpr, checkVariable, type ExprLike } from "./diff.js";
+export { MAX_INPUT_LENGTH, type ParseOptions, type UserFunction } from "./parser/parse.js";
+export type { Statement } from "./parser/statement.js";
+export { parse, toExpr, checkVariable, type ExprLike } from "./diff.js";
 export { FUNCTIONS, type FunctionRow } from "./functions.js";
 export * as build from "./constructors.js";
 export type { Scope } from "./evaluate.js";
@@ -96,8 +97,8 @@ export { check, type CheckOptions, type CheckResult } from "./homework/check.js"
  */
 
 /** The derivative, simplified; `wrt` is a variable, or a list of them for a mixed partial; `order` repeats it. */
-export function diff(e: ExprLike, wrt: string | readonly string[], order = 1): Expr {
-  if (typeof wrt !== "string") expectNames(wrt, "diff: wrt (a variable name or a list of them)");
+export function diff(e: ExprLike, wrt?: string | readonly string[], order = 1): Expr {
+  if (wrt !== undefined && typeof wrt !== "string") expectNames(wrt, "diff: wrt (a variable name or a list of them)");
   return diffOf(e, wrt, order); // one operation, in one generation, from its parse on (src/diff.ts)
 }
 

@@ -8,16 +8,19 @@
  */
 import nearley from "nearley";
 import type { Token } from "moo";
-import { describeValue, expectOptions, expectString } from "../arguments.js";
-import { add, call, div, mul, neg, num, PI, pow, sym, MINUS_ONE, ONE } from "../ast/build.js";
-import { currentGeneration, type Expr, isExpr, MAX_DEPTH, withinGeneration } from "../ast/expr.js";
-import { Rational } from "../ast/rational.js";
-import { ArgumentError, LimitError, ParseError } from "../errors.js";
-import { FUNCTION_NAMES, functionRow } from "../functions.js";
+import { describeValue, expectNames, expectOptions, expectString } from "../arguments.js";
+import { currentGeneration, type Expr, MAX_DEPTH, withinGeneration } from "../ast/expr.js";
+import { ArgumentError, ParseError } from "../errors.js";
+import { buildExpression } from "./expression.js";
 import grammar from "./grammar.generated.js";
 import { endsOperand, lexer, tokenize, TOKEN_TYPES, type TokenType } from "./lexer.js";
 import { syntaxOf } from "./precedence.js";
-import type { Syntax } from "./syntax.js";
+import { errorAt } from "./position.js";
+import { readLatex } from "./latex.js";
+import type { ParseOptions, Statement, UserFunction } from "./statement.js";
+
+export type { ParseOptions, UserFunction } from "./statement.js";
+export { CONSTANTS, isBuiltinFunction } from "./expression.js";
 
 /**
  * Longest accepted input, in characters. Parsing is linear, but the Earley parser costs several µs and about 1 KB
@@ -26,29 +29,6 @@ import type { Syntax } from "./syntax.js";
  * Sums of 20,000 terms written with spaces (`x1 + x2 + ...`) fit.
  */
 export const MAX_INPUT_LENGTH = 150_000;
-
-/** A function defined by the caller (the REPL's `g(x, y) = x*y`): applied by substitution at parse time. */
-export interface UserFunction {
-  readonly params: readonly string[];
-  readonly apply: (args: readonly Expr[]) => Expr;
-}
-
-export interface ParseOptions {
-  /** Extra functions callable by name; they may not shadow built-in functions. */
-  readonly functions?: ReadonlyMap<string, UserFunction>;
-}
-
-/** Spellings that are rewritten into other expressions rather than kept as calls. */
-const SUGAR: ReadonlyMap<string, ReadonlyMap<number, (...args: Expr[]) => Expr>> = new Map([
-  ["sqrt", new Map([[1, (u: Expr) => pow(u, num(Rational.HALF))]])],
-  ["cbrt", new Map([[1, (u: Expr) => pow(u, num(Rational.of(1, 3)))]])],
-  ["log", new Map([[2, (u: Expr, b: Expr) => div(call("log", [u]), call("log", [b]))]])],
-]);
-
-/** Every callable name: table functions, their aliases and the sugar above. */
-export function isBuiltinFunction(name: string): boolean {
-  return FUNCTION_NAMES.has(name) || SUGAR.has(name);
-}
 
 /** A column of nearley's Earley chart (untyped in @types/nearley). */
 type Column = { states: { rule: { symbols: unknown[] }; dot: number }[] };
@@ -81,13 +61,13 @@ const LONG_INPUT_TOKENS = 5_000;
  * exact; it saves the Earley parse when a program differentiates the same text repeatedly. The cache belongs to one
  * generation of nodes (see expr.ts) and is emptied when a new one starts.
  */
-const recent = new Map<string, Expr>();
+const recent = new Map<string, Statement>();
 const RECENT_TEXTS = 256;
 const RECENT_CHARS = 500_000;
 let recentChars = 0;
 let recentGeneration = -1;
 
-function remembered(text: string): Expr | undefined {
+function remembered(text: string): Statement | undefined {
   if (recentGeneration !== currentGeneration()) {
     recent.clear();
     recentChars = 0;
@@ -96,7 +76,7 @@ function remembered(text: string): Expr | undefined {
   return recent.get(text);
 }
 
-function remember(text: string, e: Expr): void {
+function remember(text: string, e: Statement): void {
   if (text.length > RECENT_CHARS / 4) return;
   for (const [old] of recent) {
     if (recent.size < RECENT_TEXTS && recentChars + text.length <= RECENT_CHARS) break;
@@ -115,27 +95,53 @@ function checkUserFunctions(functions: unknown): void {
   }
 }
 
+/**
+ * The expression of `text`. A derivative request (`d/dx x^2`) is refused here: the parser knows no derivatives. The
+ * public `parse` (src/diff.ts) answers it.
+ */
 export function parse(text: string, options: ParseOptions = {}): Expr {
+  const statement = readStatement(text, options);
+  if (statement.derivative) throw errorAt(text, 0, "a derivative request is not an expression here", text, "an expression");
+  return statement.expression;
+}
+
+/** What `text` says: its expression, and the equation or derivative request around it. */
+export function readStatement(text: string, options: ParseOptions = {}): Statement {
   expectString(text, "parse: the text");
   expectOptions(options, "parse: the options");
   if (options.functions !== undefined) checkUserFunctions(options.functions);
-  const cacheable = options.functions === undefined || options.functions.size === 0;
+  checkSyntax(options.syntax);
+  if (options.variables !== undefined) expectNames(options.variables, "parse: options.variables");
+  const cacheable = (options.functions === undefined || options.functions.size === 0) && options.variables === undefined && options.syntax === undefined;
   return withinGeneration(() => {
     const known = cacheable ? remembered(text) : undefined;
     if (known) return known;
-    const e = parseText(text, options);
-    if (cacheable) remember(text, e);
-    return e;
+    const statement = isLatex(text, options.syntax) ? readLatex(text, options) : readText(text, options);
+    if (cacheable) remember(text, statement);
+    return statement;
   });
 }
 
-function parseText(text: string, options: ParseOptions): Expr {
+function checkSyntax(syntax: unknown): void {
+  if (syntax !== undefined && syntax !== "text" && syntax !== "latex" && syntax !== "auto") {
+    throw new ArgumentError(`parse: options.syntax must be "text", "latex" or "auto", got ${describeValue(syntax)}`);
+  }
+}
+
+/** A backslash command (`\frac`, `\sin`) marks LaTeX: text syntax has no backslash. */
+const LATEX_COMMAND = /\\[A-Za-z]/;
+
+function isLatex(text: string, syntax: ParseOptions["syntax"]): boolean {
+  return syntax === "latex" || (syntax !== "text" && LATEX_COMMAND.test(text));
+}
+
+function readText(text: string, options: ParseOptions): Statement {
   if (text.length > MAX_INPUT_LENGTH) {
     throw errorAt(text, MAX_INPUT_LENGTH, `input too long: ${text.length.toLocaleString("en")} characters, the limit is ${MAX_INPUT_LENGTH.toLocaleString("en")}`, "", "");
   }
   const tokens = scan(text);
   accept(text, tokens);
-  return build(text, syntaxOf(tokens), options);
+  return { expression: buildExpression(text, syntaxOf(tokens), options) };
 }
 
 /**
@@ -201,22 +207,6 @@ function parseTokens(text: string, tokens: Token[]): void {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors
-
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  // Columns count characters as people see them (code points), not UTF-16 units: 𝑥 is one column.
-  return { line, column: [...text.slice(start, offset)].length + 1 };
-}
-
-function errorAt(text: string, offset: number, reason: string, found: string, expected: string): ParseError {
-  const { line, column } = position(text, offset);
-  return new ParseError(reason, expected, found, offset, line, column);
-}
 
 function describe(token: Token): string {
   const shown = token.text.length > 20 ? `${token.text.slice(0, 20)}...` : token.text;
@@ -319,198 +309,3 @@ function scan(text: string): Token[] {
   return tokens;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Building the expression
-
-/** Marks a node on the build stack whose operands are still to be pushed. */
-const EXPAND = -1;
-
-/**
- * Post-order walk with an explicit stack. A chain of the same precedence (`a - b + c`, `a*b/c d`) becomes one
- * n-ary sum or product, so a sum of 100,000 terms is built in linear time.
- */
-function build(text: string, root: Syntax, options: ParseOptions): Expr {
-  const values: Expr[] = [];
-  // Each node is on the stack twice: to push its operands (EXPAND), then, with the index in `values` where its
-  // operands' values start, to combine them.
-  const nodes: Syntax[] = [root];
-  const marks: number[] = [EXPAND];
-  let node = root;
-  try {
-    while (nodes.length > 0) {
-      node = nodes.pop()!;
-      const mark = marks.pop()!;
-      if (mark !== EXPAND) values.push(combine(text, node, values, mark, options));
-      else if (node.type === "number") values.push(number(text, node.token));
-      else if (node.type === "name") values.push(name(text, node.token, options));
-      else {
-        nodes.push(node);
-        marks.push(values.length);
-        pushOperands(node, nodes, marks);
-      }
-    }
-  } catch (e) {
-    throw e instanceof LimitError ? errorAt(text, offsetOf(node), e.message, "", "") : e;
-  }
-  return values[0]!;
-}
-
-function offsetOf(syntax: Syntax): number {
-  let s = syntax;
-  while (s.type === "binary") s = s.left;
-  return s.token.offset;
-}
-
-/** Whether `s` continues a chain of sums (`additive`) or of products. */
-function continuesChain(s: Syntax, additive: boolean): s is Syntax & { type: "binary" } {
-  return s.type === "binary" && s.op !== "^" && (s.op === "+" || s.op === "-") === additive;
-}
-
-/** Pushes the operands of `node` so that they pop (and so are built) left to right. */
-function pushOperands(node: Syntax, nodes: Syntax[], marks: number[]): void {
-  const push = (s: Syntax) => {
-    nodes.push(s);
-    marks.push(EXPAND);
-  };
-  switch (node.type) {
-    case "unary":
-      push(node.operand);
-      break;
-    case "call":
-      for (let i = node.args.length - 1; i >= 0; i--) push(node.args[i]!);
-      break;
-    case "binary": {
-      if (node.op === "^") {
-        push(node.right);
-        push(node.left);
-        break;
-      }
-      // The whole left-leaning chain of this precedence level, right to left.
-      const additive = node.op === "+" || node.op === "-";
-      let s: Syntax = node;
-      for (; continuesChain(s, additive); s = s.left) push(s.right);
-      // A product's leading sign applies to the whole product (see `combine`).
-      while (!additive && s.type === "unary") s = s.operand;
-      push(s);
-      break;
-    }
-  }
-}
-
-/** The expression of `node` from its operands' values, `values[start..]`, which it removes. */
-function combine(text: string, node: Syntax, values: Expr[], start: number, options: ParseOptions): Expr {
-  switch (node.type) {
-    case "unary": {
-      const x = values.pop()!;
-      return node.op === "-" ? neg(x) : x;
-    }
-    case "call":
-      return applyFunction(text, node.token, values.splice(start), options);
-    case "binary": {
-      if (node.op === "^") {
-        const exponent = values.pop()!;
-        return pow(values.pop()!, exponent);
-      }
-      const additive = node.op === "+" || node.op === "-";
-      let i = values.length - 1;
-      let s: Syntax = node;
-      for (; continuesChain(s, additive); s = s.left, i--) {
-        if (s.op === "-") values[i] = neg(values[i]!);
-        else if (s.op === "/") values[i] = pow(values[i]!, MINUS_ONE);
-      }
-      if (additive) return add(...values.splice(start));
-      // A product's leading sign applies to the whole product: -(a + b)*c is -((a + b)*c), the same value, and the
-      // same expression the printer writes that way (a sign distributed into the sum would be another expression).
-      let negated = false;
-      for (; s.type === "unary"; s = s.operand) negated = negated !== (s.op === "-");
-      const product = mul(...values.splice(start));
-      return negated ? neg(product) : product;
-    }
-    default:
-      throw new Error(`internal: a ${node.type} has no operands`);
-  }
-}
-
-/** Numbers beyond this decimal exponent are refused (they would be huge exact integers). */
-const MAX_EXPONENT = 400;
-
-function number(text: string, token: Token): Expr {
-  const digits = token.value; // the text, or the ASCII digits of a superscript exponent
-
-  const e = Math.max(digits.indexOf("e"), digits.indexOf("E"));
-  if (e === -1 && !digits.includes(".")) return num(digits.length < 4 ? Number(digits) : BigInt(digits)); // an integer, the common case
-  if (e !== -1 && Math.abs(Number(digits.slice(e + 1))) > MAX_EXPONENT) {
-    throw errorAt(text, token.offset, `number '${digits}' out of range (exponents up to ±${MAX_EXPONENT})`, digits, "");
-  }
-  return num(Rational.fromDecimal(digits));
-}
-
-/** Names of constants: pi, and Euler's number as `e`, or `E` as SymPy and math.js print it. */
-export const CONSTANTS: ReadonlyMap<string, Expr> = new Map([
-  ["pi", PI],
-  ["π", PI],
-  ["e", call("exp", [ONE])],
-  ["E", call("exp", [ONE])],
-]);
-
-function name(text: string, token: Token, options: ParseOptions): Expr {
-  const n = token.text;
-  const constant = CONSTANTS.get(n);
-  if (constant) return constant;
-  if (isBuiltinFunction(n) || options.functions?.has(n)) {
-    throw errorAt(text, token.offset, `'${n}' is a function`, n, `a call such as ${n}(x)`);
-  }
-  return sym(n);
-}
-
-function applyFunction(text: string, token: Token, args: Expr[], options: ParseOptions): Expr {
-  const fname = token.text.slice(0, -1).trimEnd();
-  const fail = (reason: string, expected = "") => errorAt(text, token.offset, reason, fname, expected);
-  const plural = (n: number) => `${n} argument${n === 1 ? "" : "s"}`;
-
-  const user = options.functions?.get(fname);
-  if (user && !isBuiltinFunction(fname)) {
-    if (args.length !== user.params.length) throw fail(`${fname} expects ${plural(user.params.length)}, got ${args.length}`);
-    const result: unknown = user.apply(args);
-    if (!isExpr(result)) throw new ArgumentError(`the function ${fname} given to parse returned ${describeValue(result)}, not an expression`);
-    return result;
-  }
-  const sugar = SUGAR.get(fname)?.get(args.length);
-  if (sugar) return sugar(...args);
-  const canonical = FUNCTION_NAMES.get(fname);
-  if (canonical === undefined) {
-    if (CONSTANTS.has(fname)) throw fail(`'${fname}' is a constant, not a function`, `an operator, e.g. ${fname}*(...)`);
-    const known = [...FUNCTION_NAMES.keys(), ...SUGAR.keys(), ...(options.functions?.keys() ?? [])];
-    const hint = closest(fname, known);
-    throw fail(`unknown function '${fname}'`, `${hint ? `'${hint}', ` : ""}a known function, or ${fname}*(...) for a product`);
-  }
-  const arity = functionRow(canonical).arity;
-  const accepted = [arity, ...(SUGAR.get(fname)?.keys() ?? [])];
-  if (!accepted.includes(args.length)) {
-    throw fail(`${fname} expects ${accepted.map(plural).join(" or ")}, got ${args.length}`);
-  }
-  return call(canonical, args);
-}
-
-/** The known name closest to `name` (one edit away, two for longer names), for "did you mean" hints. */
-function closest(name: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = name.length >= 5 ? 3 : 2;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
-}

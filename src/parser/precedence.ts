@@ -52,7 +52,7 @@ export function syntaxOf(tokens: readonly Token[]): Syntax {
   const close = () => {
     const token = operators.pop()!;
     strengths.pop();
-    if (token.type === "call") operands.push({ type: "call", token, args: operands.splice(argumentStarts.pop()!) });
+    if (token.type === "call") operands.push({ type: "call", name: token.text.slice(0, -1).trimEnd(), token, args: operands.splice(argumentStarts.pop()!) });
   };
 
   let previous: TokenType | undefined;

@@ -10,6 +10,6 @@ export type Sign = "+" | "-";
 export type Syntax =
   | { readonly type: "number"; readonly token: Token }
   | { readonly type: "name"; readonly token: Token }
-  | { readonly type: "call"; readonly token: Token; readonly args: readonly Syntax[] }
+  | { readonly type: "call"; readonly name: string; readonly token: Token; readonly args: readonly Syntax[] }
   | { readonly type: "unary"; readonly op: Sign; readonly operand: Syntax; readonly token: Token }
   | { readonly type: "binary"; readonly op: BinaryOperator; readonly left: Syntax; readonly right: Syntax };
