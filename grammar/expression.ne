@@ -1,5 +1,6 @@
-# The expression grammar. It only recognises: operands separated by infix operators, where an operand is a number,
-# a name, a call or a parenthesised expression, possibly after signs. It decides whether the tokens form an
+# The text grammar. It only recognises: operands separated by infix operators, where an operand is a number, a
+# name, a call, a bracketed expression (`( )`, `[ ]`, `{ }`, or `| |` for an absolute value), or an operand after a
+# sign, a root (`√`) or a bare function name (`sin x`). It decides whether the tokens form an
 # expression and, when they do not, which tokens could have come next (the error message reads them off the
 # parser's chart), but it builds no tree and knows nothing of precedence.
 #
@@ -11,8 +12,10 @@
 # Precedence and associativity are resolved after the parse, from the same tokens, by src/parser/precedence.ts:
 #   + - (loosest, left-associative)  <  * / (left)  <  unary + -  <  ^ (right-associative)
 # so -x^2 is -(x^2), 2^-x is 2^(-x) and 2^3^2 is 2^(3^2). Juxtaposition (implicit multiplication: 2x^2 is 2*(x^2))
-# reaches the grammar as an explicit `*` token, see tokenize in src/parser/lexer.ts. The first rule, expression, is the
-# start symbol.
+# reaches the grammar as an explicit `*` token, see tokenize in src/parser/lexer.ts.
+#
+# The first rule, statement, is the start symbol: an expression, possibly after a derivative prefix (`d/dx`, one
+# `leibniz` token) or as the right side of an equation (`y = ...`, `f(x) = ...`).
 @preprocessor typescript
 
 @{%
@@ -28,17 +31,40 @@ const nothing = () => null;
 
 @lexer lexer
 
+statement  -> expression                           {% nothing %}
+            | %leibniz expression                  {% nothing %}
+            | definition %equals expression        {% nothing %}
+
+# The left side of an equation: `y = ...`, `f(x, y) = ...`, `f'(x) = ...`.
+definition -> %name                                {% nothing %}
+            | %call parameters %rparen             {% nothing %}
+
+parameters -> %name                                {% nothing %}
+            | parameters %comma %name              {% nothing %}
+
 expression -> operand                              {% nothing %}
             | expression %additive operand         {% nothing %}
             | expression %multiplicative operand   {% nothing %}
             | expression %pow operand              {% nothing %}
 
+# A bare function (`sin x`, `sin^2 x`, `sin^-1 x`) takes one operand here; how far its argument reaches (`sin 2x` is
+# sin(2x)) is precedence, decided with the rest of it in src/parser/precedence.ts. A root (`√x`) is a prefix like a sign.
 operand    -> %additive operand                    {% nothing %}
+            | %root operand                        {% nothing %}
+            | %functionName operand                {% nothing %}
+            | %functionName %pow exponent operand  {% nothing %}
             | %number                              {% nothing %}
             | %name                                {% nothing %}
             | %call %rparen                        {% nothing %}
             | %call argumentList %rparen           {% nothing %}
             | %lparen expression %rparen           {% nothing %}
+            | %lbracket expression %rbracket       {% nothing %}
+            | %lbrace expression %rbrace           {% nothing %}
+            | %lbar expression %rbar               {% nothing %}
+
+# The power of a bare function: a whole number, possibly negative (`sin^-1 x` is asin(x)).
+exponent   -> %number                              {% nothing %}
+            | %additive %number                    {% nothing %}
 
 argumentList -> expression                         {% nothing %}
             | argumentList %comma expression       {% nothing %}

@@ -8,7 +8,7 @@ import { describeValue } from "../arguments.js";
 import { add, call, div, mul, neg, num, PI, pow, sym, MINUS_ONE, ONE } from "../ast/build.js";
 import { type Expr, isExpr } from "../ast/expr.js";
 import { Rational } from "../ast/rational.js";
-import { ArgumentError, LimitError } from "../errors.js";
+import { ArgumentError, LimitError, type ParseError } from "../errors.js";
 import { FUNCTION_NAMES, functionRow } from "../functions.js";
 import { errorAt } from "./position.js";
 import type { ParseOptions } from "./statement.js";
@@ -164,7 +164,27 @@ function name(text: string, token: Token, options: ParseOptions): Expr {
   if (isBuiltinFunction(n) || options.functions?.has(n)) {
     throw errorAt(text, token.offset, `'${n}' is a function`, n, `a call such as ${n}(x)`);
   }
+  const f = options.variables?.includes(n) ? undefined : functionPrefix(n);
+  if (f !== undefined) {
+    const rest = n.slice(f.length);
+    throw errorAt(text, token.offset, `'${n}' is ambiguous: ${f}(${rest}), or a variable named ${n}?`, n, `${f}(${rest}) or ${f} ${rest} for the function; another name for a variable, such as ${f}_${rest}`);
+  }
   return sym(n);
+}
+
+/**
+ * Functions textbooks write before their argument without parentheses, longest first (so `sinhx` is sinh x). A name
+ * made of one of them and a single letter, possibly with digits (`sinx`, `sin2x`, `lnx`, `cosθ`, `expx1`), has two
+ * readings; other names (`costs`, `sin_x`, `signal`) are variables.
+ */
+const TEXTBOOK_FUNCTIONS = [
+  ...["sin", "cos", "tan", "sec", "csc", "cot"].flatMap((f) => [f, `${f}h`, `a${f}`, `arc${f}`, `a${f}h`, `ar${f}h`, `arc${f}h`]),
+  "exp", "ln", "log", "sqrt", "cbrt",
+].filter(isBuiltinFunction).sort((a, b) => b.length - a.length);
+const ONE_LETTER = /^\d*\p{L}(?:\d*|_\w*)$/u;
+
+function functionPrefix(name: string): string | undefined {
+  return TEXTBOOK_FUNCTIONS.find((f) => name.startsWith(f) && ONE_LETTER.test(name.slice(f.length)));
 }
 
 function applyFunction(text: string, fname: string, token: Token, args: Expr[], options: ParseOptions): Expr {
@@ -181,18 +201,48 @@ function applyFunction(text: string, fname: string, token: Token, args: Expr[], 
   const sugar = SUGAR.get(fname)?.get(args.length);
   if (sugar) return sugar(...args);
   const canonical = FUNCTION_NAMES.get(fname);
-  if (canonical === undefined) {
-    if (CONSTANTS.has(fname)) throw fail(`'${fname}' is a constant, not a function`, `an operator, e.g. ${fname}*(...)`);
-    const known = [...FUNCTION_NAMES.keys(), ...SUGAR.keys(), ...(options.functions?.keys() ?? [])];
-    const hint = closest(fname, known);
-    throw fail(`unknown function '${fname}'`, `${hint ? `'${hint}', ` : ""}a known function, or ${fname}*(...) for a product`);
-  }
+  if (canonical === undefined) throw unknownFunction(text, fname, token, options);
   const arity = functionRow(canonical).arity;
   const accepted = [arity, ...(SUGAR.get(fname)?.keys() ?? [])];
   if (!accepted.includes(args.length)) {
     throw fail(`${fname} expects ${accepted.map(plural).join(" or ")}, got ${args.length}`);
   }
   return call(canonical, args);
+}
+
+/**
+ * The error for a call of an unknown function, with the fix for what it most likely is: a misspelled function
+ * (`sinn(x)`), a product written without its operator (`x(x+1)`, `xsin(x)`), or a derivative (`f'(x)`).
+ */
+function unknownFunction(text: string, fname: string, token: Token, options: ParseOptions): ParseError {
+  const fail = (reason: string, expected: string) => errorAt(text, token.offset, reason, fname, expected);
+  const argument = argumentText(text, token.offset + token.text.length);
+  if (fname.endsWith("'")) {
+    const f = fname.replace(/'+$/, "");
+    return fail(`${fname}(${argument}), a derivative, is read only on the left of an equation: ${fname}(x) = ...`, `d/dx ${f}(${argument}) to differentiate ${f}`);
+  }
+  if (CONSTANTS.has(fname)) return fail(`'${fname}' is a constant, not a function`, `${fname}*(${argument}) or ${fname} (${argument}) for a product`);
+  const known = [...FUNCTION_NAMES.keys(), ...SUGAR.keys(), ...(options.functions?.keys() ?? [])];
+  const hint = closest(fname, known);
+  const suffix = known.filter((f) => fname.endsWith(f) && f.length < fname.length).sort((a, b) => b.length - a.length)[0];
+  if (suffix !== undefined) {
+    const factor = fname.slice(0, -suffix.length);
+    return fail(`unknown function '${fname}'`, `${factor}*${suffix}(${argument}) or ${factor} ${suffix}(${argument}) for a product`);
+  }
+  const product = `${fname}*(${argument}) or ${fname} (${argument}) for a product`;
+  return fail(`unknown function '${fname}'`, hint ? `'${hint}', a known function, or ${product}` : `${product}, or a known function`);
+}
+
+/** The text of a call's arguments, from `start` (just after its `(`) to its `)`, shortened when long. */
+function argumentText(text: string, start: number): string {
+  let depth = 1;
+  let end = start;
+  for (; end < text.length && depth > 0; end++) {
+    if ("([{".includes(text[end]!)) depth++;
+    else if (")]}".includes(text[end]!)) depth--;
+  }
+  const inside = text.slice(start, depth === 0 ? end - 1 : end).trim();
+  return inside.length > 20 ? "..." : inside;
 }
 
 /** The known name closest to `name` (one edit away, two for longer names), for "did you mean" hints. */

@@ -11,9 +11,9 @@ import type { Token } from "moo";
 import { describeValue, expectNames, expectOptions, expectString } from "../arguments.js";
 import { currentGeneration, type Expr, MAX_DEPTH, withinGeneration } from "../ast/expr.js";
 import { ArgumentError, ParseError } from "../errors.js";
-import { buildExpression } from "./expression.js";
+import { buildExpression, CONSTANTS, isBuiltinFunction } from "./expression.js";
 import grammar from "./grammar.generated.js";
-import { endsOperand, lexer, tokenize, TOKEN_TYPES, type TokenType } from "./lexer.js";
+import { CLOSING, endsOperand, lexer, tokenize, TOKEN_TYPES, type TokenType } from "./lexer.js";
 import { syntaxOf } from "./precedence.js";
 import { errorAt } from "./position.js";
 import { readLatex } from "./latex.js";
@@ -139,9 +139,44 @@ function readText(text: string, options: ParseOptions): Statement {
   if (text.length > MAX_INPUT_LENGTH) {
     throw errorAt(text, MAX_INPUT_LENGTH, `input too long: ${text.length.toLocaleString("en")} characters, the limit is ${MAX_INPUT_LENGTH.toLocaleString("en")}`, "", "");
   }
-  const tokens = scan(text);
+  const isFunction = (name: string) => isBuiltinFunction(name) || options.functions?.has(name) === true;
+  const tokens = scan(text, tokenize(text, isFunction));
   accept(text, tokens);
-  return { expression: buildExpression(text, syntaxOf(tokens), options) };
+  return statementOf(text, tokens, options);
+}
+
+/** The parts of an accepted statement: a derivative prefix or an equation's left side, then the expression. */
+function statementOf(text: string, tokens: Token[], options: ParseOptions): Statement {
+  const first = tokens[0]!;
+  if (first.type === "leibniz") {
+    if (first.value === "") {
+      throw errorAt(text, first.offset, `the derivative prefix '${first.text}' does not add up: its orders differ, or it mixes d and ∂`, first.text, "a prefix such as d/dx, d²/dx², ∂/∂x or ∂²/∂x∂y");
+    }
+    return { expression: expressionOf(text, tokens.slice(1), options), derivative: first.value.split(",") };
+  }
+  const equals = tokens.findIndex((t) => t.type === "equals");
+  if (equals === -1) return { expression: expressionOf(text, tokens, options) };
+  return { expression: expressionOf(text, tokens.slice(equals + 1), options), definition: definitionOf(text, tokens.slice(0, equals)) };
+}
+
+function expressionOf(text: string, tokens: Token[], options: ParseOptions): Expr {
+  return buildExpression(text, syntaxOf(text, tokens), options);
+}
+
+/** The left side of an equation (`y`, `f(x, y)`, `f'(x)`, as the grammar accepted it): what it defines. */
+function definitionOf(text: string, tokens: Token[]): NonNullable<Statement["definition"]> {
+  const [head, ...rest] = tokens;
+  const name = head!.type === "call" ? head!.text.slice(0, -1) : head!.text;
+  const params = rest.filter((t) => t.type === "name");
+  const unprimed = name.replace(/'+$/, "");
+  if (isBuiltinFunction(unprimed) || CONSTANTS.has(unprimed)) {
+    throw errorAt(text, head!.offset, `'${unprimed}' is built in and cannot be defined`, unprimed, "another name on the left of '=', such as f(x) = ... or y = ...");
+  }
+  for (const [i, p] of params.entries()) {
+    if (CONSTANTS.has(p.text)) throw errorAt(text, p.offset, `the constant '${p.text}' cannot be a parameter`, p.text, "a variable name");
+    if (params.findIndex((q) => q.text === p.text) < i) throw errorAt(text, p.offset, `parameter '${p.text}' appears twice`, p.text, "distinct parameter names");
+  }
+  return { name, params: params.map((p) => p.text) };
 }
 
 /**
@@ -217,6 +252,8 @@ function describe(token: Token): string {
       return `name '${shown}'`;
     case "call":
       return `call '${shown}'`;
+    case "functionName":
+      return `function '${shown}'`;
     case "invalid":
       return `character '${shown}'`;
     default:
@@ -263,40 +300,64 @@ function expectedAfter(column: Column | undefined): string {
   if (types.has("number")) words.push("an expression");
   else if (types.has("additive") || types.has("multiplicative")) words.push("an operator");
   if (types.has("comma")) words.push("','");
-  if (types.has("rparen")) words.push("')'");
+  for (const [type, closer] of [["rparen", "')'"], ["rbracket", "']'"], ["rbrace", "'}'"], ["rbar", "'|'"], ["equals", "'='"]] as const) {
+    if (types.has(type)) words.push(closer);
+  }
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }
 
 /**
- * Fails fast on unknown characters, and on chains that nest to the right, such as `2^2^2^...` or `----x`, longer than
- * any expression may be deep: signs are right-recursive in the grammar, and nearley, without Leo's optimisation,
- * spends quadratic time on them. Deep parentheses are fine for the parser; nesting that makes a deep expression is
- * refused while building it. Returns the tokens (whitespace dropped), for the parser.
+ * Checks the tokens before the parse, for errors a reader can be told more about than "unexpected token": unknown
+ * characters, unmatched brackets and bars, bare functions without an argument, juxtapositions with two readings. It
+ * also fails fast on chains that nest to the right, such as `2^2^2^...`, `----x` or `sin sin sin ... x`, longer than
+ * any expression may be deep: prefixes are right-recursive in the grammar, and nearley, without Leo's optimisation,
+ * spends quadratic time on them. Deep brackets are fine for the parser; nesting that makes a deep expression is
+ * refused while building it. Returns the tokens.
  */
-function scan(text: string): Token[] {
-  const tokens = tokenize(text);
-  const chain: number[] = [0]; // length of the chain to the right, per open parenthesis
+function scan(text: string, tokens: Token[]): Token[] {
+  const chain: number[] = [0]; // length of the chain to the right, per open bracket
+  const open: Token[] = []; // the open brackets, innermost last
   let previous: TokenType | undefined;
-  for (const token of tokens) {
+  for (const [i, token] of tokens.entries()) {
     const type = token.type as TokenType;
     switch (type) {
       case "invalid":
         throw errorAt(text, token.offset, `unexpected character ${printable(token.text)}${howToWrite(token.text)}`, token.text, previous ? "an operator or an expression" : "an expression");
       case "lparen":
+      case "lbracket":
+      case "lbrace":
+      case "lbar":
       case "call":
+        open.push(token);
         chain.push(0);
         break;
       case "rparen":
-        if (chain.length > 1) chain.pop();
+      case "rbracket":
+      case "rbrace":
+      case "rbar": {
+        const opener = open.pop();
+        if (!opener || CLOSING[opener.type!] !== type) throw unmatched(text, token, opener);
+        chain.pop();
         break;
+      }
       case "pow":
         chain[chain.length - 1]!++;
+        break;
+      case "root":
+        chain[chain.length - 1]!++;
+        break;
+      case "functionName":
+        chain[chain.length - 1]!++;
+        checkArgument(text, tokens, i);
         break;
       case "additive":
         if (endsOperand(previous)) chain[chain.length - 1] = 0;
         else chain[chain.length - 1]!++;
         break;
       case "multiplicative":
+        if (token.text === "") checkJuxtaposition(text, tokens, i);
+        chain[chain.length - 1] = 0;
+        break;
       case "comma":
         chain[chain.length - 1] = 0;
         break;
@@ -306,6 +367,67 @@ function scan(text: string): Token[] {
     }
     previous = type;
   }
+  const unclosed = open.pop();
+  if (unclosed) {
+    const bracket = unclosed.type === "call" ? "(" : unclosed.text;
+    throw errorAt(text, unclosed.offset + (unclosed.type === "call" ? unclosed.text.length - 1 : 0), `unclosed '${bracket}'`, bracket, `${closerOf(bracket)} to close it`);
+  }
   return tokens;
 }
 
+function closerOf(bracket: string): string {
+  return `'${{ "[": "]", "{": "}", "|": "|" }[bracket] ?? ")"}'`;
+}
+
+/** The error for a closing bracket that does not close the innermost open one. */
+function unmatched(text: string, closer: Token, opener: Token | undefined): ParseError {
+  if (!opener) return errorAt(text, closer.offset, `unmatched '${closer.text}': nothing is open`, closer.text, "an operator or the end");
+  const bracket = opener.type === "call" ? "(" : opener.text;
+  return errorAt(text, closer.offset, `'${closer.text}' does not match the '${bracket}' before it`, closer.text, `${closerOf(bracket)} to close the '${bracket}'`);
+}
+
+/** A bare function needs an argument: `sin x`, `sin^2 x`, `sin(x)`. Its power is a whole number (`sin^2`, `sin^-1`). */
+function checkArgument(text: string, tokens: readonly Token[], i: number): void {
+  const f = tokens[i]!;
+  let next = tokens[i + 1];
+  if (next?.type === "pow") {
+    const sign = tokens[i + 2]?.type === "additive" ? 1 : 0;
+    const power = tokens[i + 2 + sign];
+    if (power?.type !== "number" || !/^\d+$/.test(power.value)) {
+      const at = power ?? next;
+      throw errorAt(text, at.offset, `the power of a function written before its argument is a whole number: ${f.text}^2 x is ${f.text}(x)^2`, at.text, `a number, or (${f.text} x)^... for another power`);
+    }
+    next = tokens[i + 3 + sign];
+  }
+  if (next === undefined || !STARTS_ARGUMENT.has(next.type!)) {
+    throw errorAt(text, next?.offset ?? text.length, `'${f.text}' needs an argument`, next?.text ?? "", `its argument: ${f.text}(x) or ${f.text} x`);
+  }
+}
+const STARTS_ARGUMENT: ReadonlySet<string> = new Set(["number", "name", "call", "functionName", "root", "additive", "lparen", "lbracket", "lbrace", "lbar"]);
+
+/**
+ * Juxtapositions with two readings are refused, with both spelled out: an exponent's number against what follows
+ * (`2^3x`: 2^(3x) or 2^3*x?), and a number against a vulgar fraction (`2½`: a mixed number, or 2*(1/2)?).
+ */
+function checkJuxtaposition(text: string, tokens: readonly Token[], i: number): void {
+  const left = tokens[i - 1]!;
+  const right = tokens[i + 1]!;
+  if (left.type !== "number") return;
+  if (right.type === "lparen" && right.text !== "(") {
+    const mixed = `${left.text}${right.text}`;
+    throw errorAt(text, left.offset, `'${mixed}' is ambiguous`, mixed, `${left.text} + ${vulgar(right.text)} for a mixed number, or ${left.text}*${vulgar(right.text)} for a product`);
+  }
+  const sign = tokens[i - 2]?.type === "additive" ? 1 : 0;
+  const pow = tokens[i - 2 - sign];
+  const adjacent = left.offset + left.text.length === right.offset;
+  if (pow?.type !== "pow" || pow.text === "" || !adjacent || /^[⁰-⁹¹²³⁺⁻]/u.test(pow.text)) return;
+  const exponent = text.slice(pow.offset + pow.text.length, left.offset + left.text.length).trim();
+  const next = right.type === "call" ? right.text.slice(0, -1) : right.text;
+  const found = `^${exponent}${next}`;
+  throw errorAt(text, pow.offset, `'${found}' is ambiguous: a power of ${exponent}${next}, or a power times ${next}?`, found, `^(${exponent}${next}) for the first, ^${exponent}*${next} or ^${exponent} ${next} for the second`);
+}
+
+/** A vulgar fraction's quotient: `½` is 1/2. */
+function vulgar(c: string): string {
+  return c.normalize("NFKD").replace("\u2044", "/");
+}

@@ -5,75 +5,133 @@
  */
 import type { Token } from "moo";
 import { endsOperand, type TokenType } from "./lexer.js";
+import { errorAt } from "./position.js";
 import type { BinaryOperator, Sign, Syntax } from "./syntax.js";
 
 /**
  * How tightly each operator binds its operands, loosest first. Signs bind looser than ^ but tighter than * and /:
- * -x^2 is -(x^2), 2^-x is 2^(-x), and -2*x is (-2)*x. An open parenthesis or call binds nothing: it stays on the
- * operator stack until its ')' closes it.
+ * -x^2 is -(x^2), 2^-x is 2^(-x), and -2*x is (-2)*x. A root binds like a sign: √2x is √2·x, √x^2 is √(x^2). An open
+ * bracket or call binds nothing: it stays on the operator stack until its closer.
+ *
+ * A bare function (`sin x`) binds like a product, with one difference: implicit multiplication does not end its
+ * argument, so the argument is the run of juxtaposed factors after it (`sin 2x` is sin(2x), `sin x^2` is sin(x^2)),
+ * as in textbooks and SymPy's implicit application. An explicit operator ends it (`sin x/2` is sin(x)/2, `sin x*y`
+ * is sin(x)*y), and so does the next function, call or root (`sin x cos x` is sin(x)*cos(x)).
  */
 const OPEN = 0;
 const SUM = 1;
 const PRODUCT = 2;
+const APPLY = PRODUCT;
 const SIGN = 3;
 const POWER = 4;
 
+/** Token types that start a juxtaposed factor which ends a bare function's argument. */
+const ENDS_ARGUMENT: ReadonlySet<string> = new Set(["functionName", "call", "root"]);
+/** Brackets that, right after a bare function, delimit its argument as a call's parentheses do: `sin (x) y` is sin(x)*y. */
+const BRACKETS: ReadonlySet<string> = new Set(["lparen", "lbracket", "lbrace"]);
+
+/** `sin^-1 x` is the inverse function, as textbooks write it. */
+const INVERSES: ReadonlyMap<string, string> = new Map([
+  ...["sin", "cos", "tan", "sec", "csc", "cot"].map((f) => [f, `a${f}`] as const),
+  ...["sinh", "cosh", "tanh", "coth", "sech", "csch"].map((f) => [f, `a${f}`] as const),
+]);
+
+/** A function applied to what follows it: its name token and its power (`sin^2 x`), if written. */
+type Application = { readonly token: Token; readonly power?: Syntax; argumentStart: number };
+
 /**
- * The syntax tree of `tokens`, which the grammar has accepted (anything else is an internal error). + - * / are
- * left-associative: an operator first applies the pending ones that bind at least as tightly (`a - b + c` is
- * `(a - b) + c`). ^ is right-associative: it applies none (`2^3^2` is `2^(3^2)`). A sign is a prefix: there is
- * nothing to its left to apply.
+ * The syntax tree of `tokens` (an expression of `text`), which the grammar has accepted (anything else is an internal
+ * error). + - * / are left-associative: an operator first applies the pending ones that bind at least as tightly
+ * (`a - b + c` is `(a - b) + c`). ^ is right-associative: it applies none (`2^3^2` is `2^(3^2)`). Prefixes (signs,
+ * roots, bare functions) have nothing to their left to apply.
  */
-export function syntaxOf(tokens: readonly Token[]): Syntax {
+export function syntaxOf(text: string, tokens: readonly Token[]): Syntax {
   const operands: Syntax[] = [];
-  // Pending operators, open parentheses and calls, innermost last, with how tightly each binds.
+  // Pending operators, prefixes, open brackets and calls, innermost last, with how tightly each binds and, for a
+  // function application (a call, or a bare function), what it applies.
   const operators: Token[] = [];
   const strengths: number[] = [];
-  // Per open call, the index in `operands` where its arguments start.
-  const argumentStarts: number[] = [];
+  const applications: (Application | undefined)[] = [];
 
-  /** Applies the pending operators that bind at least as tightly as `strength`, innermost first. */
-  const applyDownTo = (strength: number) => {
+  /**
+   * Applies the pending operators that bind at least as tightly as `strength`, innermost first; with
+   * `withinArgument`, stops at a bare function, whose argument goes on.
+   */
+  const applyDownTo = (strength: number, withinArgument = false) => {
     while (strengths.length > 0 && strengths[strengths.length - 1]! >= strength) {
-      const token = operators.pop()!;
-      if (strengths.pop() === SIGN) {
-        operands.push({ type: "unary", op: token.value as Sign, operand: operands.pop()!, token });
-      } else {
-        const right = operands.pop()!;
-        operands.push({ type: "binary", op: token.value as BinaryOperator, left: operands.pop()!, right });
-      }
+      if (withinArgument && operators[operators.length - 1]!.type === "functionName") return;
+      reduce();
     }
   };
-  const open = (token: Token, strength: number) => {
+  const reduce = () => {
+    const token = operators.pop()!;
+    const strength = strengths.pop()!;
+    const application = applications.pop();
+    if (application) operands.push(applied(text, application, operands.splice(application.argumentStart)));
+    else if (token.type === "root") operands.push(root(token, operands.pop()!));
+    else if (strength === SIGN) operands.push({ type: "unary", op: token.value as Sign, operand: operands.pop()!, token });
+    else {
+      const right = operands.pop()!;
+      operands.push({ type: "binary", op: token.value as BinaryOperator, left: operands.pop()!, right });
+    }
+  };
+  const open = (token: Token, strength: number, application?: Application) => {
     operators.push(token);
     strengths.push(strength);
+    applications.push(application);
   };
-  /** Closes the innermost parenthesis or call: its contents have been applied down to it. */
+  /** Closes the innermost bracket or call: its contents have been applied down to it. */
   const close = () => {
     const token = operators.pop()!;
     strengths.pop();
-    if (token.type === "call") operands.push({ type: "call", name: token.text.slice(0, -1).trimEnd(), token, args: operands.splice(argumentStarts.pop()!) });
+    const application = applications.pop();
+    if (application) operands.push(applied(text, application, operands.splice(application.argumentStart)));
+    else if (token.type === "lbar") operands.push({ type: "call", name: "abs", token, args: [operands.pop()!] });
   };
 
   let previous: TokenType | undefined;
-  for (const token of tokens) {
-    const type = token.type as TokenType;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    let type = token.type as TokenType;
     switch (type) {
       case "number":
       case "name":
         operands.push({ type, token });
         break;
       case "lparen":
+      case "lbracket":
+      case "lbrace":
+      case "lbar":
         open(token, OPEN);
         break;
       case "call":
-        argumentStarts.push(operands.length);
-        open(token, OPEN);
+        open(token, OPEN, { token, argumentStart: operands.length });
+        break;
+      case "functionName": {
+        let power: Syntax | undefined;
+        if (tokens[i + 1]?.type === "pow") {
+          const sign = tokens[i + 2]!.type === "additive" ? tokens[i + 2]! : undefined;
+          const number = tokens[sign ? i + 3 : i + 2]!;
+          power = sign ? { type: "unary", op: sign.value as Sign, operand: { type: "number", token: number }, token: sign } : { type: "number", token: number };
+          i += sign ? 3 : 2;
+        }
+        const application = { token, power, argumentStart: operands.length };
+        if (BRACKETS.has(tokens[i + 1]!.type!)) {
+          type = tokens[++i]!.type as TokenType; // `sin (x)`, `sin^2 [x]`: the bracket is the argument
+          open(tokens[i]!, OPEN, application);
+        } else open(token, APPLY, application);
+        break;
+      }
+      case "root":
+        open(token, SIGN);
         break;
       case "comma": // an argument is complete
         applyDownTo(SUM);
         break;
       case "rparen":
+      case "rbracket":
+      case "rbrace":
+      case "rbar":
         applyDownTo(SUM);
         close();
         break;
@@ -85,18 +143,41 @@ export function syntaxOf(tokens: readonly Token[]): Syntax {
         } else open(token, SIGN);
         break;
       case "multiplicative":
-        applyDownTo(PRODUCT);
+        // Juxtaposition (an implicit `*`, with no text) goes on a bare function's argument, unless a function follows.
+        applyDownTo(PRODUCT, token.text === "" && !ENDS_ARGUMENT.has(tokens[i + 1]!.type!));
         open(token, PRODUCT);
         break;
       case "pow":
         open(token, POWER);
         break;
       default:
-        throw new Error(`internal: the grammar accepted a token of type ${type}`);
+        throw new Error(`internal: the grammar accepted a token of type ${type} in an expression`);
     }
     previous = type;
   }
   applyDownTo(SUM);
   if (operands.length !== 1 || operators.length !== 0) throw new Error("internal: the grammar accepted an incomplete expression");
   return operands[0]!;
+}
+
+/** A function applied to its arguments: a call, raised to the function's power if one was written. */
+function applied(text: string, { token, power }: Application, args: Syntax[]): Syntax {
+  const name = token.type === "call" ? token.text.slice(0, -1) : token.text;
+  if (power === undefined) return { type: "call", name, token, args };
+  if (power.type === "unary" && power.op === "-" && power.operand.type === "number" && power.operand.token.value === "1") {
+    const inverse = INVERSES.get(name);
+    if (inverse === undefined) {
+      throw errorAt(text, token.offset, `${name}^-1 has no inverse function here`, `${name}^-1`, `1/${name}(x) for the reciprocal, or the inverse function by its name`);
+    }
+    return { type: "call", name: inverse, token, args };
+  }
+  return { type: "binary", op: "^", left: { type: "call", name, token, args }, right: power };
+}
+
+/** `√x`, `∛x`: sqrt and cbrt; `∜x`, which has no function of its own: x^(1/4). */
+function root(token: Token, radicand: Syntax): Syntax {
+  if (token.value === "2") return { type: "call", name: "sqrt", token, args: [radicand] };
+  if (token.value === "3") return { type: "call", name: "cbrt", token, args: [radicand] };
+  const number = (value: string): Syntax => ({ type: "number", token: { ...token, type: "number", value } });
+  return { type: "binary", op: "^", left: radicand, right: { type: "binary", op: "/", left: number("1"), right: number(token.value) } };
 }
