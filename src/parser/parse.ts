@@ -229,6 +229,8 @@ function parseTokens(text: string, tokens: Token[]): void {
     }
     const parses = parser.results.length;
     if (parses === 0) {
+      const unclosed = unclosedBracket(text, tokens);
+      if (unclosed) throw unclosed;
       const found = text.trim() === "" ? "empty input" : "unexpected end of input";
       throw errorAt(text, text.length, found, "", expectedAfter(parser.table[parser.table.length - 1]));
     }
@@ -300,7 +302,7 @@ function expectedAfter(column: Column | undefined): string {
   if (types.has("number")) words.push("an expression");
   else if (types.has("additive") || types.has("multiplicative")) words.push("an operator");
   if (types.has("comma")) words.push("','");
-  for (const [type, closer] of [["rparen", "')'"], ["rbracket", "']'"], ["rbrace", "'}'"], ["rbar", "'|'"], ["equals", "'='"]] as const) {
+  for (const [type, closer] of [["rparen", "')'"], ["rbracket", "']'"], ["rbrace", "'}'"], ["rbar", "'|'"]] as const) {
     if (types.has(type)) words.push(closer);
   }
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
@@ -335,9 +337,14 @@ function scan(text: string, tokens: Token[]): Token[] {
       case "rbracket":
       case "rbrace":
       case "rbar": {
+        // A closer of another kind than the innermost opener: `(x]`. (A closer with nothing open is the grammar's to
+        // report: it says what could have come instead.)
         const opener = open.pop();
-        if (!opener || CLOSING[opener.type!] !== type) throw unmatched(text, token, opener);
-        chain.pop();
+        if (opener && CLOSING[opener.type!] !== type) {
+          const bracket = openingText(opener);
+          throw errorAt(text, token.offset, `'${token.text}' does not match the '${bracket}' before it`, token.text, `${closerOf(bracket)} to close the '${bracket}'`);
+        }
+        if (chain.length > 1) chain.pop();
         break;
       }
       case "pow":
@@ -367,23 +374,33 @@ function scan(text: string, tokens: Token[]): Token[] {
     }
     previous = type;
   }
-  const unclosed = open.pop();
-  if (unclosed) {
-    const bracket = unclosed.type === "call" ? "(" : unclosed.text;
-    throw errorAt(text, unclosed.offset + (unclosed.type === "call" ? unclosed.text.length - 1 : 0), `unclosed '${bracket}'`, bracket, `${closerOf(bracket)} to close it`);
-  }
   return tokens;
+}
+
+/** The bracket a token opens: `(` for a call. */
+function openingText(opener: Token): string {
+  return opener.type === "call" ? "(" : opener.text;
 }
 
 function closerOf(bracket: string): string {
   return `'${{ "[": "]", "{": "}", "|": "|" }[bracket] ?? ")"}'`;
 }
 
-/** The error for a closing bracket that does not close the innermost open one. */
-function unmatched(text: string, closer: Token, opener: Token | undefined): ParseError {
-  if (!opener) return errorAt(text, closer.offset, `unmatched '${closer.text}': nothing is open`, closer.text, "an operator or the end");
-  const bracket = opener.type === "call" ? "(" : opener.text;
-  return errorAt(text, closer.offset, `'${closer.text}' does not match the '${bracket}' before it`, closer.text, `${closerOf(bracket)} to close the '${bracket}'`);
+/**
+ * Why input ended too soon, when it did so inside brackets: if its last token ends an operand and a bracket is still
+ * open (`(((x`, `|x`), that bracket, unclosed. Otherwise (`(x +`) undefined: the parser says what was expected.
+ */
+function unclosedBracket(text: string, tokens: readonly Token[]): ParseError | undefined {
+  if (!endsOperand(tokens[tokens.length - 1]?.type)) return undefined;
+  const open: Token[] = [];
+  for (const t of tokens) {
+    if (t.type! in CLOSING) open.push(t);
+    else if (t.type === "rparen" || t.type === "rbracket" || t.type === "rbrace" || t.type === "rbar") open.pop();
+  }
+  const unclosed = open.pop();
+  if (!unclosed) return undefined;
+  const bracket = openingText(unclosed);
+  return errorAt(text, unclosed.offset + (unclosed.type === "call" ? unclosed.text.length - 1 : 0), `unclosed '${bracket}'`, bracket, `${closerOf(bracket)} to close it`);
 }
 
 /** A bare function needs an argument: `sin x`, `sin^2 x`, `sin(x)`. Its power is a whole number (`sin^2`, `sin^-1`). */
@@ -407,16 +424,19 @@ const STARTS_ARGUMENT: ReadonlySet<string> = new Set(["number", "name", "call", 
 
 /**
  * Juxtapositions with two readings are refused, with both spelled out: an exponent's number against what follows
- * (`2^3x`: 2^(3x) or 2^3*x?), and a number against a vulgar fraction (`2½`: a mixed number, or 2*(1/2)?).
+ * (`2^3x`: 2^(3x) or 2^3*x?), and an operand against a vulgar fraction after it (`2½`: a mixed number, or 2*(1/2)?;
+ * `x½`: x^(1/2) or x*(1/2)?). A fraction before an operand is a coefficient: `½x` is x/2.
  */
 function checkJuxtaposition(text: string, tokens: readonly Token[], i: number): void {
   const left = tokens[i - 1]!;
   const right = tokens[i + 1]!;
-  if (left.type !== "number") return;
   if (right.type === "lparen" && right.text !== "(") {
-    const mixed = `${left.text}${right.text}`;
-    throw errorAt(text, left.offset, `'${mixed}' is ambiguous`, mixed, `${left.text} + ${vulgar(right.text)} for a mixed number, or ${left.text}*${vulgar(right.text)} for a product`);
+    const fraction = vulgar(right.text);
+    const found = text.slice(left.offset, right.offset + right.text.length);
+    const readings = left.type === "number" ? `${left.text} + ${fraction} for a mixed number` : `${left.text}^(${fraction}) for a power`;
+    throw errorAt(text, left.offset, `'${found}' is ambiguous`, found, `${readings}, or ${left.text}*(${fraction}) for a product`);
   }
+  if (left.type !== "number") return;
   const sign = tokens[i - 2]?.type === "additive" ? 1 : 0;
   const pow = tokens[i - 2 - sign];
   const adjacent = left.offset + left.text.length === right.offset;
