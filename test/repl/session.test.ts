@@ -134,7 +134,7 @@ describe("REPL errors", () => {
     expect(parseErrorOf("f = x^2 + )").column).toBe(11);
     expect(parseErrorOf("d/dx x^2 + )").column).toBe(12);
     expect(parseErrorOf("x at x=2*)").column).toBe(10);
-    expect(parseErrorOf("grad (x").offset).toBe(7);
+    expect(parseErrorOf("grad (x")).toMatchObject({ offset: 5, reason: "unclosed '('" }); // at the bracket left open
   });
 
   it("say what is wrong with definitions and calls", () => {
