@@ -21,9 +21,12 @@ const SUGAR: ReadonlyMap<string, ReadonlyMap<number, (...args: Expr[]) => Expr>>
   ["log", new Map([[2, (u: Expr, b: Expr) => div(call("log", [u]), call("log", [b]))]])],
 ]);
 
-/** Every callable name: table functions, their aliases and the sugar above. */
+/** `log_2`, `log_10`: the logarithm to a whole-number base, as textbooks write it (`log_2 x` is log(x)/log(2)). */
+const LOG_BASE = /^log_(\d+)$/;
+
+/** Every callable name: table functions, their aliases, the sugar above and logarithms to a base. */
 export function isBuiltinFunction(name: string): boolean {
-  return FUNCTION_NAMES.has(name) || SUGAR.has(name);
+  return FUNCTION_NAMES.has(name) || SUGAR.has(name) || LOG_BASE.test(name);
 }
 
 /** Marks a node on the build stack whose operands are still to be pushed. */
@@ -184,7 +187,8 @@ const TEXTBOOK_FUNCTIONS = [
 const ONE_LETTER = /^\d*\p{L}(?:\d*|_\w*)$/u;
 
 function functionPrefix(name: string): string | undefined {
-  return TEXTBOOK_FUNCTIONS.find((f) => name.startsWith(f) && ONE_LETTER.test(name.slice(f.length)));
+  const logBase = /^log_\d+/.exec(name)?.[0];
+  return [...(logBase ? [logBase] : []), ...TEXTBOOK_FUNCTIONS].find((f) => name.startsWith(f) && ONE_LETTER.test(name.slice(f.length)));
 }
 
 function applyFunction(text: string, fname: string, token: Token, args: Expr[], options: ParseOptions): Expr {
@@ -200,6 +204,12 @@ function applyFunction(text: string, fname: string, token: Token, args: Expr[], 
   }
   const sugar = SUGAR.get(fname)?.get(args.length);
   if (sugar) return sugar(...args);
+  const base = LOG_BASE.exec(fname)?.[1];
+  if (base !== undefined) {
+    if (args.length !== 1) throw fail(`${fname} expects 1 argument, got ${args.length}`);
+    if (Number(base) < 2) throw fail(`${fname} has no meaning: a logarithm's base is positive and not 1`, "a base such as log_2, log_10, or log for the natural logarithm");
+    return div(call("log", [args[0]!]), call("log", [num(BigInt(base))]));
+  }
   const canonical = FUNCTION_NAMES.get(fname);
   if (canonical === undefined) throw unknownFunction(text, fname, token, options);
   const arity = functionRow(canonical).arity;

@@ -4,7 +4,7 @@
  * by the shunting-yard method. It works with explicit stacks, so deep nesting cannot overflow the call stack.
  */
 import type { Token } from "moo";
-import { endsOperand, type TokenType } from "./lexer.js";
+import { CLOSING, endsOperand, type TokenType } from "./lexer.js";
 import { errorAt } from "./position.js";
 import type { BinaryOperator, Sign, Syntax } from "./syntax.js";
 
@@ -36,8 +36,11 @@ const INVERSES: ReadonlyMap<string, string> = new Map([
   ...["sinh", "cosh", "tanh", "coth", "sech", "csch"].map((f) => [f, `a${f}`] as const),
 ]);
 
-/** A function applied to what follows it: its name token and its power (`sin^2 x`), if written. */
-type Application = { readonly token: Token; readonly power?: Syntax; argumentStart: number };
+/**
+ * A function applied to what follows it: its name token, its power (`sin^2 x`) if written, where its argument starts
+ * in the text, and where its arguments will start in the operand stack.
+ */
+type Application = { readonly token: Token; readonly power?: Syntax; readonly argumentOffset: number; readonly argumentStart: number };
 
 /**
  * The syntax tree of `tokens` (an expression of `text`), which the grammar has accepted (anything else is an internal
@@ -105,7 +108,7 @@ export function syntaxOf(text: string, tokens: readonly Token[]): Syntax {
         open(token, OPEN);
         break;
       case "call":
-        open(token, OPEN, { token, argumentStart: operands.length });
+        open(token, OPEN, { token, argumentOffset: token.offset + token.text.length, argumentStart: operands.length });
         break;
       case "functionName": {
         let power: Syntax | undefined;
@@ -115,7 +118,7 @@ export function syntaxOf(text: string, tokens: readonly Token[]): Syntax {
           power = sign ? { type: "unary", op: sign.value as Sign, operand: { type: "number", token: number }, token: sign } : { type: "number", token: number };
           i += sign ? 3 : 2;
         }
-        const application = { token, power, argumentStart: operands.length };
+        const application = { token, power, argumentOffset: tokens[i + 1]!.offset, argumentStart: operands.length };
         if (BRACKETS.has(tokens[i + 1]!.type!)) {
           type = tokens[++i]!.type as TokenType; // `sin (x)`, `sin^2 [x]`: the bracket is the argument
           open(tokens[i]!, OPEN, application);
@@ -142,11 +145,14 @@ export function syntaxOf(text: string, tokens: readonly Token[]): Syntax {
           open(token, SUM);
         } else open(token, SIGN);
         break;
-      case "multiplicative":
+      case "multiplicative": {
         // Juxtaposition (an implicit `*`, with no text) goes on a bare function's argument, unless a function follows.
-        applyDownTo(PRODUCT, token.text === "" && !ENDS_ARGUMENT.has(tokens[i + 1]!.type!));
+        const next = tokens[i + 1]!;
+        applyDownTo(PRODUCT, token.text === "" && !ENDS_ARGUMENT.has(next.type!));
+        if (token.text === "" && operators[operators.length - 1]?.type === "functionName") checkArgumentGoesOn(text, tokens, i + 1, applications[applications.length - 1]!);
         open(token, PRODUCT);
         break;
+      }
       case "pow":
         open(token, POWER);
         break;
@@ -158,6 +164,30 @@ export function syntaxOf(text: string, tokens: readonly Token[]): Syntax {
   applyDownTo(SUM);
   if (operands.length !== 1 || operators.length !== 0) throw new Error("internal: the grammar accepted an incomplete expression");
   return operands[0]!;
+}
+
+/**
+ * A bracket after a space in a bare function's argument has two readings: `sin x (x+1)` could be sin(x)*(x+1) or
+ * sin(x*(x+1)). Refused, with both spelled out; without the space (`sin 2(x+1)`), the bracket is in the argument.
+ */
+function checkArgumentGoesOn(text: string, tokens: readonly Token[], next: number, application: Application): void {
+  const bracket = tokens[next]!;
+  if (!(bracket.type! in CLOSING) || bracket.type === "call" || !/\s/.test(text[bracket.offset - 1] ?? "")) return;
+  let depth = 0;
+  let end = next;
+  for (; end < tokens.length; end++) {
+    const type = tokens[end]!.type!;
+    if (type in CLOSING) depth++;
+    else if (type === "rparen" || type === "rbracket" || type === "rbrace" || type === "rbar") depth--;
+    if (depth === 0) break;
+  }
+  const closer = tokens[Math.min(end, tokens.length - 1)]!;
+  const f = application.token;
+  const name = text.slice(f.offset, application.argumentOffset).trimEnd();
+  const argument = text.slice(application.argumentOffset, bracket.offset).trim();
+  const factor = text.slice(bracket.offset, closer.offset + closer.text.length);
+  const found = `${name} ${argument} ${factor}`;
+  throw errorAt(text, f.offset, `'${found}' is ambiguous: is ${factor} part of ${name}'s argument?`, found, `${name}(${argument}) ${factor} for a product, or ${name}(${argument} ${factor}) for one argument`);
 }
 
 /** A function applied to its arguments: a call, raised to the function's power if one was written. */
