@@ -216,7 +216,8 @@ class Classifier {
     else if (c === "\\left" || c === "\\right") this.delimiter(t);
     else if (c === "\\lvert" || c === "\\rvert") this.push(c === "\\lvert" ? "lbar" : "rbar", "|", t);
     else if (c === "\\log") this.push("logbase", "log", t);
-    else if (c === "\\sigma" && this.opensParenthesis()) this.push("func", "sigmoid", t); // \sigma(x): sigmoid
+    // \sigma is sigmoid's symbol when applied, \sigma(x); otherwise the letter (the printer writes \sigma \cdot (x) then).
+    else if (c === "\\sigma") this.opensParenthesis() ? this.push("func", "sigmoid", t) : this.name(t, GREEK.sigma!);
     else if (FUNCTION_SPELLINGS.has(c)) this.push("func", FUNCTION_SPELLINGS.get(c)!, t);
     else if (GREEK[name] !== undefined) this.name(t, GREEK[name]);
     else if (c === "\\partial") this.push("partial", "∂", t); // only a derivative operator reads it

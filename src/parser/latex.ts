@@ -69,12 +69,13 @@ function expectedAfter(column: Column | undefined): string {
       return state.dot === 1 ? "the numerator of \\frac, as in \\frac{1}{2}" : "the denominator of \\frac, as in \\frac{1}{2}";
     }
     if (state.rule.name === "root" && state.dot === 1) return "the argument of \\sqrt, as in \\sqrt{x}";
+    if (state.rule.name === "bare" && state.dot === 1) return "the function's argument, as in \\sin x or \\sin(x)";
     const next = state.rule.symbols[state.dot] as { type?: string } | string | undefined;
     if (next && typeof next === "object" && next.type) types.add(next.type);
   }
   const words: string[] = [];
   if (types.has("name") || types.has("number")) words.push("an expression");
-  if (types.has("plus") || types.has("times")) words.push("an operator");
+  if (types.has("times") || types.has("pow")) words.push("an operator");
   const closers: Record<string, string> = { rbrace: "'}'", rparen: "')'", rbrack: "']'", rbar: "'|'", comma: "','", lbrace: "'{'" };
   for (const [type, word] of Object.entries(closers)) if (types.has(type) && !(type === "lbrace" && words.length > 0)) words.push(word);
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
