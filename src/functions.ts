@@ -111,9 +111,9 @@ const ROWS: readonly FunctionRow[] = [
   { name: "log", arity: 1, aliases: ["ln"], derivative: ["1/u"], js: (u) => `Math.log(${u})`, latex: "\\ln",
     values: { "1": "0" }, undoes: "exp", description: "natural logarithm; log(u, b) is the base-b logarithm" },
   { name: "log2", arity: 1, derivative: ["1/(u*log(2))"], js: (u) => `Math.log2(${u})`,
-    latex: "\\log_{2}", values: { "1": "0", "2": "1" }, description: "base-2 logarithm" },
+    latex: "\\operatorname{log2}", values: { "1": "0", "2": "1" }, description: "base-2 logarithm" },
   { name: "log10", arity: 1, derivative: ["1/(u*log(10))"], js: (u) => `Math.log10(${u})`,
-    latex: "\\log_{10}", values: { "1": "0", "10": "1" }, description: "base-10 logarithm" },
+    latex: "\\operatorname{log10}", values: { "1": "0", "10": "1" }, description: "base-10 logarithm" },
 
   // piecewise
   { name: "abs", arity: 1, derivative: ["sign(u)"], js: (u) => `Math.abs(${u})`,

@@ -256,7 +256,7 @@ function argumentText(text: string, start: number): string {
 }
 
 /** The known name closest to `name` (one edit away, two for longer names), for "did you mean" hints. */
-function closest(name: string, candidates: Iterable<string>): string | undefined {
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = name.length >= 5 ? 3 : 2;
   for (const c of candidates) {

@@ -13,9 +13,10 @@
  * - parentheses are `(..)`, or `\left(..\right)` around something tall (a fraction, root or nested `\left`);
  * - `sigmoid` prints as `\sigma(x)`, the usual notation in machine learning (its row's `latex`);
  * - names: greek letters spelled out or typed (`alpha`, `θ`) become `\alpha`, `\theta` (capitals without a command
- *   of their own, like `Alpha`, become the latin letter); `w_1` is `w_{1}` and `x_i_j` is `x_{i,j}`; trailing digits
- *   are a subscript (`x1` is `x_{1}`, `theta2` is `\theta_{2}`, as in SymPy); other multi-letter names are upright
- *   words (`\mathrm{rate}`), and names outside ASCII use `\text{..}`.
+ *   of their own, like `Alpha`, become the latin letter); `w_1` is `w_{1}` and `x_i_j` is `x_{i,j}`; other
+ *   multi-character names are upright words (`\mathrm{rate}`, and `\mathrm{x1}`, since `x_{1}` is w_1's kind of
+ *   name and the LaTeX reader reads it so), and names outside ASCII use `\text{..}`;
+ * - `log2` and `log10` are `\operatorname{log2}(x)`: `\log_{2}(x)` is log(x)/log(2), another expression.
  */
 import { isNegative, neg } from "../ast/build.js";
 import { deepFirst, type Expr } from "../ast/expr.js";
@@ -302,13 +303,11 @@ const GREEK_LATEX: ReadonlyMap<string, string> = new Map([
   ...Object.entries(LATIN_LOOKING),
 ]);
 
-/** A variable name in LaTeX: `theta` → `\theta`, `w_1` → `w_{1}`, `x12` → `x_{12}`, `rate` → `\mathrm{rate}`. */
+/** A variable name in LaTeX: `theta` → `\theta`, `w_1` → `w_{1}`, `x12` → `\mathrm{x12}`, `rate` → `\mathrm{rate}`. */
 export function nameLatex(name: string): string {
   const parts = name.split("_");
   const [head, ...subscripts] = parts.length > 1 && !parts.includes("") ? parts : [name];
-  const indexed = GREEK_LATEX.has(head!) ? null : /^(\D+?)(\d+)$/u.exec(head!);
-  if (indexed) subscripts.unshift(indexed[2]!);
-  const stem = word(indexed ? indexed[1]! : head!);
+  const stem = word(head!);
   return subscripts.length === 0 ? stem : `${stem}_{${subscripts.map(word).join(",")}}`;
 }
 

@@ -1,0 +1,38 @@
+/**
+ * What the LaTeX grammar (grammar/latex.ne) builds beyond the shared syntax tree: the statement around the
+ * expression, and function heads (`\sin`, `\sin^2`, `\sin^{-1}`, `\log_2`) before they are applied.
+ */
+import type { Token } from "moo";
+import { FUNCTION_NAMES } from "../functions.js";
+import type { Syntax } from "./syntax.js";
+
+export interface LatexStatement {
+  readonly syntax: Syntax;
+  /** Variables of a Leibniz operator in front, in the order they apply. */
+  readonly derivative?: readonly string[];
+  readonly definition?: { readonly name: string; readonly params: readonly string[] };
+}
+
+/** A function about to be applied: its name, its power (`\sin^2`), and a logarithm's base (`\log_2`). */
+export interface Head {
+  readonly name: string;
+  readonly token: Token;
+  readonly power?: Syntax;
+  readonly base?: Syntax;
+}
+
+/** `f^{-1}` where the function table has no inverse of f: the reader turns it into a ParseError at `token`. */
+export class NoInverseError extends Error {
+  constructor(readonly token: Token) {
+    super(`no inverse of ${token.value}`);
+  }
+}
+
+/** `\sin^{2}` is a power of the function's value; `\sin^{-1}` (exactly -1) is the inverse function, asin. */
+export function inverseHead(token: Token, power: Syntax): Head {
+  const minusOne = power.type === "unary" && power.op === "-" && power.operand.type === "number" && power.operand.token.value === "1";
+  if (!minusOne) return { name: token.value, token, power };
+  const inverse = FUNCTION_NAMES.get(`a${token.value}`);
+  if (inverse === undefined) throw new NoInverseError(token);
+  return { name: inverse, token };
+}
