@@ -29,6 +29,21 @@ export function isBuiltinFunction(name: string): boolean {
   return FUNCTION_NAMES.has(name) || SUGAR.has(name) || LOG_BASE.test(name);
 }
 
+/**
+ * The function `f^-1` means when written before its argument (`sin^-1 x`, `\sin^{-1} x`): its inverse, as textbooks
+ * write it, for the functions whose inverse is in the table (`asin`, `asinh`...). Undefined for the others
+ * (`ln^-1 x`: the reciprocal or exp? the readers refuse it).
+ */
+export function inverseFunction(name: string): string | undefined {
+  const canonical = FUNCTION_NAMES.get(name);
+  return canonical === undefined ? undefined : FUNCTION_NAMES.get(`a${canonical}`);
+}
+
+/** `-1` as the readers' syntax writes it: the exponent that makes `sin^-1` the inverse function. */
+export function isMinusOne(s: Syntax): boolean {
+  return s.type === "unary" && s.op === "-" && s.operand.type === "number" && s.operand.token.value === "1";
+}
+
 /** Marks a node on the build stack whose operands are still to be pushed. */
 const EXPAND = -1;
 
@@ -184,11 +199,12 @@ const TEXTBOOK_FUNCTIONS = [
   ...["sin", "cos", "tan", "sec", "csc", "cot"].flatMap((f) => [f, `${f}h`, `a${f}`, `arc${f}`, `a${f}h`, `ar${f}h`, `arc${f}h`]),
   "exp", "ln", "log", "sqrt", "cbrt",
 ].filter(isBuiltinFunction).sort((a, b) => b.length - a.length);
-const ONE_LETTER = /^\d*\p{L}(?:\d*|_\w*)$/u;
+/** One of them (or `log_2`...), then one letter with digits before or after it (`x`, `2x`, `θ`, `x1`, `x_1`). */
+const FUNCTION_AND_LETTER = new RegExp(String.raw`^(log_\d+|${TEXTBOOK_FUNCTIONS.join("|")})\d*\p{L}(?:\d*|_\w*)$`, "u");
 
+/** The function a name starts with, when the rest is a single letter: `sinx` has two readings. */
 function functionPrefix(name: string): string | undefined {
-  const logBase = /^log_\d+/.exec(name)?.[0];
-  return [...(logBase ? [logBase] : []), ...TEXTBOOK_FUNCTIONS].find((f) => name.startsWith(f) && ONE_LETTER.test(name.slice(f.length)));
+  return FUNCTION_AND_LETTER.exec(name)?.[1];
 }
 
 function applyFunction(text: string, fname: string, token: Token, args: Expr[], options: ParseOptions): Expr {

@@ -3,7 +3,7 @@
  * expression, and function heads (`\sin`, `\sin^2`, `\sin^{-1}`, `\log_2`) before they are applied.
  */
 import type { Token } from "moo";
-import { FUNCTION_NAMES } from "../functions.js";
+import { inverseFunction, isMinusOne } from "./expression.js";
 import type { Syntax } from "./syntax.js";
 
 export interface LatexStatement {
@@ -30,9 +30,8 @@ export class NoInverseError extends Error {
 
 /** `\sin^{2}` is a power of the function's value; `\sin^{-1}` (exactly -1) is the inverse function, asin. */
 export function inverseHead(token: Token, power: Syntax): Head {
-  const minusOne = power.type === "unary" && power.op === "-" && power.operand.type === "number" && power.operand.token.value === "1";
-  if (!minusOne) return { name: token.value, token, power };
-  const inverse = FUNCTION_NAMES.get(`a${token.value}`);
+  if (!isMinusOne(power)) return { name: token.value, token, power };
+  const inverse = inverseFunction(token.value);
   if (inverse === undefined) throw new NoInverseError(token);
   return { name: inverse, token };
 }

@@ -320,7 +320,8 @@ function scan(text: string, tokens: Token[]): Token[] {
   const chain: number[] = [0]; // length of the chain to the right, per open bracket
   const open: Token[] = []; // the open brackets, innermost last
   let previous: TokenType | undefined;
-  for (const [i, token] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     const type = token.type as TokenType;
     switch (type) {
       case "invalid":

@@ -4,6 +4,7 @@
  * by the shunting-yard method. It works with explicit stacks, so deep nesting cannot overflow the call stack.
  */
 import type { Token } from "moo";
+import { inverseFunction, isMinusOne } from "./expression.js";
 import { CLOSING, endsOperand, type TokenType } from "./lexer.js";
 import { errorAt } from "./position.js";
 import type { BinaryOperator, Sign, Syntax } from "./syntax.js";
@@ -29,12 +30,6 @@ const POWER = 4;
 const ENDS_ARGUMENT: ReadonlySet<string> = new Set(["functionName", "call", "root"]);
 /** Brackets that, right after a bare function, delimit its argument as a call's parentheses do: `sin (x) y` is sin(x)*y. */
 const BRACKETS: ReadonlySet<string> = new Set(["lparen", "lbracket", "lbrace"]);
-
-/** `sin^-1 x` is the inverse function, as textbooks write it. */
-const INVERSES: ReadonlyMap<string, string> = new Map([
-  ...["sin", "cos", "tan", "sec", "csc", "cot"].map((f) => [f, `a${f}`] as const),
-  ...["sinh", "cosh", "tanh", "coth", "sech", "csch"].map((f) => [f, `a${f}`] as const),
-]);
 
 /**
  * A function applied to what follows it: its name token, its power (`sin^2 x`) if written, where its argument starts
@@ -194,8 +189,8 @@ function checkArgumentGoesOn(text: string, tokens: readonly Token[], next: numbe
 function applied(text: string, { token, power }: Application, args: Syntax[]): Syntax {
   const name = token.type === "call" ? token.text.slice(0, -1) : token.text;
   if (power === undefined) return { type: "call", name, token, args };
-  if (power.type === "unary" && power.op === "-" && power.operand.type === "number" && power.operand.token.value === "1") {
-    const inverse = INVERSES.get(name);
+  if (isMinusOne(power)) {
+    const inverse = inverseFunction(name);
     if (inverse === undefined) {
       throw errorAt(text, token.offset, `${name}^-1 has no inverse function here`, `${name}^-1`, `1/${name}(x) for the reciprocal, or the inverse function by its name`);
     }
