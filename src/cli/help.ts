@@ -7,7 +7,9 @@ const OPTION_HELP = {
   at: "--at x=1,y=2    also evaluate at this point (values may be constants such as pi/4)",
   atRequired: "--at x=1,y=2    the point (values may be constants such as pi/4)",
   latex: "--latex         print LaTeX instead of text",
-  json: "--json          print one JSON object per expression, for scripts",
+  json: "--json          print one JSON object per expression, for scripts (a failure too: error, kind, ...)",
+  ln: "--ln            write ln(x) and e^x rather than log(x) and exp(x)",
+  latexIn: "--latex-in      read the expressions as LaTeX (automatic for text with a \\command such as \\frac)",
   help: "-h, --help      show this help",
 } as const;
 

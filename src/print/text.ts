@@ -18,6 +18,9 @@ export interface TextOptions {
   readonly ln?: boolean;
 }
 
+// The one-argument form is declared last so that `exprs.map(format)` still type-checks (map passes an index second).
+export function format(e: Expr, options: TextOptions): string;
+export function format(e: Expr): string;
 export function format(e: Expr, options: TextOptions = {}): string {
   if (e.size > MAX_PRINT_SIZE) throw new LimitError(`expression too large to print (${e.size.toLocaleString("en")} nodes)`);
   const [outerPrinted, outerTextbook] = [printed, textbook];
