@@ -31,7 +31,7 @@ export const diffCommand: Command = {
       'symdiff diff "sin(x)^2" --order 2              # 2*cos(2*x)',
       'symdiff diff "x^2*y^3" --wrt x,y --at x=1,y=2  # 6*x*y^2 = 24',
       'symdiff diff "sin(x)" --at x=pi/3              # cos(x) = 1/2 ≈ 0.5',
-      'symdiff diff "x*exp(x)" --ln                   # e^x*(x + 1)',
+      'symdiff diff "x*exp(x)" --ln                   # (x + 1)*e^x',
       'symdiff diff "x^3" --latex                     # \\frac{d}{dx}\\left(x^{3}\\right) = 3 x^{2}',
       "symdiff diff - --wrt x < expressions.txt",
     ],
