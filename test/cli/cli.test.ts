@@ -155,6 +155,8 @@ describe.concurrent("help and version", () => {
   it("prints the version from package.json", async () => {
     const { version } = JSON.parse(readFileSync(`${ROOT}/package.json`, "utf8")) as { version: string };
     expect(await symdiff(["--version"])).toEqual(ok(`${version}\n`));
+    expect(await symdiff(["-V"])).toEqual(ok(`${version}\n`));
+    expect(await symdiff(["-v"])).toEqual(ok(`${version}\n`));
   });
 
   it("lists every command", async () => {
