@@ -15,8 +15,9 @@ import type { Command, IO } from "../cli/command.js";
 import { helpText } from "../cli/help.js";
 import { derivativeRequest } from "../cli/diff.js";
 import { eachInput } from "../cli/input.js";
-import { jsonNumber, writeJson } from "../cli/output.js";
-import { constantPoint } from "../cli/point.js";
+import { jsonNumber, textValue, writeJson } from "../cli/output.js";
+import { constantPoint, constantValue } from "../cli/point.js";
+import { simplify } from "../simplify/simplify.js";
 import { EXIT, inSource, UsageError, worse } from "../cli/report.js";
 import { paint } from "../cli/style.js";
 import { check, type CheckResult, formatValue } from "./check.js";
@@ -175,7 +176,9 @@ function oneVariable(text: string, wrt: string | undefined, syntax: ParseOptions
 
 function valueVerdict(io: IO, r: CheckResult, at: readonly Assignment[], expected: Expr, answer: string): string {
   const where = at.map((a) => `${a.name} = ${format(a.value)}`).join(", ");
-  const value = expected.kind === "num" ? format(expected) : `${format(expected)} = ${formatValue(evaluate(expected))}`;
+  // A real value is shown as `--at` shows values everywhere (exact, with its decimal); none says why: `1/0 = undefined`.
+  const real = Number.isFinite(evaluate(expected));
+  const value = real ? textValue(constantValue(simplify(expected))) : `${format(expected)} = ${formatValue(evaluate(expected))}`;
   const word = paintVerdict(io, r.equivalent ? "correct" : "incorrect");
   return `${word}: at ${where} the derivative is ${value}${r.equivalent ? "" : `, not ${answer}`}\n`;
 }

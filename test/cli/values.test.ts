@@ -32,6 +32,16 @@ describe.concurrent("--at: exact, with the decimal", () => {
     expect(await symdiff(["hessian", "x^2*y", "--at", "x=1/4,y=3"])).toEqual(ok("[2*y, 2*x] = [6, 1/2 ≈ 0.5]\n[2*x, 0] = [1/2 ≈ 0.5, 0]\n"));
   });
 
+  it("check: the derivative's value at the point, shown the same way", async () => {
+    // d/dx sin(x) = cos(x); cos(pi/6) = sqrt(3)/2
+    const wrong = await symdiff(["check", "sin(x)", "--at", "x=pi/6", "--answer", "1"]);
+    expect(wrong).toEqual({ stdout: `incorrect: at x = pi/6 the derivative is sqrt(3)/2 ≈ ${Math.sqrt(3) / 2}, not 1\n`, stderr: "", status: 1 });
+    // d/dx x^3 = 3x^2; at 1/2: 3/4
+    expect(await symdiff(["check", "x^3", "--at", "x=1/2", "--answer", "3/4"])).toEqual(ok("correct: at x = 1/2 the derivative is 3/4 ≈ 0.75\n"));
+    // No real value: says so rather than failing.
+    expect((await symdiff(["check", "log(x)", "--at", "x=0", "--answer", "1"])).stdout).toBe("incorrect: at x = 0 the derivative is 1/0 = undefined, not 1\n");
+  });
+
   it("JSON: the point and the value as doubles, and the exact value as text", async () => {
     const diff = JSON.parse((await symdiff(["diff", "sin(x)", "--at", "x=pi/3", "--json"])).stdout);
     expect(diff).toMatchObject({ result: "cos(x)", at: { x: Math.PI / 3 }, value: 0.5, exact: "1/2" });
