@@ -58,10 +58,10 @@ describe.concurrent("--json failures", () => {
 
   it("grad, hessian, steps and check report failures as JSON too", async () => {
     for (const command of [["grad"], ["hessian"], ["steps"], ["check", "--answer", "2*x"]]) {
-      const run = await symdiff([...command, "-", "--json"], "x^2\n(x\n");
+      const run = await symdiff([...command, "-", "--json"], "x^2\nx +\n");
       const [good, bad] = values(run.stdout);
       expect(good, command[0]).not.toHaveProperty("error");
-      expect(bad, command[0]).toMatchObject({ input: "(x", kind: "parse", offset: 2, line: 1, column: 3, found: "" });
+      expect(bad, command[0]).toMatchObject({ input: "x +", kind: "parse", offset: 3, line: 1, column: 4, found: "" });
       expect(run.status, command[0]).toBe(2);
     }
   });
