@@ -174,10 +174,18 @@ export function diff(e: ExprLike, wrt?: string | readonly string[], order = 1): 
 }
 
 /** The variable to differentiate by when none is named: the defined function's parameter, or the only variable. */
-function defaultVariable({ expression, definition }: Statement): string[] {
-  const candidates = definition && definition.params.length > 0 ? definition.params : [...expression.vars].sort();
-  if (candidates.length <= 1) return candidates.slice(); // no variable: the derivative of a constant is 0
+function defaultVariable(statement: Statement): string[] {
+  const candidates = candidateVariables(statement);
+  if (candidates.length <= 1) return candidates; // no variable: the derivative of a constant is 0
   throw new ArgumentError(`${candidates.length} variables (${candidates.join(", ")}): say which to differentiate by, e.g. diff(f, "${candidates[0]}")`);
+}
+
+/**
+ * The variables a statement may be differentiated by when none is named (the command line shares the rule): its
+ * function's parameters (`f(t) = t^2`), or else all its variables, sorted.
+ */
+export function candidateVariables({ expression, definition }: Statement): string[] {
+  return definition && definition.params.length > 0 ? [...definition.params] : [...expression.vars].sort();
 }
 
 /** What a derivative's work budget (work.ts) is named in its LimitError: "derivative too costly: ...". */

@@ -6,9 +6,9 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Expr } from "../ast/expr.js";
 import { checkVariable } from "../diff.js";
 import { ParseError } from "../errors.js";
-import { realValue } from "../domain.js";
 import { parse } from "../parser/parse.js";
-import { inSource, UsageError } from "./report.js";
+import type { ParseOptions } from "../parser/statement.js";
+import { UsageError } from "./report.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -16,8 +16,18 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 export const OUTPUT_OPTIONS = {
   latex: { type: "boolean" },
   json: { type: "boolean" },
+  ln: { type: "boolean" },
+  "latex-in": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies Options;
+
+/**
+ * How to read the expressions: `--latex-in` says LaTeX; otherwise parse's default, which reads text with a
+ * backslash command (`\frac`) as LaTeX and anything else as text syntax.
+ */
+export function inputSyntax(values: { readonly "latex-in"?: boolean }): ParseOptions {
+  return values["latex-in"] ? { syntax: "latex" } : {};
+}
 
 /** Option values by name: booleans for flags, strings for options with a value; absent when not given. */
 export type OptionValues<T extends Options> = { readonly [K in keyof T]?: T[K]["type"] extends "boolean" ? boolean : string };
@@ -116,16 +126,6 @@ export function assignments(text: string, parseValue: (text: string) => Expr = p
     start += part.length + 1;
   }
   return out;
-}
-
-/** A point for numeric evaluation: `--at x=1,y=pi/2`. Values must be constants. */
-export function numericPoint(text: string): Record<string, number> {
-  const point = inSource(text, () => assignments(text)).map(({ name, value }) => {
-    if (value.vars.size > 0) throw new UsageError(`the value of ${name} must be a number, got '${value}'`);
-    return [name, realValue(value)] as const;
-  });
-  // fromEntries defines own properties, so a variable named __proto__ is a value, not the object's prototype.
-  return Object.fromEntries(point);
 }
 
 /** Splits at commas outside parentheses: `x=min(1,2), y=3` → ["x=min(1,2)", " y=3"]. */

@@ -1,16 +1,18 @@
 /** `symdiff diff`: the derivative of an expression, optionally evaluated at a point. */
 import type { Expr } from "../ast/expr.js";
-import { diff } from "../diff.js";
-import { realValue } from "../domain.js";
-import { parse } from "../parser/parse.js";
+import { candidateVariables, diff } from "../diff.js";
+import { readStatement } from "../parser/parse.js";
+import type { ParseOptions } from "../parser/statement.js";
 import { derivativeLatex, toLatex } from "../print/latex.js";
 import { format } from "../print/text.js";
-import { derivativeOrder, numericPoint, OUTPUT_OPTIONS, parseCommandArgs, variableList } from "./args.js";
-import type { Command } from "./command.js";
+import { derivativeOrder, inputSyntax, OUTPUT_OPTIONS, parseCommandArgs, variableList } from "./args.js";
+import type { Command, IO } from "./command.js";
 import { helpText } from "./help.js";
 import { eachInput } from "./input.js";
-import { jsonNumber, latexAtPoint, latexNumber, numberText, writeJson } from "./output.js";
-import { UsageError } from "./report.js";
+import { atPointJson, latexAtPoint, latexValue, textValue, writeJson } from "./output.js";
+import { constantPoint, valueAt } from "./point.js";
+import { UsageError, visible } from "./report.js";
+import { paint } from "./style.js";
 
 const OPTIONS = { ...OUTPUT_OPTIONS, wrt: { type: "string" }, order: { type: "string" }, at: { type: "string" } } as const;
 
@@ -18,13 +20,18 @@ export const diffCommand: Command = {
   name: "diff",
   summary: "differentiate an expression",
   help: helpText({
-    usage: "symdiff diff <expression | -> [--wrt x[,y]] [--order n] [--at x=1,y=2] [--latex | --json]",
-    description: "Prints the simplified derivative. With -, reads one expression per line from stdin.",
-    options: ["wrt", "order", "at", "latex", "json"],
+    usage: "symdiff diff <expression | -> [--wrt x[,y]] [--order n] [--at x=1,y=2] [--latex | --json] [--ln] [--latex-in]",
+    description: [
+      "Prints the simplified derivative. With -, reads one expression per line from stdin. A Leibniz prefix",
+      "(d/dx x^2) or an equation (f(t) = t^2) names the variable; so does an expression with only one.",
+    ].join("\n"),
+    options: ["wrt", "order", "at", "latex", "json", "ln", "latexIn"],
     examples: [
       'symdiff diff "x^2*y + sin(y)" --wrt x          # 2*x*y',
       'symdiff diff "sin(x)^2" --order 2              # 2*cos(2*x)',
       'symdiff diff "x^2*y^3" --wrt x,y --at x=1,y=2  # 6*x*y^2 = 24',
+      'symdiff diff "sin(x)" --at x=pi/3              # cos(x) = 1/2 ≈ 0.5',
+      'symdiff diff "x*exp(x)" --ln                   # (x + 1)*e^x',
       'symdiff diff "x^3" --latex                     # \\frac{d}{dx}\\left(x^{3}\\right) = 3 x^{2}',
       "symdiff diff - --wrt x < expressions.txt",
     ],
@@ -33,29 +40,54 @@ export const diffCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
     const wrt = values.wrt === undefined ? undefined : variableList(values.wrt, "--wrt");
     const order = derivativeOrder(values.order);
-    const point = values.at === undefined ? undefined : numericPoint(values.at);
-    return eachInput(positionals, io, ({ text }) => {
-      const f = parse(text);
-      const vars = wrt ?? [onlyVariable(f, text)];
-      const d = diff(f, vars, order);
-      const value = point && realValue(d, point);
+    const point = values.at === undefined ? undefined : constantPoint(values.at);
+    const text = (e: Expr) => format(e, { ln: values.ln });
+    return eachInput(positionals, io, values.json, ({ text: input, where }) => {
+      const { expression: f, variables } = derivativeRequest(input, wrt, inputSyntax(values));
+      const absent = variables.filter((v) => !f.vars.has(v));
+      if (absent.length > 0) absentNote(io, input, absent, where);
+      const d = diff(f, variables, order);
+      const value = point && valueAt(d, point);
       if (values.json) {
-        const at = point && { at: point, value: jsonNumber(value!) };
-        writeJson(io, { input: text, wrt: vars, order, result: format(d), latex: toLatex(d), ...at });
+        writeJson(io, { input, wrt: variables, order, result: text(d), latex: toLatex(d), ...(point && atPointJson(point, value!)) });
       } else if (values.latex) {
-        const body = point ? latexAtPoint(toLatex(d), point, latexNumber(value!)) : toLatex(d);
-        io.stdout.write(`${derivativeLatex(f, vars, order)} = ${body}\n`);
+        const body = point ? latexAtPoint(toLatex(d), point, latexValue(value!)) : toLatex(d);
+        io.stdout.write(`${derivativeLatex(f, variables, order)} = ${body}\n`);
       } else {
-        io.stdout.write(point ? `${format(d)} = ${numberText(value!)}\n` : `${format(d)}\n`);
+        io.stdout.write(point ? `${text(d)} = ${textValue(value!, text)}\n` : `${text(d)}\n`);
       }
     });
   },
 };
 
-/** The variable to differentiate by when --wrt is not given: there must be exactly one. */
-export function onlyVariable(f: Expr, text: string): string {
-  const vars = [...f.vars].sort();
-  if (vars.length === 1) return vars[0]!;
-  if (vars.length === 0) throw new UsageError(`'${text}' has no variables: name one with --wrt (the derivative is 0)`);
-  throw new UsageError(`'${text}' has ${vars.length} variables (${vars.join(", ")}): choose with --wrt, e.g. --wrt ${vars[0]}`);
+export interface DerivativeRequest {
+  /** What to differentiate: the expression, the right side of an equation, or what a Leibniz prefix applies to. */
+  readonly expression: Expr;
+  /** The variables to differentiate by, in order (none for a constant: its derivative is 0). */
+  readonly variables: readonly string[];
+}
+
+/**
+ * What a line asks to differentiate, by the same rule as the library's `diff` (see `candidateVariables`): the `--wrt`
+ * variables, else the text's own prefix (`d/dx x^2`), else its function's parameters or its only variable.
+ */
+export function derivativeRequest(text: string, wrt: readonly string[] | undefined, options: ParseOptions = {}): DerivativeRequest {
+  const statement = readStatement(text, wrt ? { ...options, variables: wrt } : options);
+  if (statement.derivative && wrt) {
+    throw new UsageError(`'${text.trim()}' already asks for a derivative (${statement.derivative.join(", ")}): drop --wrt or the prefix`);
+  }
+  if (statement.derivative) return { expression: statement.expression, variables: statement.derivative };
+  if (wrt) return { expression: statement.expression, variables: wrt };
+  const candidates = candidateVariables(statement);
+  if (candidates.length > 1) {
+    throw new UsageError(`'${text.trim()}' has ${candidates.length} variables (${candidates.join(", ")}): choose with --wrt, e.g. --wrt ${candidates[0]}`);
+  }
+  return { expression: statement.expression, variables: candidates };
+}
+
+/** A variable that does not occur is answered (the derivative is 0), with a note in case it is a typo. */
+function absentNote(io: IO, text: string, absent: readonly string[], where: string | undefined): void {
+  const names = absent.join(", ");
+  const verb = absent.length === 1 ? "does" : "do";
+  io.stderr.write(`${paint(io, "yellow", where ? `note (${where}):` : "note:")} ${names} ${verb} not occur in '${visible(text.trim())}', so the derivative is 0\n`);
 }

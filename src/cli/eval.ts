@@ -1,11 +1,12 @@
-/** `symdiff eval`: the numeric value of an expression at a point. */
-import { realValue } from "../domain.js";
-import { parse } from "../parser/parse.js";
-import { numericPoint, OUTPUT_OPTIONS, parseCommandArgs } from "./args.js";
+/** `symdiff eval`: the value of an expression at a point, exact when symdiff finds it, with its decimal. */
+import { parse } from "../diff.js";
+import { format } from "../print/text.js";
+import { inputSyntax, OUTPUT_OPTIONS, parseCommandArgs } from "./args.js";
 import type { Command } from "./command.js";
 import { helpText } from "./help.js";
 import { eachInput } from "./input.js";
-import { jsonNumber, latexNumber, numberText, writeJson } from "./output.js";
+import { atPointJson, latexValue, textValue, writeJson } from "./output.js";
+import { constantPoint, valueAt } from "./point.js";
 
 const OPTIONS = { ...OUTPUT_OPTIONS, at: { type: "string" } } as const;
 
@@ -13,18 +14,25 @@ export const evalCommand: Command = {
   name: "eval",
   summary: "evaluate an expression at a point",
   help: helpText({
-    usage: "symdiff eval <expression | -> [--at x=1,y=2] [--json]",
-    description: "Prints the value in double precision; outside the domain (log(-1), 1/0) it says where and why, and exits with 2.",
-    options: ["atRequired", "latex", "json"],
-    examples: ['symdiff eval "x^2*y + sin(y)" --at x=1,y=2   # 2.909297426825682', 'symdiff eval "sin(x)" --at x=pi/6'],
+    usage: "symdiff eval <expression | -> [--at x=1,y=2] [--latex | --json] [--ln] [--latex-in]",
+    description: [
+      "Prints the value: exactly when symdiff can work it out (1/2, sqrt(3)/2, sin(2) + 2), with its decimal value in",
+      "double precision beside it. Outside the domain (log(-1), 1/0) it says where and why, and exits with 2.",
+    ].join("\n"),
+    options: ["atRequired", "latex", "json", "ln", "latexIn"],
+    examples: [
+      'symdiff eval "x^2*y + sin(y)" --at x=1,y=2   # sin(2) + 2 ≈ 2.909297426825682',
+      'symdiff eval "sin(x)" --at x=pi/6            # 1/2 ≈ 0.5',
+      'symdiff eval "x^3 - 1" --at x=2              # 7',
+    ],
   }),
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    const point = values.at === undefined ? {} : numericPoint(values.at);
-    return eachInput(positionals, io, ({ text }) => {
-      const value = realValue(parse(text), point);
-      if (values.json) writeJson(io, { input: text, at: point, value: jsonNumber(value) });
-      else io.stdout.write(`${values.latex ? latexNumber(value) : numberText(value)}\n`);
+    const point = values.at === undefined ? [] : constantPoint(values.at);
+    return eachInput(positionals, io, values.json, ({ text }) => {
+      const value = valueAt(parse(text, inputSyntax(values)), point);
+      if (values.json) writeJson(io, { input: text, ...atPointJson(point, value) });
+      else io.stdout.write(`${values.latex ? latexValue(value) : textValue(value, (e) => format(e, { ln: values.ln }))}\n`);
     });
   },
 };

@@ -1,15 +1,14 @@
 /** `symdiff grad` and `symdiff hessian`: all first or all second partial derivatives, optionally at a point. */
 import type { Expr } from "../ast/expr.js";
-import { gradient, hessian } from "../diff.js";
-import { realValue } from "../domain.js";
-import { parse } from "../parser/parse.js";
+import { gradient, hessian, parse } from "../diff.js";
 import { pmatrix, toLatex, toLatexMatrix } from "../print/latex.js";
 import { format } from "../print/text.js";
-import { numericPoint, OUTPUT_OPTIONS, parseCommandArgs, variableList } from "./args.js";
+import { inputSyntax, OUTPUT_OPTIONS, parseCommandArgs, variableList } from "./args.js";
 import type { Command } from "./command.js";
 import { helpText } from "./help.js";
 import { eachInput } from "./input.js";
-import { jsonNumber, latexAtPoint, latexNumber, numberText, writeJson } from "./output.js";
+import { jsonNumber, latexAtPoint, latexValue, textValue, writeJson } from "./output.js";
+import { constantPoint, numbersOf, valueAt } from "./point.js";
 import { UsageError } from "./report.js";
 
 const OPTIONS = { ...OUTPUT_OPTIONS, vars: { type: "string" }, at: { type: "string" } } as const;
@@ -29,9 +28,9 @@ function matrixCommand(command: string, summary: string, shape: Shape, examples:
     name: command,
     summary,
     help: helpText({
-      usage: `symdiff ${command} <expression | -> [--vars x,y] [--at x=1,y=2] [--latex | --json]`,
+      usage: `symdiff ${command} <expression | -> [--vars x,y] [--at x=1,y=2] [--latex | --json] [--ln] [--latex-in]`,
       description: `Prints the ${summary}. With -, reads one expression per line from stdin.`,
-      options: ["vars", "at", "latex", "json"],
+      options: ["vars", "at", "latex", "json", "ln", "latexIn"],
       examples,
     }),
     async run(args, io) {
@@ -39,21 +38,26 @@ function matrixCommand(command: string, summary: string, shape: Shape, examples:
       const chosen = values.vars === undefined ? undefined : variableList(values.vars, "--vars");
       const repeated = chosen?.find((v, i) => chosen.indexOf(v) !== i);
       if (repeated) throw new UsageError(`--vars: '${repeated}' is listed twice`);
-      const point = values.at === undefined ? undefined : numericPoint(values.at);
-      return eachInput(positionals, io, ({ text }) => {
-        const f = parse(text);
-        const vars = matrixVariables(f, text, chosen);
+      const point = values.at === undefined ? undefined : constantPoint(values.at);
+      const text = (e: Expr) => format(e, { ln: values.ln });
+      return eachInput(positionals, io, values.json, ({ text: input }) => {
+        const f = parse(input, inputSyntax(values));
+        const vars = matrixVariables(f, input, chosen);
         const matrix = shape.compute(f, vars);
-        const numbers = point && matrix.map((row) => row.map((e) => realValue(e, point)));
+        const at = point && matrix.map((row) => row.map((e) => valueAt(e, point)));
         if (values.json) {
-          const at = point && { at: point, values: unwrap(shape, numbers!.map((row) => row.map(jsonNumber))) };
-          writeJson(io, { input: text, vars, [shape.name]: unwrap(shape, matrix.map((row) => row.map(format))), latex: unwrap(shape, matrix.map((row) => row.map((e) => toLatex(e)))), ...at });
+          const numbers = at && {
+            at: numbersOf(point!),
+            values: unwrap(shape, at.map((row) => row.map((v) => jsonNumber(v.number)))),
+            exact: unwrap(shape, at.map((row) => row.map((v) => (v.exact ? text(v.exact) : null)))),
+          };
+          writeJson(io, { input, vars, [shape.name]: unwrap(shape, matrix.map((row) => row.map(text))), latex: unwrap(shape, matrix.map((row) => row.map((e) => toLatex(e)))), ...numbers });
         } else if (values.latex) {
           const body = toLatexMatrix(matrix);
-          io.stdout.write(`${numbers ? latexAtPoint(body, point!, pmatrix(numbers.map((row) => row.map(latexNumber)))) : body}\n`);
+          io.stdout.write(`${at ? latexAtPoint(body, point!, pmatrix(at.map((row) => row.map(latexValue)))) : body}\n`);
         } else {
-          matrixText(shape, vars, matrix.map((row) => row.map(format))).forEach((line, i) => {
-            io.stdout.write(numbers ? `${line} = ${shape.textRow(numbers[i]!.map(numberText))}\n` : `${line}\n`);
+          matrixText(shape, vars, matrix.map((row) => row.map(text))).forEach((line, i) => {
+            io.stdout.write(at ? `${line} = ${shape.textRow(at[i]!.map((v) => textValue(v, text)))}\n` : `${line}\n`);
           });
         }
       });

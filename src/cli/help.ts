@@ -4,10 +4,12 @@ const OPTION_HELP = {
   wrt: "--wrt x[,y]     the variable; a list is a mixed partial, x first (default: the only variable)",
   vars: "--vars x,y      the variables, in order (default: all, sorted)",
   order: "--order n       differentiate n times (default 1)",
-  at: "--at x=1,y=2    also evaluate at this point (values may be constants such as pi/4)",
-  atRequired: "--at x=1,y=2    the point (values may be constants such as pi/4)",
+  at: "--at x=1,y=2    also evaluate at this point: exactly where possible, with the decimal (values may be pi/6)",
+  atRequired: "--at x=1,y=2    the point (values may be constants such as pi/6)",
   latex: "--latex         print LaTeX instead of text",
-  json: "--json          print one JSON object per expression, for scripts",
+  json: "--json          print one JSON object per expression, for scripts (a failure too: error, kind, ...)",
+  ln: "--ln            write ln(x) and e^x rather than log(x) and exp(x)",
+  latexIn: "--latex-in      read the expressions as LaTeX (automatic for text with a \\command such as \\frac)",
   help: "-h, --help      show this help",
 } as const;
 

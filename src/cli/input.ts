@@ -1,10 +1,12 @@
 /**
  * Where a command's expressions come from: its argument, or stdin (one per line) when the argument is `-`. Each
- * input is handled on its own: an error is reported (with a caret) and the next input still runs.
+ * input is handled on its own: an error is reported (with a caret) and the next input still runs. With `--json`,
+ * a failed input also prints a JSON object on stdout, so that every input has one JSON line, success or failure.
  */
 import { createInterface } from "node:readline";
 import type { IO } from "./command.js";
-import { EXIT, reportError, UsageError, worse } from "./report.js";
+import { writeJson } from "./output.js";
+import { errorJson, EXIT, reportError, UsageError, worse } from "./report.js";
 
 export interface Input {
   readonly text: string;
@@ -28,13 +30,17 @@ async function* inputs(positionals: readonly string[], io: IO): AsyncGenerator<I
   }
 }
 
-/** Runs `handle` on every input and resolves to the exit code: the worst over all inputs. */
-export async function eachInput(positionals: readonly string[], io: IO, handle: (input: Input) => void): Promise<number> {
+/**
+ * Runs `handle` on every input and resolves to the exit code: the worst over all inputs. `json`: a failure is also
+ * reported as a JSON object on stdout (see `errorJson`).
+ */
+export async function eachInput(positionals: readonly string[], io: IO, json: boolean | undefined, handle: (input: Input) => void): Promise<number> {
   let code: number = EXIT.ok;
   for await (const input of inputs(positionals, io)) {
     try {
       handle(input);
     } catch (e) {
+      if (json) writeJson(io, errorJson(e, input.text));
       code = worse(code, reportError(io, e, input.text, input.where));
     }
   }

@@ -14,7 +14,8 @@ export const replCommand: Command = {
     description: [
       "An interactive session: type an expression to simplify it, define names (f = x^2*y, g(x, y) = x*y),",
       "differentiate (d/dx f, diff(f, y), grad f, hessian f) and evaluate (f at x=1, y=2). :help lists everything.",
-      "With piped input it prints only results, reports bad lines on stderr and exits with 2 if any line failed.",
+      "With piped input it prints only results and reports bad lines on stderr; it exits with 2 if a line was bad",
+      "input, and with 1 if a check found an answer incorrect (as symdiff check does).",
     ].join("\n"),
     options: [],
     notes: "History is kept in ~/.symdiff_history; set SYMDIFF_HISTORY to another file, or to nothing to keep none.",

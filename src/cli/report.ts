@@ -2,7 +2,7 @@
  * Errors on the command line and in the REPL: what went wrong goes to stderr, with the input and a caret under the
  * offending column for parse errors, and the exit code says what kind of failure it was.
  */
-import { ParseError, SymdiffError } from "../errors.js";
+import { ArgumentError, DomainError, LimitError, ParseError, SymdiffError } from "../errors.js";
 import type { IO } from "./command.js";
 import { paint } from "./style.js";
 
@@ -62,6 +62,32 @@ export function reportError(io: Pick<IO, "stderr" | "color">, error: unknown, so
     io.stderr.write(`${prefix} internal error: ${message}\n  This is a bug in symdiff; please report it with the input that caused it.\n`);
   }
   return exitCode(error);
+}
+
+/** What kind of failure an error is, for scripts reading `--json` output. */
+export type ErrorKind = "parse" | "usage" | "argument" | "domain" | "limit" | "input" | "internal";
+
+export function errorKind(error: unknown): ErrorKind {
+  if (error instanceof ParseError || error instanceof SourcedError) return "parse";
+  if (error instanceof UsageError) return "usage";
+  if (error instanceof ArgumentError) return "argument";
+  if (error instanceof DomainError) return "domain";
+  if (error instanceof LimitError) return "limit";
+  return error instanceof SymdiffError ? "input" : "internal";
+}
+
+/**
+ * A failure as a JSON object: `error` (the message) and `kind`, with `input` (the line that failed) when there is
+ * one; a parse error adds where (`offset`, 0-based; `line` and `column`, 1-based), what was `found` and what was
+ * `expected`. A parse error in an option's value (`--at x=2*)`) names that text as `source`.
+ */
+export function errorJson(error: unknown, input?: string): Record<string, unknown> {
+  const message = error instanceof Error ? error.message : String(error);
+  const base = { ...(input !== undefined && { input }), error: message, kind: errorKind(error) };
+  const parse = error instanceof SourcedError ? error.error : error;
+  if (!(parse instanceof ParseError)) return base;
+  const { offset, line, column, found, expected } = parse;
+  return { ...base, ...(error instanceof SourcedError && { source: error.source }), offset, line, column, found, expected };
 }
 
 /** Characters shown on each side of the caret: a line of 150,000 characters is not worth printing whole. */

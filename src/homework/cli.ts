@@ -7,25 +7,30 @@ import { substitute } from "../ast/transform.js";
 import { diff } from "../diff.js";
 import { evaluate } from "../evaluate.js";
 import { parse } from "../parser/parse.js";
+import type { ParseOptions } from "../parser/statement.js";
 import { toLatex } from "../print/latex.js";
 import { format } from "../print/text.js";
-import { assignments, parseCommandArgs, variableList } from "../cli/args.js";
+import { type Assignment, inputSyntax, parseCommandArgs, variableList } from "../cli/args.js";
 import type { Command, IO } from "../cli/command.js";
 import { helpText } from "../cli/help.js";
-import { onlyVariable } from "../cli/diff.js";
+import { derivativeRequest } from "../cli/diff.js";
 import { eachInput } from "../cli/input.js";
-import { jsonNumber, writeJson } from "../cli/output.js";
+import { jsonNumber, textValue, writeJson } from "../cli/output.js";
+import { constantPoint, constantValue } from "../cli/point.js";
+import { simplify } from "../simplify/simplify.js";
 import { EXIT, inSource, UsageError, worse } from "../cli/report.js";
 import { paint } from "../cli/style.js";
 import { check, type CheckResult, formatValue } from "./check.js";
 import { steps, stepsToLatex, stepsToText } from "./steps.js";
 import { verdict, verdictText } from "./verdict.js";
 
-const WRT_LINE = "  --wrt x           the variable (default: the only variable of the expression)";
+const WRT_LINE = "  --wrt x           the variable (default: a d/dx prefix's, or the only variable of the expression)";
+const LATEX_IN_LINE = "  --latex-in        read the expressions as LaTeX (automatic for text with a \\command such as \\frac)";
 const HELP_LINE = "  -h, --help        show this help";
 
 const STEPS_OPTIONS = {
   wrt: { type: "string" },
+  "latex-in": { type: "boolean" },
   latex: { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -35,7 +40,7 @@ export const stepsCommand: Command = {
   name: "steps",
   summary: "differentiate step by step, naming each rule (for homework and worked solutions)",
   help: helpText({
-    usage: "symdiff steps <expression | -> [--wrt x] [--latex | --json]",
+    usage: "symdiff steps <expression | -> [--wrt x] [--latex | --json] [--latex-in]",
     description: [
       "Prints the derivation as numbered steps, each naming the rule it applies (chain, product, quotient, power,",
       "sum, constant multiple, ... and the table entry, such as d/du sin(u) = cos(u)). Derivatives still to be",
@@ -47,6 +52,7 @@ export const stepsCommand: Command = {
       WRT_LINE,
       "  --latex           print an align* block (LaTeX with amsmath; KaTeX renders it in display mode)",
       "  --json            print one JSON object per expression: every step's rule, text, LaTeX and result",
+      LATEX_IN_LINE,
       HELP_LINE,
     ].join("\n"),
     examples: [
@@ -58,9 +64,8 @@ export const stepsCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, STEPS_OPTIONS);
     let separator = ""; // a blank line between the derivations of several expressions (from stdin)
-    return eachInput(positionals, io, ({ text }) => {
-      const f = parse(text);
-      const wrt = chooseVariable(f, text, values.wrt);
+    return eachInput(positionals, io, values.json, ({ text }) => {
+      const { f, wrt } = oneVariable(text, values.wrt, inputSyntax(values));
       const derivation = steps(f, wrt);
       if (values.json) {
         const result = derivation.at(-1)!.result;
@@ -69,7 +74,7 @@ export const stepsCommand: Command = {
           expr: format(s.expr),
           result: format(s.result),
           depth: s.depth,
-          ...(s.inner && { inner: s.inner.map(format) }),
+          ...(s.inner && { inner: s.inner.map((e) => format(e)) }),
           ...(s.entry && { entry: s.entry }),
           text: s.text,
           latex: s.latex,
@@ -88,6 +93,7 @@ const CHECK_OPTIONS = {
   answer: { type: "string" },
   at: { type: "string" },
   json: { type: "boolean" },
+  "latex-in": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -95,7 +101,7 @@ export const checkCommand: Command = {
   name: "check",
   summary: "check an answer for a derivative: correct, or where it goes wrong",
   help: helpText({
-    usage: "symdiff check <expression | -> --answer <derivative> [--wrt x] [--at x=1,y=2] [--json]",
+    usage: "symdiff check <expression | -> --answer <derivative> [--wrt x] [--at x=1,y=2] [--json] [--latex-in]",
     description: [
       "Checks a derivative someone worked out: first by simplifying the difference, then by evaluating both at many",
       "seeded random points. A wrong answer is shown with the correct derivative, a point where the two differ and",
@@ -109,6 +115,7 @@ export const checkCommand: Command = {
       WRT_LINE,
       "  --at x=1,y=2      check the value of the derivative at this point instead",
       "  --json            print one JSON object: verdict, method, point, values, the correct derivative",
+      LATEX_IN_LINE.replace("expressions", "expression and the answer"),
       HELP_LINE,
     ].join("\n"),
     examples: [
@@ -121,14 +128,14 @@ export const checkCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, CHECK_OPTIONS);
     if (values.answer === undefined) throw new UsageError("missing --answer: the derivative to check, e.g. --answer \"2*x\"");
     const answerText = values.answer;
-    const answer = inSource(answerText, () => parse(answerText));
-    const at = values.at === undefined ? undefined : exactPoint(values.at);
+    const syntax = inputSyntax(values);
+    const answer = inSource(answerText, () => parse(answerText, syntax));
+    const at = values.at === undefined ? undefined : constantPoint(values.at);
     // At a point, the answer may be a value or an expression: both are taken at the point.
     const atPoint = (e: Expr) => (at ? substitute(e, new Map(at.map((a) => [a.name, a.value]))) : e);
     let answers: number = EXIT.ok;
-    const code = await eachInput(positionals, io, ({ text }) => {
-      const f = parse(text);
-      const wrt = chooseVariable(f, text, values.wrt);
+    const code = await eachInput(positionals, io, values.json, ({ text }) => {
+      const { f, wrt } = oneVariable(text, values.wrt, syntax);
       const derivative = diff(f, wrt);
       const expected = atPoint(derivative);
       const missing = at ? [...expected.vars].sort() : [];
@@ -154,28 +161,24 @@ export const checkCommand: Command = {
   },
 };
 
-/** The variable to differentiate by: `--wrt` (one variable), or else the expression's only variable. */
-function chooseVariable(f: Expr, text: string, wrt: string | undefined): string {
-  if (wrt !== undefined) {
-    const list = variableList(wrt, "--wrt");
-    if (list.length > 1) throw new UsageError(`--wrt: one variable, please (got ${list.join(", ")})`);
-    return list[0]!;
-  }
-  return onlyVariable(f, text);
+/**
+ * The expression and the one variable to differentiate by: `--wrt`, a `d/dx` prefix, or the expression's only
+ * variable (see `derivativeRequest`).
+ */
+function oneVariable(text: string, wrt: string | undefined, syntax: ParseOptions): { f: Expr; wrt: string } {
+  const given = wrt === undefined ? undefined : variableList(wrt, "--wrt");
+  if (given && given.length > 1) throw new UsageError(`--wrt: one variable, please (got ${given.join(", ")})`);
+  const { expression, variables } = derivativeRequest(text, given, syntax);
+  if (variables.length === 0) throw new UsageError(`'${text.trim()}' has no variables: name one with --wrt (the derivative is 0)`);
+  if (variables.length > 1) throw new UsageError(`'${text.trim()}' asks for a derivative by ${variables.join(", ")}: this command takes first derivatives by one variable`);
+  return { f: expression, wrt: variables[0]! };
 }
 
-/** `--at x=1,y=pi/4` as exact values, so that the derivative's value there is exact where it can be. */
-function exactPoint(text: string): { name: string; value: Expr }[] {
-  const point = inSource(text, () => assignments(text));
-  for (const { name, value } of point) {
-    if (value.vars.size > 0) throw new UsageError(`--at: the value of ${name} must be a number, got '${format(value)}'`);
-  }
-  return point;
-}
-
-function valueVerdict(io: IO, r: CheckResult, at: readonly { name: string; value: Expr }[], expected: Expr, answer: string): string {
+function valueVerdict(io: IO, r: CheckResult, at: readonly Assignment[], expected: Expr, answer: string): string {
   const where = at.map((a) => `${a.name} = ${format(a.value)}`).join(", ");
-  const value = expected.kind === "num" ? format(expected) : `${format(expected)} = ${formatValue(evaluate(expected))}`;
+  // A real value is shown as `--at` shows values everywhere (exact, with its decimal); none says why: `1/0 = undefined`.
+  const real = Number.isFinite(evaluate(expected));
+  const value = real ? textValue(constantValue(simplify(expected))) : `${format(expected)} = ${formatValue(evaluate(expected))}`;
   const word = paintVerdict(io, r.equivalent ? "correct" : "incorrect");
   return `${word}: at ${where} the derivative is ${value}${r.equivalent ? "" : `, not ${answer}`}\n`;
 }

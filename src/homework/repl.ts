@@ -47,7 +47,9 @@ export const checkReplCommand: ReplCommand = {
     const expected: Expr = variable === undefined ? f : diff(f, variable);
     const what = variable === undefined ? "the expression" : "the derivative";
     const note = variable === undefined ? "" : session.definedVariablesNote([variable]);
-    const shown = verdictText(verdict(check(answer, expected), expected, what));
+    const result = check(answer, expected);
+    session.failed = !result.equivalent;
+    const shown = verdictText(verdict(result, expected, what));
     return note ? `${shown}\n${note}` : shown;
   },
 };

@@ -3,7 +3,6 @@ import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
 import { toLatexMatrix } from "../print/latex.js";
 import { NAME } from "../parser/lexer.js";
-import { format } from "../print/text.js";
 import { GRADIENT, HESSIAN, matrixText, matrixVariables, type Shape } from "../cli/grad.js";
 import type { ReplCommand, SessionContext } from "./command.js";
 
@@ -37,6 +36,18 @@ export const latexModeCommand: ReplCommand = {
   run: (_, session) => {
     session.latex = !session.latex;
     return `LaTeX output ${session.latex ? "on" : "off"}`;
+  },
+};
+
+export const lnModeCommand: ReplCommand = {
+  name: ":ln",
+  takesArgument: false,
+  usage: ":ln",
+  summary: "switch between log(x), exp(x) and ln(x), e^x in text output",
+  example: ":ln",
+  run: (_, session) => {
+    session.ln = !session.ln;
+    return session.ln ? "ln(x) and e^x on" : "log(x) and exp(x) again";
   },
 };
 
@@ -96,21 +107,34 @@ export const derivativeCommand: ReplCommand = {
   },
 };
 
-/** `:unset x y`: forget definitions, so that a name given a value is a variable again. */
+/** `:unset x y`: forget definitions (values or functions), so that a name given a value is a variable again. */
 export const unsetCommand: ReplCommand = {
   name: ":unset",
   takesArgument: false,
   usage: ":unset <name> ...",
   summary: "forget definitions (a name given a value becomes a variable again)",
   example: ":unset x",
-  run: ({ rest }, session) => {
+  run: ({ head, rest }, session) => {
     const names = rest.split(/[\s,]+/u).filter((n) => n !== "");
-    if (names.length === 0) throw new ArgumentError("write the names to forget, as in :unset x");
+    if (names.length === 0) throw new ArgumentError(`write the names to forget, as in ${head} x`);
     const unknown = names.filter((n) => !session.definitions.has(n));
     if (unknown.length > 0) throw new ArgumentError(`${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not defined (:vars lists the definitions)`);
     session.unset(names);
     return `${names.join(", ")} ${names.length === 1 ? "is" : "are"} no longer defined`;
   },
+};
+
+/**
+ * `del x`: the same as `:unset x`, as Python spells it. It needs a name after it: `del` alone is an expression (a
+ * variable named del).
+ */
+export const delCommand: ReplCommand = {
+  ...unsetCommand,
+  name: "del",
+  takesArgument: true,
+  usage: "del <name> ...",
+  summary: "the same as :unset",
+  example: "del x",
 };
 
 /** `d2/dx2` → x, 2. The variable is what follows `d`, less the order when one is written on top. */
@@ -135,7 +159,7 @@ function matrixCommand(name: string, shape: Shape, summary: string, example: str
       const f = session.parse(rest, restOffset);
       const vars = matrixVariables(f, rest);
       const matrix = shape.compute(f, vars);
-      return session.latex ? toLatexMatrix(matrix) : matrixText(shape, vars, matrix.map((row) => row.map(format))).join("\n");
+      return session.latex ? toLatexMatrix(matrix) : matrixText(shape, vars, matrix.map((row) => row.map((e) => session.render(e)))).join("\n");
     },
   };
 }

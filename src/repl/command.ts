@@ -18,8 +18,15 @@ export interface Definition {
 export interface SessionContext {
   /** Print LaTeX instead of text. */
   latex: boolean;
+  /** Print text with `ln` and `e^x` rather than `log` and `exp` (see `format`'s `ln` option). */
+  ln: boolean;
   /** Set by `:quit`. */
   done: boolean;
+  /**
+   * Set by a command whose line ran but whose answer is a failure (an incorrect `check`); reset before each line.
+   * Piped input then exits with 1, as `symdiff check` does for a wrong answer.
+   */
+  failed: boolean;
   readonly definitions: ReadonlyMap<string, Definition>;
   readonly commandList: readonly ReplCommand[];
   render(e: Expr): string;

@@ -2,7 +2,19 @@
  * The REPL's command table, in the order `:help` lists them.
  * To add a command: implement `ReplCommand` (command.ts), import it here and add it to the list.
  */
-import { derivativeCommand, gradCommand, helpCommand, hessianCommand, latexCommand, latexModeCommand, quitCommand, unsetCommand, varsCommand } from "./builtins.js";
+import {
+  delCommand,
+  derivativeCommand,
+  gradCommand,
+  helpCommand,
+  hessianCommand,
+  latexCommand,
+  latexModeCommand,
+  lnModeCommand,
+  quitCommand,
+  unsetCommand,
+  varsCommand,
+} from "./builtins.js";
 import type { ReplCommand } from "./command.js";
 import { checkReplCommand, stepsReplCommand } from "../homework/repl.js";
 
@@ -15,7 +27,9 @@ export const REPL_COMMANDS: readonly ReplCommand[] = [
   checkReplCommand,
   varsCommand,
   unsetCommand,
+  delCommand,
   latexModeCommand,
+  lnModeCommand,
   helpCommand,
   quitCommand,
 ];

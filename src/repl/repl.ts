@@ -2,7 +2,7 @@
  * The REPL's terminal side, on node:readline. Interactive when stdin is a terminal: a prompt, persistent history,
  * tab completion, Ctrl-C clearing the line, Ctrl-D or `:quit` leaving. Otherwise (piped input) it prints only
  * results, reports errors on stderr with the line number, keeps going, and exits with the worst code over all lines
- * (0 all fine, 2 some line was bad input, 1 an internal error).
+ * (0 all fine, 2 some line was bad input, 1 an incorrect `check` or an internal error).
  */
 import { createInterface } from "node:readline";
 import type { IO } from "../cli/command.js";
@@ -24,7 +24,7 @@ function runLine(session: Session, io: IO, line: string, where?: string): number
   try {
     const output = session.execute(line);
     if (output !== undefined) io.stdout.write(`${output}\n`);
-    return EXIT.ok;
+    return session.failed ? EXIT.failure : EXIT.ok;
   } catch (e) {
     return reportError(io, e, line, where);
   }

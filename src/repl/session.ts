@@ -12,7 +12,6 @@
 import type { Expr } from "../ast/expr.js";
 import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
-import { realValue } from "../domain.js";
 import { substitute } from "../ast/transform.js";
 import { NAME } from "../parser/lexer.js";
 import { CONSTANTS, isBuiltinFunction, parse, type UserFunction } from "../parser/parse.js";
@@ -20,6 +19,7 @@ import { toLatex } from "../print/latex.js";
 import { format } from "../print/text.js";
 import { simplify } from "../simplify/simplify.js";
 import { assignments, shifted } from "../cli/args.js";
+import { constantValue, substituted, valueText } from "../cli/point.js";
 import type { CommandInput, Definition, ReplCommand, SessionContext } from "./command.js";
 import { REPL_COMMANDS } from "./commands.js";
 
@@ -39,8 +39,12 @@ export class Session implements SessionContext {
   private readonly usedAsVariables = new Set<string>();
   /** Print LaTeX instead of text. */
   latex = false;
+  /** Print `ln` and `e^x` in text. */
+  ln = false;
   /** Set by `:quit`. */
   done = false;
+  /** The last line's answer was a failure (an incorrect `check`). */
+  failed = false;
   /** The line being executed: parse errors are reported in its coordinates. */
   private line = "";
 
@@ -49,6 +53,7 @@ export class Session implements SessionContext {
   /** What `line` prints; throws a SymdiffError (with a position in `line` for parse errors) for bad input. */
   execute(line: string): string | undefined {
     this.line = line;
+    this.failed = false;
     if (line.trim() === "") return undefined;
     const found = this.command(line);
     if (found) return found.command.run(found.input, this);
@@ -70,7 +75,7 @@ export class Session implements SessionContext {
 
   /** Text or LaTeX, as the session is set. */
   render(e: Expr): string {
-    return this.latex ? toLatex(e) : format(e);
+    return this.latex ? toLatex(e) : format(e, { ln: this.ln });
   }
 
   /**
@@ -91,18 +96,18 @@ export class Session implements SessionContext {
     const expression = transform(this.parse(text.slice(0, split.index), offset, variables));
     const pointOffset = offset + split.index + split[0].length;
     const point = shifted(this.line, pointOffset, () => assignments(text.slice(split.index + split[0].length), (t) => this.resolve(t)));
-    return this.show(simplify(substitute(expression, new Map(point.map((a) => [a.name, a.value])))), true);
+    return this.show(substituted(expression, point), true);
   }
 
   /**
    * A result. A constant without a real value (1/0, log(-1)) is an error saying why; evaluated at a point, a constant
-   * that is not a plain number also shows its decimal value.
+   * shows its decimal value beside it, as `symdiff eval` does (see cli/point.ts), unless it is a plain whole number.
    */
   private show(result: Expr, atPoint: boolean): string {
     if (result.vars.size > 0) return this.render(result);
-    const value = realValue(result);
-    if (!atPoint || result.kind === "num") return this.render(result);
-    return `${this.render(result)} ${this.latex ? "\\approx" : "≈"} ${value}`;
+    const value = constantValue(result);
+    if (!atPoint) return this.render(result);
+    return valueText(value, (e) => this.render(e), this.latex ? "\\approx" : "≈");
   }
 
   /** A command or an expression that is part of the current line, starting at `offset` (as in `latex d/dx f`). */
@@ -131,11 +136,12 @@ export class Session implements SessionContext {
     const parsed = shifted(this.line, bodyOffset, () => parse(text, { functions: this.functions() }));
     // Parameters stay symbols; other defined names are replaced by their current values.
     const body = simplify(substitute(parsed, this.values(new Set(params))));
-    const shadowed = !params && !this.defs.has(name) && this.isUsedAsVariable(name);
+    const shadowed = !this.defs.has(name) && this.isUsedAsVariable(name);
     this.noteVariables(parsed, params);
     this.defs.set(name, { name, params, body });
     const shown = this.describe(this.defs.get(name)!);
-    return shadowed ? `${shown}\n${this.shadowWarning(name)}` : shown;
+    if (!shadowed) return shown;
+    return `${shown}\n${params ? this.functionShadowWarning(name) : this.shadowWarning(name)}`;
   }
 
   /** Is `name` a variable somewhere: in an earlier line, or in the body of a definition? */
@@ -154,6 +160,14 @@ export class Session implements SessionContext {
   private shadowWarning(name: string): string {
     return [
       `note: ${name} was a variable; later lines replace ${name} by this value (d/d${name} still treats ${name} as the variable).`,
+      `      ':unset ${name}' makes ${name} a variable again.`,
+    ].join("\n");
+  }
+
+  /** As `shadowWarning`, for a function: the name alone no longer reads as the variable. */
+  private functionShadowWarning(name: string): string {
+    return [
+      `note: ${name} was a variable; from now on ${name} is this function, called as ${name}(...), and ${name} alone is an error.`,
       `      ':unset ${name}' makes ${name} a variable again.`,
     ].join("\n");
   }

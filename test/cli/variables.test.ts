@@ -1,0 +1,86 @@
+/**
+ * Which variable `diff` differentiates by (issue 17): a constant's derivative is 0; a --wrt variable that does not
+ * occur is answered (0) with a note; without --wrt, a Leibniz prefix, an equation's parameters or the only variable
+ * decides, as the library's `diff(text)` does. Tests that need the text grammar's prefixes and equations (being
+ * written at the same time) wait for them: see ready.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { equationReady, leibnizReady } from "./ready.js";
+import { symdiff } from "./run.js";
+
+const ok = (stdout: string) => ({ stdout, stderr: "", status: 0 });
+
+describe.concurrent("constants and absent variables", () => {
+  it("the derivative of a constant is 0, of any order, and by any variable", async () => {
+    expect(await symdiff(["diff", "5"])).toEqual(ok("0\n"));
+    expect(await symdiff(["diff", "pi^2 + e"])).toEqual(ok("0\n"));
+    expect(await symdiff(["diff", "5", "--order", "3"])).toEqual(ok("0\n"));
+    expect(JSON.parse((await symdiff(["diff", "5", "--json"])).stdout)).toEqual({ input: "5", wrt: [], order: 1, result: "0", latex: "0" });
+  });
+
+  it("a --wrt variable that does not occur gives 0, with a note on stderr", async () => {
+    expect(await symdiff(["diff", "x^2", "--wrt", "y"])).toEqual({ stdout: "0\n", stderr: "note: y does not occur in 'x^2', so the derivative is 0\n", status: 0 });
+    // In a mixed partial, one absent variable is enough.
+    const mixed = await symdiff(["diff", "x^2*y", "--wrt", "x,z"]);
+    expect(mixed).toEqual({ stdout: "0\n", stderr: "note: z does not occur in 'x^2*y', so the derivative is 0\n", status: 0 });
+    const both = await symdiff(["diff", "t", "--wrt", "x,y"]);
+    expect(both.stderr).toBe("note: x, y do not occur in 't', so the derivative is 0\n");
+    // A constant with --wrt: the same note.
+    expect((await symdiff(["diff", "7", "--wrt", "x"])).stderr).toBe("note: x does not occur in '7', so the derivative is 0\n");
+  });
+
+  it("names the line among several, and keeps JSON on stdout", async () => {
+    const run = await symdiff(["diff", "-", "--wrt", "x", "--json"], "x^2\ny^2\n");
+    expect(run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).result)).toEqual(["2*x", "0"]);
+    expect(run.stderr).toBe("note (line 2): x does not occur in 'y^2', so the derivative is 0\n");
+    expect(run.status).toBe(0);
+  });
+
+  it("a variable that occurs gets no note; several candidates and no --wrt is still an error", async () => {
+    expect(await symdiff(["diff", "x^2*y", "--wrt", "y"])).toEqual(ok("x^2\n"));
+    const several = await symdiff(["diff", "x*y"]);
+    expect([several.stdout, several.status]).toEqual(["", 2]);
+    expect(several.stderr).toBe("error: 'x*y' has 2 variables (x, y): choose with --wrt, e.g. --wrt x\n");
+  });
+
+  it("steps and check still need a variable to name", async () => {
+    const steps = await symdiff(["steps", "5"]);
+    expect([steps.status, steps.stderr]).toEqual([2, "error: '5' has no variables: name one with --wrt (the derivative is 0)\n"]);
+    const check = await symdiff(["check", "x^2*y", "--wrt", "x,y", "--answer", "2*x"]);
+    expect([check.status, check.stderr]).toEqual([2, "error: --wrt: one variable, please (got x, y)\n"]);
+  });
+});
+
+describe.concurrent.skipIf(!leibnizReady)("Leibniz prefixes on the command line", () => {
+  it("d/dx names the variable", async () => {
+    expect(await symdiff(["diff", "d/dx x^2"])).toEqual(ok("2*x\n"));
+    expect(await symdiff(["diff", "d/dy x^2*y"])).toEqual(ok("x^2\n"));
+    expect(JSON.parse((await symdiff(["diff", "d/dy x^2*y", "--json"])).stdout)).toMatchObject({ wrt: ["y"], result: "x^2" });
+    // d²/dx² x^3 = 6x
+    expect(await symdiff(["diff", "d²/dx² x^3"])).toEqual(ok("6*x\n"));
+  });
+
+  it("a prefix and --wrt together are refused: which one was meant?", async () => {
+    const run = await symdiff(["diff", "d/dx x^2*y", "--wrt", "y"]);
+    expect([run.stdout, run.status]).toEqual(["", 2]);
+    expect(run.stderr).toContain("drop --wrt or the prefix");
+  });
+
+  it("simplify and eval read a prefix as its derivative; steps and check take their variable from it", async () => {
+    expect(await symdiff(["simplify", "d/dx x^3"])).toEqual(ok("3*x^2\n"));
+    expect(await symdiff(["eval", "d/dx x^3", "--at", "x=2"])).toEqual(ok("12\n"));
+    const steps = await symdiff(["steps", "d/dx x*y"]);
+    expect(steps.status).toBe(0);
+    expect(steps.stdout).toContain("= y");
+    expect((await symdiff(["check", "d/dy x*y^2", "--answer", "2*x*y"])).stdout).toMatch(/^correct/);
+  });
+});
+
+describe.concurrent.skipIf(!equationReady)("equations on the command line", () => {
+  it("f(t) = ... is differentiated by f's parameter; y = ... by its only variable", async () => {
+    expect(await symdiff(["diff", "f(t) = t^3"])).toEqual(ok("3*t^2\n"));
+    expect(await symdiff(["diff", "y = x^2"])).toEqual(ok("2*x\n"));
+    // f(x) = a*x^2: the parameter decides, a stays a constant.
+    expect(await symdiff(["diff", "f(x) = a*x^2"])).toEqual(ok("2*a*x\n"));
+  });
+});
