@@ -16,7 +16,7 @@ import { opCount as opCountOf } from "./simplify/size.js";
 import { type CsvTable, parseCsv as parseCsvText } from "./train/csv.js";
 import { type Dataset, type DatasetOptions, toDataset as datasetOf } from "./train/dataset.js";
 import { simplify as simplifyExpr } from "./simplify/simplify.js";
-import { format as formatExpr } from "./print/text.js";
+import { format as formatExpr, type TextOptions } from "./print/text.js";
 import { evaluate as evaluateExpr, type Scope } from "./evaluate.js";
 import { domainProblem as domainProblemOf, type DomainProblem, realValue as realValueOf } from "./domain.js";
 
@@ -30,15 +30,24 @@ export { parse, toExpr, checkVariable, type ExprLike } from "./diff.js";
 export { FUNCTIONS, type FunctionRow } from "./functions.js";
 export * as build from "./constructors.js";
 export type { Scope } from "./evaluate.js";
+export type { TextOptions } from "./print/text.js";
 
 /** The simplest form symdiff finds: like terms collected, common factors out, fractions combined, identities used. */
 export function simplify(e: ExprLike): Expr {
   return withinGeneration(() => simplifyExpr(toExpr(e)));
 }
 
-/** Plain text that `parse` reads back to an equal expression; `String(expr)` gives the same. */
-export function format(e: ExprLike): string {
-  return formatExpr(toExpr(e));
+/**
+ * Plain text that `parse` reads back to an equal expression; `String(expr)` gives the same. With `{ ln: true }`, the
+ * textbook spelling `ln(x)` and `e^x` for `log(x)` and `exp(x)` (read back the same).
+ */
+export function format(e: ExprLike, options: TextOptions): string;
+export function format(e: ExprLike): string;
+export function format(e: ExprLike, options?: unknown): string {
+  // A number is an index from `exprs.map(format)`, not options.
+  if (typeof options === "number") options = undefined;
+  expectOptions(options, "format: the options");
+  return formatExpr(toExpr(e), (options ?? {}) as TextOptions);
 }
 
 /** The value in float64 at the given point; IEEE results (NaN, ±Infinity) for domain problems. */

@@ -1,11 +1,9 @@
 /**
  * LaTeX input on the command line (issue 17): `--latex-in` reads every expression (and check's answer) as LaTeX;
- * without it, an expression with a backslash command is read as LaTeX anyway. The LaTeX reader is being written at
- * the same time as these tests: they wait for it (see ready.ts). Expected results are worked by hand.
+ * without it, an expression with a backslash command is read as LaTeX anyway. Expected results are worked by hand.
  */
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/commands.js";
-import { latexReady } from "./ready.js";
 import { symdiff } from "./run.js";
 
 const ok = (stdout: string) => ({ stdout, stderr: "", status: 0 });
@@ -16,7 +14,7 @@ describe("--latex-in", () => {
   });
 });
 
-describe.concurrent.skipIf(!latexReady)("LaTeX input", () => {
+describe.concurrent("LaTeX input", () => {
   it("diff, simplify, eval, grad and hessian read LaTeX with --latex-in", async () => {
     // d/dx 1/x = -1/x^2
     expect(await symdiff(["diff", "\\frac{1}{x}", "--latex-in"])).toEqual(ok("-1/x^2\n"));

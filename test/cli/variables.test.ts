@@ -1,11 +1,9 @@
 /**
  * Which variable `diff` differentiates by (issue 17): a constant's derivative is 0; a --wrt variable that does not
  * occur is answered (0) with a note; without --wrt, a Leibniz prefix, an equation's parameters or the only variable
- * decides, as the library's `diff(text)` does. Tests that need the text grammar's prefixes and equations (being
- * written at the same time) wait for them: see ready.ts.
+ * decides, as the library's `diff(text)` does.
  */
 import { describe, expect, it } from "vitest";
-import { equationReady, leibnizReady } from "./ready.js";
 import { symdiff } from "./run.js";
 
 const ok = (stdout: string) => ({ stdout, stderr: "", status: 0 });
@@ -51,7 +49,7 @@ describe.concurrent("constants and absent variables", () => {
   });
 });
 
-describe.concurrent.skipIf(!leibnizReady)("Leibniz prefixes on the command line", () => {
+describe.concurrent("Leibniz prefixes on the command line", () => {
   it("d/dx names the variable", async () => {
     expect(await symdiff(["diff", "d/dx x^2"])).toEqual(ok("2*x\n"));
     expect(await symdiff(["diff", "d/dy x^2*y"])).toEqual(ok("x^2\n"));
@@ -76,7 +74,7 @@ describe.concurrent.skipIf(!leibnizReady)("Leibniz prefixes on the command line"
   });
 });
 
-describe.concurrent.skipIf(!equationReady)("equations on the command line", () => {
+describe.concurrent("equations on the command line", () => {
   it("f(t) = ... is differentiated by f's parameter; y = ... by its only variable", async () => {
     expect(await symdiff(["diff", "f(t) = t^3"])).toEqual(ok("3*t^2\n"));
     expect(await symdiff(["diff", "y = x^2"])).toEqual(ok("2*x\n"));
