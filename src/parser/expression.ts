@@ -176,7 +176,7 @@ export const CONSTANTS: ReadonlyMap<string, Expr> = new Map([
 ]);
 
 function name(text: string, token: Token, options: ParseOptions): Expr {
-  const n = token.text;
+  const n = token.value; // the name as spelled canonically (`w_{1}` is w_1)
   const constant = CONSTANTS.get(n);
   if (constant) return constant;
   if (isBuiltinFunction(n) || options.functions?.has(n)) {

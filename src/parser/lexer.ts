@@ -35,7 +35,8 @@ const rules = {
   vulgar: [...VULGAR_FRACTIONS.keys()],
   // A name directly followed by `(` is a call; `f'(` is one too, so that `f'(x) = 2x` reads as an equation.
   call: new RegExp(`${NAME}'*\\(`, "u"),
-  name: new RegExp(NAME, "u"),
+  // A subscript in braces after `_`, as in LaTeX, is part of the name: `w_{1}` is `w_1` (not w_ times 1).
+  name: { match: new RegExp(String.raw`${NAME}(?:(?<=_)\{[${LETTER}0-9]+\})?`, "u"), value: (name: string) => name.replace(/[{}]/g, "") },
   superscript: SUPERSCRIPT,
   // One token type per precedence level keeps the grammar (and the parser's chart) small; a token's value says
   // which operator it is: + or -, * or /, ^.

@@ -134,6 +134,7 @@ describe("absolute values, brackets, roots and Unicode operators", () => {
     ["x (x+1)", "x*(x + 1)"],
     ["(x+1)(x-1)", "(x + 1)*(x - 1)"],
     ["π r^2", "pi*r^2"],
+    ["w_{1} x + x_{12}", "w_1*x + x_12"],
   ])("%s is %s", (text, strict) => expectReading(text, strict));
 });
 
