@@ -15,7 +15,7 @@
 # reaches the grammar as an explicit `*` token, see tokenize in src/parser/lexer.ts.
 #
 # The first rule, statement, is the start symbol: an expression, possibly after a derivative prefix (`d/dx`, one
-# `leibniz` token) or as the right side of an equation (`y = ...`, `f(x) = ...`).
+# `leibniz` token), or an equation (`y = ...`, `f(x) = ...`, `x^2 + y^2 = 1`).
 @preprocessor typescript
 
 @{%
@@ -31,16 +31,11 @@ const nothing = () => null;
 
 @lexer lexer
 
+# An equation's left side is an expression too: a definition (`y = ...`, `f(x, y) = ...`, `f'(x) = ...`) or an
+# implicit curve (`x^2 + y^2 = 1`); src/parser/parse.ts tells them apart.
 statement  -> expression                           {% nothing %}
             | %leibniz expression                  {% nothing %}
-            | definition %equals expression        {% nothing %}
-
-# The left side of an equation: `y = ...`, `f(x, y) = ...`, `f'(x) = ...`.
-definition -> %name                                {% nothing %}
-            | %call parameters %rparen             {% nothing %}
-
-parameters -> %name                                {% nothing %}
-            | parameters %comma %name              {% nothing %}
+            | expression %equals expression        {% nothing %}
 
 expression -> operand                              {% nothing %}
             | expression %additive operand         {% nothing %}

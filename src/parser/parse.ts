@@ -105,8 +105,33 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
   return statement.expression;
 }
 
-/** What `text` says: its expression, and the equation or derivative request around it. */
+/**
+ * What `text` says: its expression, and the definition or derivative request around it. An implicit equation
+ * (`x^2 + y^2 = 1`) is refused here: it is not an expression; `readEquation` reads it.
+ */
 export function readStatement(text: string, options: ParseOptions = {}): Statement {
+  const statement = readAny(text, options);
+  if (statement.left) {
+    const at = text.indexOf("=");
+    throw errorAt(text, at, "an equation whose left side is not a name being defined is not an expression", "=", "y = ... or f(x) = ... for a definition; implicit differentiation (implicitDiff, --implicit) for a curve");
+  }
+  return statement;
+}
+
+/** An equation, `left = right`: a definition (`y = x^2`: left is y) or an implicit curve (`x^2 + y^2 = 1`). */
+export function readEquation(text: string, options: ParseOptions = {}): { readonly left: Expr; readonly right: Expr } {
+  const statement = readAny(text, options);
+  if (statement.derivative || (!statement.left && !statement.definition)) {
+    throw errorAt(text, text.length, statement.derivative ? "a derivative request is not an equation" : "not an equation: there is no '='", "", "an equation such as x^2 + y^2 = 1");
+  }
+  const definition = statement.definition;
+  if (definition && definition.params.length > 0) {
+    throw errorAt(text, 0, `'${definition.name}(${definition.params.join(", ")}) = ...' defines a function, not a curve`, definition.name, "an equation between expressions, such as y^2 = x^3 + x");
+  }
+  return { left: statement.left ?? parse(definition!.name, options), right: statement.expression };
+}
+
+function readAny(text: string, options: ParseOptions): Statement {
   expectString(text, "parse: the text");
   expectOptions(options, "parse: the options");
   if (options.functions !== undefined) checkUserFunctions(options.functions);
@@ -156,14 +181,26 @@ function statementOf(text: string, tokens: Token[], options: ParseOptions): Stat
   }
   const equals = tokens.findIndex((t) => t.type === "equals");
   if (equals === -1) return { expression: expressionOf(text, tokens, options) };
-  return { expression: expressionOf(text, tokens.slice(equals + 1), options), definition: definitionOf(text, tokens.slice(0, equals)) };
+  const [left, right] = [tokens.slice(0, equals), tokens.slice(equals + 1)];
+  const expression = expressionOf(text, right, options);
+  return isDefinition(left) ? { expression, definition: definitionOf(text, left) } : { expression, left: expressionOf(text, left, options) };
+}
+
+/**
+ * Whether an equation's left side names what it defines: `y`, `f(x, y)`, `f'(x)` (names as parameters). A built-in
+ * function's call (`sin(x) = y`) is an expression: the equation is a curve.
+ */
+function isDefinition(left: readonly Token[]): boolean {
+  if (left.length === 1) return left[0]!.type === "name";
+  if (left[0]!.type !== "call" || left[left.length - 1]!.type !== "rparen" || isBuiltinFunction(left[0]!.text.slice(0, -1))) return false;
+  return left.slice(1, -1).every((t, i) => t.type === (i % 2 === 0 ? "name" : "comma"));
 }
 
 function expressionOf(text: string, tokens: Token[], options: ParseOptions): Expr {
   return buildExpression(text, syntaxOf(text, tokens), options);
 }
 
-/** The left side of an equation (`y`, `f(x, y)`, `f'(x)`, as the grammar accepted it): what it defines. */
+/** The left side of an equation that is a definition (`y`, `f(x, y)`, `f'(x)`): what it defines. */
 function definitionOf(text: string, tokens: Token[]): NonNullable<Statement["definition"]> {
   const [head, ...rest] = tokens;
   const name = head!.type === "call" ? head!.text.slice(0, -1) : head!.text;

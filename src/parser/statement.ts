@@ -34,4 +34,9 @@ export interface Statement {
   readonly derivative?: readonly string[];
   /** The left side of an equation: `y = ...` defines y with no parameters, `f(x, y) = ...` defines f of x and y. */
   readonly definition?: { readonly name: string; readonly params: readonly string[] };
+  /**
+   * The left side of an equation that defines nothing, an implicit curve such as `x^2 + y^2 = 1` (its right side is
+   * `expression`). Such a statement is not an expression: `parse` refuses it, `implicitDiff` reads it.
+   */
+  readonly left?: Expr;
 }

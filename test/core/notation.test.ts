@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diff, format, parse, ParseError, type ParseOptions } from "../../src/index.js";
-import { readStatement } from "../../src/parser/parse.js";
+import { readEquation, readStatement } from "../../src/parser/parse.js";
 import { readCorpus } from "./corpus-cases.js";
 import { expression } from "../support/arbitraries.js";
 
@@ -173,8 +173,19 @@ describe("equations and derivative requests", () => {
     expect(readStatement("∂²/∂x∂y x y").derivative).toEqual(["y", "x"]);
   });
 
+  it("reads an implicit curve as an equation, never as an expression", () => {
+    const { left, right } = readEquation("x^2 + y^2 = 1");
+    expect(left).toBeExpr(parse("x^2 + y^2"));
+    expect(right).toBeExpr(parse("1"));
+    expect(readEquation("sin(x) = y").left).toBeExpr(parse("sin(x)"));
+    expect(readEquation("y = x^3").left).toBeExpr(parse("y"));
+    expect(() => readEquation("x^2")).toThrow(/not an equation: there is no '='/);
+    expect(() => readEquation("f(x) = x^2")).toThrow(/defines a function, not a curve/);
+  });
+
   it("refuses equations and prefixes that do not make sense", () => {
-    expect(parseError("sin(x) = x").message).toMatch(/^'sin' is built in and cannot be defined/);
+    expect(parseError("sin(x) = x").message).toMatch(/^an equation whose left side is not a name being defined is not an expression/);
+    expect(parseError("x^2 + y^2 = 1")).toMatchObject({ column: 11, found: "=" });
     expect(parseError("pi = 3").message).toMatch(/^'pi' is built in/);
     expect(parseError("f(x, x) = x").message).toMatch(/^parameter 'x' appears twice/);
     expect(parseError("d²/dx x^2").message).toMatch(/^the derivative prefix 'd²\/dx' does not add up/);
