@@ -95,6 +95,8 @@ export type { Dataset, DatasetOptions } from "./train/dataset.js";
 export { DataError } from "./train/errors.js";
 export { steps, MAX_STEPS, type Step, type StepRule } from "./homework/steps.js";
 export { check, type CheckOptions, type CheckResult } from "./homework/check.js";
+export { tangent, type TangentLine, type PointLike } from "./tangent.js";
+export { implicitDiff, MAX_IMPLICIT_ORDER } from "./implicit.js";
 
 /*
  * Each public function that makes expressions runs in one generation of nodes (`withinGeneration`): its arguments,
