@@ -9,8 +9,11 @@ import type { RuleName } from "../rules/rule.js";
 import { instantiate } from "../templates.js";
 import type { Notation } from "./notation.js";
 
-/** The rule a step applies: one of the engine's rules, or the final simplification. */
-export type StepRule = RuleName | "difference" | "function" | "simplify";
+/**
+ * The rule a step applies: one of the engine's rules, or the final simplification; in implicit differentiation also
+ * differentiating both sides of the equation, collecting the dy/dx terms and solving for dy/dx.
+ */
+export type StepRule = RuleName | "difference" | "function" | "simplify" | "implicit" | "collect" | "solve";
 
 /** Words (strings) and formulas (printed by the notation). */
 export type Phrase = readonly (string | ((n: Notation) => string))[];

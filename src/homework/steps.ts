@@ -12,7 +12,7 @@ import { withWork } from "../ast/work.js";
 import { isNegative, neg, ONE, sym } from "../ast/build.js";
 import { children, type Expr } from "../ast/expr.js";
 import { checkVariable, derivative, toExpr, type ExprLike } from "../diff.js";
-import { LimitError } from "../errors.js";
+import { ArgumentError, LimitError } from "../errors.js";
 import type { RuleName } from "../rules/rule.js";
 import { simplify } from "../simplify/simplify.js";
 import { latexNotation, type Notation, Pending, textNotation } from "./notation.js";
@@ -41,6 +41,11 @@ export interface Step {
   /** The step on one line: "<title>: <equation>", and its LaTeX (the equation, then the title). */
   readonly text: string;
   readonly latex: string;
+  /**
+   * In a derivation of a higher derivative, which derivative this step works toward (1 for the first, 2 for the
+   * second: the steps of d/dx of the first derivative, ...). Absent in a derivation of a first derivative.
+   */
+  readonly order?: number;
 }
 
 /**
@@ -64,9 +69,29 @@ export const MAX_PRINTED_NODES = 1_000_000;
  */
 const INLINE_VARIABLE: ReadonlySet<RuleName> = new Set(["power", "exponential", "general power", "chain", "constant multiple"]);
 
-/** The derivation of d/d`wrt` `expr`, step by step; the last step's `result` is `diff(expr, wrt)`. */
-export function steps(expr: ExprLike, wrt: string): Step[] {
-  return withWork("step-by-step derivation", () => derivation(expr, wrt));
+/** Highest derivative `steps` works out: each order is a whole derivation, and nobody reads a dozen of them. */
+export const MAX_STEP_ORDER = 10;
+
+/**
+ * The derivation of the `order`-th derivative d/d`wrt` `expr`, step by step; the last step's `result` is
+ * `diff(expr, wrt, order)`. A higher derivative is the derivations of each successive derivative, one after the
+ * other, each step marked with the `order` it works toward.
+ */
+export function steps(expr: ExprLike, wrt: string, order = 1): Step[] {
+  if (typeof order !== "number" || !Number.isSafeInteger(order) || order < 1 || order > MAX_STEP_ORDER) {
+    throw new ArgumentError(`steps: the order must be a whole number from 1 to ${MAX_STEP_ORDER}, got ${String(order)}`);
+  }
+  return withWork("step-by-step derivation", () => {
+    if (order === 1) return derivation(expr, wrt);
+    const out: Step[] = [];
+    let f = toExpr(expr);
+    for (let n = 1; n <= order; n++) {
+      const next = derivation(f, wrt);
+      out.push(...next.map((s) => ({ ...s, order: n })));
+      f = next.at(-1)!.result;
+    }
+    return out;
+  });
 }
 
 function derivation(expr: ExprLike, wrt: string): Step[] {
@@ -180,17 +205,33 @@ function exceeds(e: Expr, limit: number): boolean {
 
 /** The derivation as a LaTeX `align*` block: one row per step, equations aligned at `=`, the rule on the right. */
 export function stepsToLatex(derivation: readonly Step[]): string {
-  const rows = derivation.map((s) => {
+  const rows = derivation.flatMap((s, i) => {
     const [lhs, ...rhs] = s.equationLatex;
-    return `  ${lhs} &= ${rhs.join(" = ")} && ${s.titleLatex}`;
+    const row = `  ${lhs} &= ${rhs.join(" = ")} && ${s.titleLatex}`;
+    const heading = orderHeading(derivation, i);
+    return heading ? [`  &\\text{${heading}}`, row] : [row];
   });
   return `\\begin{align*}\n${rows.join(" \\\\\n")}\n\\end{align*}`;
 }
 
-/** The derivation as numbered lines of text, indented by depth. */
+/** The derivation as numbered lines of text, indented by depth; a higher derivative's orders are headed. */
 export function stepsToText(derivation: readonly Step[]): string {
   const width = String(derivation.length).length;
   return derivation
-    .map((s, i) => `${String(i + 1).padStart(width)}. ${"  ".repeat(s.depth)}${s.title}:\n${" ".repeat(width + 2)}${"  ".repeat(s.depth)}${s.equation.join(" = ")}`)
+    .flatMap((s, i) => {
+      const step = `${String(i + 1).padStart(width)}. ${"  ".repeat(s.depth)}${s.title}:\n${" ".repeat(width + 2)}${"  ".repeat(s.depth)}${s.equation.join(" = ")}`;
+      const heading = orderHeading(derivation, i);
+      return heading ? [`${heading}:`, step] : [step];
+    })
     .join("\n");
+}
+
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+/** "Second derivative" before the first step of each order of a higher derivative; undefined elsewhere. */
+function orderHeading(derivation: readonly Step[], i: number): string | undefined {
+  const order = derivation[i]!.order;
+  if (order === undefined || (i > 0 && derivation[i - 1]!.order === order)) return undefined;
+  const word = ORDINALS[order - 1] ?? `order ${order}`;
+  return `${word[0]!.toUpperCase()}${word.slice(1)} derivative`;
 }
