@@ -7,13 +7,13 @@
  * The result is an expression in x and y that holds at every point of the curve; it is not reduced by the equation
  * of the curve itself (the circle's second derivative is -(x^2 + y^2)/y^3, which on the circle is -1/y^3).
  */
-import { add, div, mul, neg, ZERO } from "./ast/build.js";
+import { add, div, mul, neg, sym, ZERO } from "./ast/build.js";
 import { type Expr, withinGeneration } from "./ast/expr.js";
 import { checkVariable, diff, toExpr, type ExprLike } from "./diff.js";
 import { ArgumentError } from "./errors.js";
 import { format } from "./print/text.js";
-import { readEquation } from "./parser/parse.js";
-import { parse } from "./parser/parse.js";
+import { parse, type ParseOptions, readEquation } from "./parser/parse.js";
+import { toLatex } from "./print/latex.js";
 import { simplify } from "./simplify/simplify.js";
 
 /** The equation of a curve, read and checked, with the partial derivatives of F = left - right. */
@@ -32,12 +32,12 @@ export interface ImplicitCurve {
  * Reads the curve: the text of an equation (`x^2 + y^2 = 1`, `sin(x*y) = x`, `y = x^2`), the text of an expression
  * F (meaning F = 0), or an expression F. Refuses a curve that does not determine dy/dx (F_y identically 0).
  */
-export function implicitCurve(equation: ExprLike, y: string, x: string): ImplicitCurve {
+export function implicitCurve(equation: ExprLike, y: string, x: string, options: ParseOptions = {}): ImplicitCurve {
   return withinGeneration(() => {
     checkVariable(y);
     checkVariable(x);
     if (x === y) throw new ArgumentError(`implicitDiff: the dependent variable and the variable of differentiation are both '${x}'`);
-    const { left, right } = sides(equation, [x, y]);
+    const { left, right } = sides(equation, { ...options, variables: [x, y, ...(options.variables ?? [])] });
     const f = add(left, neg(right));
     const shown = typeof equation === "string" ? equation.trim() : `${format(left)} = 0`;
     if (!f.vars.has(y)) {
@@ -51,10 +51,22 @@ export function implicitCurve(equation: ExprLike, y: string, x: string): Implici
   });
 }
 
-function sides(equation: ExprLike, variables: readonly string[]): { left: Expr; right: Expr } {
+function sides(equation: ExprLike, options: ParseOptions): { left: Expr; right: Expr } {
   // Text without '=' is an expression F, meaning F = 0 (no equation can be written without one).
-  if (typeof equation === "string" && equation.includes("=")) return readEquation(equation, { variables });
-  return { left: typeof equation === "string" ? parse(equation, { variables }) : toExpr(equation), right: ZERO };
+  if (typeof equation === "string" && equation.includes("=")) return readEquation(equation, options);
+  return { left: typeof equation === "string" ? parse(equation, options) : toExpr(equation), right: ZERO };
+}
+
+/** The variables of a curve's text, sorted. */
+export function curveVariables(text: string, options: ParseOptions = {}): string[] {
+  const { left, right } = sides(text, options);
+  return [...new Set([...left.vars, ...right.vars])].sort();
+}
+
+/** The LaTeX of d^n y/dx^n: `\frac{dy}{dx}`, `\frac{d^{2}y}{dx^{2}}`. */
+export function implicitLatex(y: string, x: string, order: number): string {
+  const [dy, dx] = [toLatex(sym(y)), toLatex(sym(x))];
+  return order === 1 ? `\\frac{d${dy}}{d${dx}}` : `\\frac{d^{${order}}${dy}}{d${dx}^{${order}}}`;
 }
 
 /** dy/dx = -F_x/F_y, simplified. */
@@ -75,14 +87,14 @@ export const MAX_IMPLICIT_ORDER = 12;
 
 /**
  * The `order`-th derivative of `y` with respect to `x` on the curve `equation` (see `implicitCurve` for what it
- * may be): `implicitDiff("x^2 + y^2 = 1", "y", "x")` is -x/y.
+ * may be; `options` say how to read text, as `parse`'s): `implicitDiff("x^2 + y^2 = 1", "y", "x")` is -x/y.
  */
-export function implicitDiff(equation: ExprLike, y: string, x: string, order = 1): Expr {
+export function implicitDiff(equation: ExprLike, y: string, x: string, order = 1, options: ParseOptions = {}): Expr {
   if (typeof order !== "number" || !Number.isSafeInteger(order) || order < 1 || order > MAX_IMPLICIT_ORDER) {
     throw new ArgumentError(`implicitDiff: the order must be a whole number from 1 to ${MAX_IMPLICIT_ORDER}, got ${String(order)}`);
   }
   return withinGeneration(() => {
-    const curve = implicitCurve(equation, y, x);
+    const curve = implicitCurve(equation, y, x, options);
     const slope = firstDerivative(curve);
     let d = slope;
     for (let n = 2; n <= order; n++) d = totalDerivative(d, curve, slope);

@@ -15,7 +15,7 @@ import { checkVariable, diff, toExpr, type ExprLike } from "./diff.js";
 import { domainProblem, type DomainProblem } from "./domain.js";
 import { ArgumentError, DomainError } from "./errors.js";
 import { evaluate } from "./evaluate.js";
-import { readStatement } from "./parser/parse.js";
+import { type ParseOptions, readStatement } from "./parser/parse.js";
 import { toLatex } from "./print/latex.js";
 import { format } from "./print/text.js";
 import { simplify } from "./simplify/simplify.js";
@@ -46,10 +46,10 @@ export type PointLike = number | ExprLike;
  * The tangent line of y = `f` at `wrt` = `at`. `f` may be an expression, its text, or the text of a definition
  * (`y = x^2`, whose left side then names the line's left side).
  */
-export function tangent(f: ExprLike, wrt: string, at: PointLike): TangentLine {
+export function tangent(f: ExprLike, wrt: string, at: PointLike, options: ParseOptions = {}): TangentLine {
   return withinGeneration(() => {
     const variable = checkVariable(wrt);
-    const { expression, dependent } = graph(f, variable);
+    const { expression, dependent } = graph(f, variable, options);
     const a = pointOf(at, variable);
     const derivative = diff(expression, variable);
     checkDomain(expression, derivative, variable, a);
@@ -73,9 +73,9 @@ export function tangent(f: ExprLike, wrt: string, at: PointLike): TangentLine {
 }
 
 /** The function whose graph it is, and the name of its values. */
-function graph(f: ExprLike, variable: string): { expression: Expr; dependent: string } {
+function graph(f: ExprLike, variable: string, options: ParseOptions): { expression: Expr; dependent: string } {
   if (typeof f !== "string") return { expression: toExpr(f), dependent: "y" };
-  const statement = readStatement(f, { variables: [variable] });
+  const statement = readStatement(f, { ...options, variables: [variable, ...(options.variables ?? [])] });
   const expression = statement.derivative ? diff(statement.expression, statement.derivative) : statement.expression;
   const definition = statement.definition;
   const dependent = definition && definition.params.length === 0 && definition.name !== variable ? definition.name : "y";

@@ -8,6 +8,7 @@ import { evalCommand } from "./eval.js";
 import { gradCommand, hessianCommand } from "./grad.js";
 import { replCommand } from "./repl.js";
 import { simplifyCommand } from "./simplify.js";
+import { tangentCommand } from "./tangent.js";
 import { trainCommand } from "../train/cli.js";
 import { checkCommand, stepsCommand } from "../homework/cli.js";
 import { serveCommand } from "../homework/serve.js";
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   hessianCommand,
   simplifyCommand,
   evalCommand,
+  tangentCommand,
   replCommand,
   trainCommand,
   stepsCommand,

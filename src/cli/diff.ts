@@ -12,20 +12,24 @@ import { eachInput } from "./input.js";
 import { atPointJson, latexAtPoint, latexValue, textValue, writeJson } from "./output.js";
 import { constantPoint, valueAt } from "./point.js";
 import { UsageError, visible } from "./report.js";
+import { curveVariables, implicitDiff, implicitLatex } from "../implicit.js";
+import { implicitRequest } from "./implicit.js";
 import { paint } from "./style.js";
 
-const OPTIONS = { ...OUTPUT_OPTIONS, wrt: { type: "string" }, order: { type: "string" }, at: { type: "string" } } as const;
+const OPTIONS = { ...OUTPUT_OPTIONS, wrt: { type: "string" }, order: { type: "string" }, at: { type: "string" }, implicit: { type: "string" } } as const;
 
 export const diffCommand: Command = {
   name: "diff",
   summary: "differentiate an expression",
   help: helpText({
-    usage: "symdiff diff <expression | -> [--wrt x[,y]] [--order n] [--at x=1,y=2] [--latex | --json] [--ln] [--latex-in]",
+    usage: "symdiff diff <expression | equation | -> [--wrt x[,y]] [--implicit y] [--order n] [--at x=1,y=2] [--latex | --json] [--ln] [--latex-in]",
     description: [
       "Prints the simplified derivative. With -, reads one expression per line from stdin. A Leibniz prefix",
       "(d/dx x^2) or an equation (f(t) = t^2) names the variable; so does an expression with only one.",
+      "With --implicit y, the input is a curve (x^2 + y^2 = 1, or F meaning F = 0) and the result is dy/dx on it",
+      "(-F_x/F_y, and higher orders with --order), an expression in x and y.",
     ].join("\n"),
-    options: ["wrt", "order", "at", "latex", "json", "ln", "latexIn"],
+    options: ["wrt", "implicit", "order", "at", "latex", "json", "ln", "latexIn"],
     examples: [
       'symdiff diff "x^2*y + sin(y)" --wrt x          # 2*x*y',
       'symdiff diff "sin(x)^2" --order 2              # 2*cos(2*x)',
@@ -33,6 +37,7 @@ export const diffCommand: Command = {
       'symdiff diff "sin(x)" --at x=pi/3              # cos(x) = 1/2 ≈ 0.5',
       'symdiff diff "x*exp(x)" --ln                   # (x + 1)*e^x',
       'symdiff diff "x^3" --latex                     # \\frac{d}{dx}\\left(x^{3}\\right) = 3 x^{2}',
+      'symdiff diff "x^2 + y^2 = 1" --implicit y --wrt x   # -x/y',
       "symdiff diff - --wrt x < expressions.txt",
     ],
   }),
@@ -43,6 +48,15 @@ export const diffCommand: Command = {
     const point = values.at === undefined ? undefined : constantPoint(values.at);
     const text = (e: Expr) => format(e, { ln: values.ln });
     return eachInput(positionals, io, values.json, ({ text: input, where }) => {
+      if (values.implicit !== undefined) {
+        const { y, x } = implicitRequest(values.implicit, values.wrt, () => curveVariables(input, inputSyntax(values)));
+        const d = implicitDiff(input, y, x, order, inputSyntax(values));
+        const value = point && valueAt(d, point);
+        if (values.json) writeJson(io, { input, implicit: y, wrt: x, order, result: text(d), latex: toLatex(d), ...(point && atPointJson(point, value!)) });
+        else if (values.latex) io.stdout.write(`${implicitLatex(y, x, order)} = ${point ? latexAtPoint(toLatex(d), point, latexValue(value!)) : toLatex(d)}\n`);
+        else io.stdout.write(point ? `${text(d)} = ${textValue(value!, text)}\n` : `${text(d)}\n`);
+        return;
+      }
       const { expression: f, variables } = derivativeRequest(input, wrt, inputSyntax(values));
       const absent = variables.filter((v) => !f.vars.has(v));
       if (absent.length > 0) absentNote(io, input, absent, where);
