@@ -10,7 +10,10 @@ import { parse } from "../parser/parse.js";
 import type { ParseOptions } from "../parser/statement.js";
 import { toLatex } from "../print/latex.js";
 import { format } from "../print/text.js";
-import { type Assignment, inputSyntax, parseCommandArgs, variableList } from "../cli/args.js";
+import { type Assignment, derivativeOrder, inputSyntax, parseCommandArgs, variableList } from "../cli/args.js";
+import { implicitRequest } from "../cli/implicit.js";
+import { curveVariables } from "../implicit.js";
+import { implicitSteps } from "./implicit-steps.js";
 import type { Command, IO } from "../cli/command.js";
 import { helpText } from "../cli/help.js";
 import { derivativeRequest } from "../cli/diff.js";
@@ -28,8 +31,12 @@ const WRT_LINE = "  --wrt x           the variable (default: a d/dx prefix's, or
 const LATEX_IN_LINE = "  --latex-in        read the expressions as LaTeX (automatic for text with a \\command such as \\frac)";
 const HELP_LINE = "  -h, --help        show this help";
 
+const ORDER_LINE = "  --order n         the n-th derivative (default 1)";
+
 const STEPS_OPTIONS = {
   wrt: { type: "string" },
+  order: { type: "string" },
+  implicit: { type: "string" },
   "latex-in": { type: "boolean" },
   latex: { type: "boolean" },
   json: { type: "boolean" },
@@ -40,16 +47,20 @@ export const stepsCommand: Command = {
   name: "steps",
   summary: "differentiate step by step, naming each rule (for homework and worked solutions)",
   help: helpText({
-    usage: "symdiff steps <expression | -> [--wrt x] [--latex | --json] [--latex-in]",
+    usage: "symdiff steps <expression | -> [--wrt x] [--order n] [--implicit y] [--latex | --json] [--latex-in]",
     description: [
       "Prints the derivation as numbered steps, each naming the rule it applies (chain, product, quotient, power,",
       "sum, constant multiple, ... and the table entry, such as d/du sin(u) = cos(u)). Derivatives still to be",
       "worked out are written d/dx[...]; the steps below work them out, and the last step puts everything together.",
+      "A higher order works out each derivative in turn. With --implicit y, the input is a curve (x^2 + y^2 = 1)",
+      "and the steps differentiate both sides, collect the y' terms and solve for y' = dy/dx.",
     ].join("\n"),
     options: [],
     notes: [
       "Options:",
       WRT_LINE,
+      ORDER_LINE,
+      "  --implicit y      implicit differentiation: dy/dx on the curve, by --wrt x",
       "  --latex           print an align* block (LaTeX with amsmath; KaTeX renders it in display mode)",
       "  --json            print one JSON object per expression: every step's rule, text, LaTeX and result",
       LATEX_IN_LINE,
@@ -59,14 +70,19 @@ export const stepsCommand: Command = {
       'symdiff steps "sin(3*x^2 + x)"',
       'symdiff steps "x^2*y + sin(y)" --wrt x',
       'symdiff steps "x*exp(-x)" --latex > solution.tex',
+      'symdiff steps "x^3" --order 2',
+      'symdiff steps "x^2 + y^2 = 1" --implicit y --wrt x',
     ],
   }),
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, STEPS_OPTIONS);
     let separator = ""; // a blank line between the derivations of several expressions (from stdin)
+    const order = values.order === undefined ? undefined : derivativeOrder(values.order);
     return eachInput(positionals, io, values.json, ({ text }) => {
-      const { f, wrt } = oneVariable(text, values.wrt, inputSyntax(values));
-      const derivation = steps(f, wrt);
+      const syntax = inputSyntax(values);
+      const request = values.implicit === undefined ? undefined : implicitRequest(values.implicit, values.wrt, () => curveVariables(text, syntax));
+      const { f, wrt, order: n } = request ? { f: text, wrt: request.x, order: order ?? 1 } : oneVariable(text, values.wrt, syntax, order);
+      const derivation = request ? implicitSteps(f, request.y, wrt, n, syntax) : steps(f, wrt, n);
       if (values.json) {
         const result = derivation.at(-1)!.result;
         const list = derivation.map((s) => ({
@@ -74,12 +90,13 @@ export const stepsCommand: Command = {
           expr: format(s.expr),
           result: format(s.result),
           depth: s.depth,
+          ...(s.order !== undefined && { order: s.order }),
           ...(s.inner && { inner: s.inner.map((e) => format(e)) }),
           ...(s.entry && { entry: s.entry }),
           text: s.text,
           latex: s.latex,
         }));
-        writeJson(io, { input: text, wrt, steps: list, result: format(result), latex: toLatex(result) });
+        writeJson(io, { input: text, wrt, ...(request && { implicit: request.y }), order: n, steps: list, result: format(result), latex: toLatex(result) });
       } else {
         io.stdout.write(`${separator}${values.latex ? stepsToLatex(derivation) : stepsToText(derivation)}\n`);
         separator = "\n";
@@ -90,6 +107,7 @@ export const stepsCommand: Command = {
 
 const CHECK_OPTIONS = {
   wrt: { type: "string" },
+  order: { type: "string" },
   answer: { type: "string" },
   at: { type: "string" },
   json: { type: "boolean" },
@@ -101,7 +119,7 @@ export const checkCommand: Command = {
   name: "check",
   summary: "check an answer for a derivative: correct, or where it goes wrong",
   help: helpText({
-    usage: "symdiff check <expression | -> --answer <derivative> [--wrt x] [--at x=1,y=2] [--json] [--latex-in]",
+    usage: "symdiff check <expression | -> --answer <derivative> [--wrt x] [--order n] [--at x=1,y=2] [--json] [--latex-in]",
     description: [
       "Checks a derivative someone worked out: first by simplifying the difference, then by evaluating both at many",
       "seeded random points. A wrong answer is shown with the correct derivative, a point where the two differ and",
@@ -113,6 +131,7 @@ export const checkCommand: Command = {
       "Options:",
       "  --answer EXPR     the answer to check (required)",
       WRT_LINE,
+      ORDER_LINE.replace("the n-th", "the answer is the n-th"),
       "  --at x=1,y=2      check the value of the derivative at this point instead",
       "  --json            print one JSON object: verdict, method, point, values, the correct derivative",
       LATEX_IN_LINE.replace("expressions", "expression and the answer"),
@@ -122,6 +141,7 @@ export const checkCommand: Command = {
       'symdiff check "sin(x^2)" --wrt x --answer "2x cos(x^2)"          # correct',
       'symdiff check "x^2*sin(x)" --answer "2x cos(x)"                  # incorrect, shows where',
       'symdiff check "(2x + 1/x)/(x + y)" --wrt x --at x=1,y=2 --answer -2   # incorrect: the value is 0',
+      'symdiff check "x^3" --order 2 --answer "6x"                      # correct',
     ],
   }),
   async run(args, io) {
@@ -134,9 +154,10 @@ export const checkCommand: Command = {
     // At a point, the answer may be a value or an expression: both are taken at the point.
     const atPoint = (e: Expr) => (at ? substitute(e, new Map(at.map((a) => [a.name, a.value]))) : e);
     let answers: number = EXIT.ok;
+    const order = values.order === undefined ? undefined : derivativeOrder(values.order);
     const code = await eachInput(positionals, io, values.json, ({ text }) => {
-      const { f, wrt } = oneVariable(text, values.wrt, syntax);
-      const derivative = diff(f, wrt);
+      const { f, wrt, order: n } = oneVariable(text, values.wrt, syntax, order);
+      const derivative = diff(f, wrt, n);
       const expected = atPoint(derivative);
       const missing = at ? [...expected.vars].sort() : [];
       if (missing.length > 0) throw new UsageError(`--at: no value for ${missing.join(", ")} (e.g. --at ${missing.map((v) => `${v}=1`).join(",")})`);
@@ -147,6 +168,7 @@ export const checkCommand: Command = {
         writeJson(io, {
           input: text,
           wrt,
+          order: n,
           answer: answerText,
           derivative: format(derivative),
           ...(point && { at: point, value: format(expected) }),
@@ -154,7 +176,7 @@ export const checkCommand: Command = {
           ...(result.values && { values: result.values.map(jsonNumber) }),
         });
       } else {
-        io.stdout.write(at ? valueVerdict(io, result, at, expected, answerText) : `${verdictText(verdict(result, derivative, "the derivative"), (w) => paintVerdict(io, w))}\n`);
+        io.stdout.write(at ? valueVerdict(io, result, at, expected, answerText, n) : `${verdictText(verdict(result, derivative, derivativeName(n)), (w) => paintVerdict(io, w))}\n`);
       }
     });
     return worse(code, answers);
@@ -162,25 +184,36 @@ export const checkCommand: Command = {
 };
 
 /**
- * The expression and the one variable to differentiate by: `--wrt`, a `d/dx` prefix, or the expression's only
- * variable (see `derivativeRequest`).
+ * The expression, the one variable to differentiate by and the order: `--wrt`, a `d/dx` prefix, or the expression's
+ * only variable (see `derivativeRequest`); the order is `--order`'s, or the prefix's (`d²/dx²`).
  */
-function oneVariable(text: string, wrt: string | undefined, syntax: ParseOptions): { f: Expr; wrt: string } {
+function oneVariable(text: string, wrt: string | undefined, syntax: ParseOptions, order: number | undefined): { f: Expr; wrt: string; order: number } {
   const given = wrt === undefined ? undefined : variableList(wrt, "--wrt");
   if (given && given.length > 1) throw new UsageError(`--wrt: one variable, please (got ${given.join(", ")})`);
   const { expression, variables } = derivativeRequest(text, given, syntax);
   if (variables.length === 0) throw new UsageError(`'${text.trim()}' has no variables: name one with --wrt (the derivative is 0)`);
-  if (variables.length > 1) throw new UsageError(`'${text.trim()}' asks for a derivative by ${variables.join(", ")}: this command takes first derivatives by one variable`);
-  return { f: expression, wrt: variables[0]! };
+  if (variables.some((v) => v !== variables[0])) {
+    throw new UsageError(`'${text.trim()}' asks for a derivative by ${variables.join(", ")}: this command takes derivatives by one variable`);
+  }
+  if (variables.length > 1 && order !== undefined) throw new UsageError(`'${text.trim()}' already asks for derivative ${variables.length}: drop --order or the prefix`);
+  return { f: expression, wrt: variables[0]!, order: order ?? variables.length };
 }
 
-function valueVerdict(io: IO, r: CheckResult, at: readonly Assignment[], expected: Expr, answer: string): string {
+/** "the derivative", "the 2nd derivative". */
+function derivativeName(order: number): string {
+  if (order === 1) return "the derivative";
+  const teen = Math.floor(order / 10) % 10 === 1;
+  const suffix = teen ? "th" : (["th", "st", "nd", "rd"][order % 10] ?? "th");
+  return `the ${order}${suffix} derivative`;
+}
+
+function valueVerdict(io: IO, r: CheckResult, at: readonly Assignment[], expected: Expr, answer: string, order: number): string {
   const where = at.map((a) => `${a.name} = ${format(a.value)}`).join(", ");
   // A real value is shown as `--at` shows values everywhere (exact, with its decimal); none says why: `1/0 = undefined`.
   const real = Number.isFinite(evaluate(expected));
   const value = real ? textValue(constantValue(simplify(expected))) : `${format(expected)} = ${formatValue(evaluate(expected))}`;
   const word = paintVerdict(io, r.equivalent ? "correct" : "incorrect");
-  return `${word}: at ${where} the derivative is ${value}${r.equivalent ? "" : `, not ${answer}`}\n`;
+  return `${word}: at ${where} ${derivativeName(order)} is ${value}${r.equivalent ? "" : `, not ${answer}`}\n`;
 }
 
 function paintVerdict(io: IO, word: string): string {

@@ -12,24 +12,29 @@
  * results are implicit.ts's own (the last step's `result` is `implicitDiff(equation, y, x, order)`).
  */
 import { add, div, mul, neg, sym } from "../ast/build.js";
-import { type Expr, withinGeneration } from "../ast/expr.js";
+import { type Expr, type Sym, withinGeneration } from "../ast/expr.js";
 import type { ExprLike } from "../diff.js";
 import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
 import { firstDerivative, type ImplicitCurve, implicitCurve, MAX_IMPLICIT_ORDER, totalDerivative } from "../implicit.js";
+import type { ParseOptions } from "../parser/statement.js";
 import { toLatex } from "../print/latex.js";
 import { format } from "../print/text.js";
 import { simplify } from "../simplify/simplify.js";
+import { substitute } from "../ast/transform.js";
 import type { StepRule } from "./describe.js";
 import type { Step } from "./steps.js";
 
-/** The derivation of d^order y/dx^order on the curve `equation` (see `implicitCurve` for what it may be). */
-export function implicitSteps(equation: ExprLike, y: string, x: string, order = 1): Step[] {
+/**
+ * The derivation of d^order y/dx^order on the curve `equation` (see `implicitCurve` for what it may be; `options`
+ * say how to read text, as `parse`'s).
+ */
+export function implicitSteps(equation: ExprLike, y: string, x: string, order = 1, options: ParseOptions = {}): Step[] {
   if (typeof order !== "number" || !Number.isSafeInteger(order) || order < 1 || order > MAX_IMPLICIT_ORDER) {
     throw new ArgumentError(`implicit steps: the order must be a whole number from 1 to ${MAX_IMPLICIT_ORDER}, got ${String(order)}`);
   }
   return withinGeneration(() => {
-    const curve = implicitCurve(equation, y, x);
+    const curve = implicitCurve(equation, y, x, options);
     const writer = new Writer(curve);
     const out = firstOrder(curve, writer);
     const slope = out.at(-1)!.result;
@@ -78,19 +83,22 @@ function firstOrder(curve: ImplicitCurve, w: Writer): Step[] {
 const STAND_INS = ["ω", "ψ", "χ", "ϖ"];
 
 /**
- * Prints formulas in which dy/dx appears: dy/dx is a stand-in variable (as notation.ts's `Pending` does), printed as a
- * name and then replaced by `dy/dx` (text) or `\frac{dy}{dx}` (LaTeX).
+ * Writes formulas in which dy/dx appears. In the formulas it is the variable `y'` (a name no input can have), which
+ * text prints as it is. LaTeX would print it as `\text{y'}` between `\cdot`s, so for LaTeX it is swapped for a Greek
+ * stand-in (printed as one symbol, placed as `y'` is among the factors), which the printed text then replaces by
+ * `\frac{dy}{dx}`.
  */
 class Writer {
-  /** The stand-in for dy/dx. */
-  readonly prime: Expr;
+  /** dy/dx in formulas: y'. */
+  readonly prime: Sym;
+  private readonly standIn: Expr;
 
   constructor(private readonly curve: ImplicitCurve) {
-    // A Greek stem: canonical products put it after Latin letters, so 2*y*dy/dx reads as a textbook writes it.
     const names = [...curve.left.vars, ...curve.right.vars];
     const stem = STAND_INS.find((s) => !names.some((v) => v.startsWith(s)));
     if (stem === undefined) throw new ArgumentError(`implicit steps need one of the names ${STAND_INS.join(", ")} free`);
-    this.prime = sym(`${stem}_0`);
+    this.prime = sym(`${curve.y}'`);
+    this.standIn = sym(`${stem}_0`);
   }
 
   /** d^n y/dx^n in text: y', y'', y''', y^(4). (A quotient dy/dx inside a product would read ambiguously.) */
@@ -109,9 +117,8 @@ class Writer {
   }
 
   print(e: Expr, notation: "text" | "latex"): string {
-    const stand = notation === "text" ? format(this.prime) : toLatex(this.prime);
-    const printed = notation === "text" ? format(e) : toLatex(e);
-    return printed.split(stand).join(notation === "text" ? this.text(1) : this.latex(1));
+    if (notation === "text") return format(e);
+    return toLatex(substitute(e, new Map([[this.prime.name, this.standIn]]))).split(toLatex(this.standIn)).join(this.latex(1));
   }
 
   /**
