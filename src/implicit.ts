@@ -28,18 +28,21 @@ export interface ImplicitCurve {
   readonly fy: Expr;
 }
 
+/** An equation as text or an expression F (meaning F = 0), or its two sides (as `readEquation` returns them). */
+export type EquationLike = ExprLike | { readonly left: Expr; readonly right: Expr };
+
 /**
  * Reads the curve: the text of an equation (`x^2 + y^2 = 1`, `sin(x*y) = x`, `y = x^2`), the text of an expression
- * F (meaning F = 0), or an expression F. Refuses a curve that does not determine dy/dx (F_y identically 0).
+ * F (meaning F = 0), an expression F, or the two sides. Refuses a curve that does not determine dy/dx (F_y identically 0).
  */
-export function implicitCurve(equation: ExprLike, y: string, x: string, options: ParseOptions = {}): ImplicitCurve {
+export function implicitCurve(equation: EquationLike, y: string, x: string, options: ParseOptions = {}): ImplicitCurve {
   return withinGeneration(() => {
     checkVariable(y);
     checkVariable(x);
     if (x === y) throw new ArgumentError(`implicitDiff: the dependent variable and the variable of differentiation are both '${x}'`);
     const { left, right } = sides(equation, { ...options, variables: [x, y, ...(options.variables ?? [])] });
     const f = add(left, neg(right));
-    const shown = typeof equation === "string" ? equation.trim() : `${format(left)} = 0`;
+    const shown = typeof equation === "string" ? equation.trim() : `${format(left)} = ${format(right)}`;
     if (!f.vars.has(y)) {
       throw new ArgumentError(`implicitDiff: '${shown}' does not involve ${y}, so it does not define ${y} as a function of ${x}`);
     }
@@ -51,7 +54,8 @@ export function implicitCurve(equation: ExprLike, y: string, x: string, options:
   });
 }
 
-function sides(equation: ExprLike, options: ParseOptions): { left: Expr; right: Expr } {
+function sides(equation: EquationLike, options: ParseOptions): { left: Expr; right: Expr } {
+  if (typeof equation === "object" && equation !== null && "left" in equation) return { left: toExpr(equation.left), right: toExpr(equation.right) };
   // Text without '=' is an expression F, meaning F = 0 (no equation can be written without one).
   if (typeof equation === "string" && equation.includes("=")) return readEquation(equation, options);
   return { left: typeof equation === "string" ? parse(equation, options) : toExpr(equation), right: ZERO };
@@ -89,7 +93,7 @@ export const MAX_IMPLICIT_ORDER = 12;
  * The `order`-th derivative of `y` with respect to `x` on the curve `equation` (see `implicitCurve` for what it
  * may be; `options` say how to read text, as `parse`'s): `implicitDiff("x^2 + y^2 = 1", "y", "x")` is -x/y.
  */
-export function implicitDiff(equation: ExprLike, y: string, x: string, order = 1, options: ParseOptions = {}): Expr {
+export function implicitDiff(equation: EquationLike, y: string, x: string, order = 1, options: ParseOptions = {}): Expr {
   if (typeof order !== "number" || !Number.isSafeInteger(order) || order < 1 || order > MAX_IMPLICIT_ORDER) {
     throw new ArgumentError(`implicitDiff: the order must be a whole number from 1 to ${MAX_IMPLICIT_ORDER}, got ${String(order)}`);
   }

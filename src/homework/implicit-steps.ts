@@ -13,10 +13,9 @@
  */
 import { add, div, mul, neg, sym } from "../ast/build.js";
 import { type Expr, type Sym, withinGeneration } from "../ast/expr.js";
-import type { ExprLike } from "../diff.js";
 import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
-import { firstDerivative, type ImplicitCurve, implicitCurve, MAX_IMPLICIT_ORDER, totalDerivative } from "../implicit.js";
+import { type EquationLike, firstDerivative, type ImplicitCurve, implicitCurve, MAX_IMPLICIT_ORDER, totalDerivative } from "../implicit.js";
 import type { ParseOptions } from "../parser/statement.js";
 import { toLatex } from "../print/latex.js";
 import { format } from "../print/text.js";
@@ -29,7 +28,7 @@ import type { Step } from "./steps.js";
  * The derivation of d^order y/dx^order on the curve `equation` (see `implicitCurve` for what it may be; `options`
  * say how to read text, as `parse`'s).
  */
-export function implicitSteps(equation: ExprLike, y: string, x: string, order = 1, options: ParseOptions = {}): Step[] {
+export function implicitSteps(equation: EquationLike, y: string, x: string, order = 1, options: ParseOptions = {}): Step[] {
   if (typeof order !== "number" || !Number.isSafeInteger(order) || order < 1 || order > MAX_IMPLICIT_ORDER) {
     throw new ArgumentError(`implicit steps: the order must be a whole number from 1 to ${MAX_IMPLICIT_ORDER}, got ${String(order)}`);
   }

@@ -6,6 +6,11 @@
  * implements the interface, so no command module imports session.ts (the import graph stays one-way).
  */
 import type { Expr } from "../ast/expr.js";
+import type { Assignment } from "../cli/args.js";
+import { NAME } from "../parser/lexer.js";
+
+/** The last ` at name=` in a line separates the expression from the point (`f at x=1`, `tangent f at x=2`). */
+export const AT_POINT = new RegExp(String.raw`\s+at\s+(?=${NAME}\s*=)`, "gu");
 
 export interface Definition {
   readonly name: string;
@@ -35,6 +40,8 @@ export interface SessionContext {
    * that the names in `variables` stay variables (the variable of a derivative).
    */
   parse(text: string, offset: number, variables?: ReadonlySet<string>): Expr;
+  /** The point `x=1, y=pi/6` in `text` (at `offset` in the line), values parsed with the session's definitions. */
+  readPoint(text: string, offset: number): Assignment[];
   /** The expression in `text`, transformed, and evaluated at a trailing `at x=1`; `variables` as for `parse`. */
   evaluateLine(text: string, offset: number, transform?: (e: Expr) => Expr, variables?: ReadonlySet<string>): string;
   executePart(text: string, offset: number): string | undefined;

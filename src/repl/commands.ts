@@ -15,6 +15,7 @@ import {
   unsetCommand,
   varsCommand,
 } from "./builtins.js";
+import { implicitReplCommand, tangentReplCommand } from "./calculus.js";
 import type { ReplCommand } from "./command.js";
 import { checkReplCommand, stepsReplCommand } from "../homework/repl.js";
 
@@ -22,6 +23,8 @@ export const REPL_COMMANDS: readonly ReplCommand[] = [
   derivativeCommand,
   gradCommand,
   hessianCommand,
+  tangentReplCommand,
+  implicitReplCommand,
   latexCommand,
   stepsReplCommand,
   checkReplCommand,

@@ -18,16 +18,14 @@ import { CONSTANTS, isBuiltinFunction, parse, type UserFunction } from "../parse
 import { toLatex } from "../print/latex.js";
 import { format } from "../print/text.js";
 import { simplify } from "../simplify/simplify.js";
-import { assignments, shifted } from "../cli/args.js";
+import { type Assignment, assignments, shifted } from "../cli/args.js";
 import { constantValue, substituted, valueText } from "../cli/point.js";
-import type { CommandInput, Definition, ReplCommand, SessionContext } from "./command.js";
+import { AT_POINT, type CommandInput, type Definition, type ReplCommand, type SessionContext } from "./command.js";
 import { REPL_COMMANDS } from "./commands.js";
 
 export type { Definition } from "./command.js";
 
 const DEFINITION = new RegExp(String.raw`^\s*(${NAME})\s*(?:\(([^()]*)\))?\s*=(?!=)`, "u");
-/** The last ` at name=` in a line separates the expression from the point. */
-const AT = new RegExp(String.raw`\s+at\s+(?=${NAME}\s*=)`, "gu");
 /** Names a definition may not take: they already mean something in every expression. */
 const RESERVED = new Set([...CONSTANTS.keys(), "diff"]);
 
@@ -91,12 +89,16 @@ export class Session implements SessionContext {
    * given by a trailing `at x=1, y=2`, if any.
    */
   evaluateLine(text: string, offset: number, transform: (e: Expr) => Expr = simplify, variables: ReadonlySet<string> = NO_NAMES): string {
-    const split = [...text.matchAll(AT)].pop();
+    const split = [...text.matchAll(AT_POINT)].pop();
     if (!split) return this.show(transform(this.parse(text, offset, variables)), false);
     const expression = transform(this.parse(text.slice(0, split.index), offset, variables));
     const pointOffset = offset + split.index + split[0].length;
-    const point = shifted(this.line, pointOffset, () => assignments(text.slice(split.index + split[0].length), (t) => this.resolve(t)));
+    const point = this.readPoint(text.slice(split.index + split[0].length), pointOffset);
     return this.show(substituted(expression, point), true);
+  }
+
+  readPoint(text: string, offset: number): Assignment[] {
+    return shifted(this.line, offset, () => assignments(text, (t) => this.resolve(t)));
   }
 
   /**
