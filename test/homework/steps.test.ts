@@ -2,7 +2,9 @@ import fc from "fast-check";
 import katex from "katex";
 import { describe, expect, it } from "vitest";
 import { rawDerivative } from "../../src/diff.js";
+import { implicitSteps } from "../../src/homework/implicit-steps.js";
 import { steps, stepsToLatex, stepsToText } from "../../src/homework/steps.js";
+import { implicitDiff } from "../../src/implicit.js";
 import { ArgumentError, diff, format, LimitError, parse, ParseError, simplify } from "../../src/index.js";
 import { expression, VARIABLES } from "../support/arbitraries.js";
 
@@ -181,5 +183,64 @@ describe("steps: bad input", () => {
     expect(() => steps("x +", "x")).toThrow(ParseError);
     const huge = Array.from({ length: 500 }, (_, i) => `sin(${i + 1}*x)`).join(" + ");
     expect(() => steps(huge, "x")).toThrow(LimitError);
+  });
+});
+
+describe("steps: higher orders (issue 18)", () => {
+  it("works out each successive derivative, marking the order; the last result is the n-th derivative", () => {
+    const derivation = steps("x^3", "x", 3); // 3x^2, 6x, 6
+    expect(derivation.map((s) => s.order)).toEqual([1, 2, 2, 2, 3]); // d/dx[6*x] = 6 in one step
+    expect(derivation.filter((s, i) => derivation[i + 1]?.order !== s.order).map((s) => String(s.result))).toEqual(["3*x^2", "6*x", "6"]);
+    expect(steps("x^3", "x").every((s) => s.order === undefined)).toBe(true);
+  });
+
+  it("heads each order in text and LaTeX", () => {
+    const text = stepsToText(steps("sin(x)", "x", 2));
+    expect(text.split("\n").filter((l) => l.endsWith("derivative:"))).toEqual(["First derivative:", "Second derivative:"]);
+    expect(stepsToLatex(steps("sin(x)", "x", 2))).toContain("&\\text{Second derivative} \\\\");
+  });
+
+  it("refuses orders outside 1 to MAX_STEP_ORDER", () => {
+    expect(() => steps("x^2", "x", 0)).toThrow("steps: the order must be a whole number from 1 to 10, got 0");
+    expect(() => steps("x^2", "x", 11)).toThrow("from 1 to 10");
+  });
+});
+
+describe("implicitSteps (issue 18)", () => {
+  it("the circle: differentiate both sides, chain rule, collect, solve", () => {
+    const derivation = implicitSteps("x^2 + y^2 = 1", "y", "x");
+    expect(derivation.map((s) => [s.rule, s.equation.join(" = ")])).toEqual([
+      ["implicit", "d/dx[x^2 + y^2] = d/dx[1]"],
+      ["chain", "2*x + 2*y*y' = 0"],
+      ["collect", "2*y*y' = -2*x"],
+      ["solve", "y' = -x/y"],
+    ]);
+    expect(derivation.at(-1)!.result).toBe(implicitDiff("x^2 + y^2 = 1", "y", "x"));
+    expect(derivation[1]!.equationLatex).toEqual(["2 x + 2 y \\frac{dy}{dx}", "0"]);
+  });
+
+  it("the folium: y' terms on both sides are collected, and the quotient simplified", () => {
+    const derivation = implicitSteps("x^3 + y^3 = 6x y", "y", "x");
+    expect(derivation.slice(1).map((s) => s.equation.join(" = "))).toEqual([
+      "3*x^2 + 3*y^2*y' = 6*x*y' + 6*y",
+      "y'*(3*y^2 - 6*x) = 6*y - 3*x^2",
+      "y' = (6*y - 3*x^2)/(3*(y^2 - 2*x)) = (2*y - x^2)/(y^2 - 2*x)",
+    ]);
+    expect(derivation.at(-1)!.title).toBe("solve for y' and simplify");
+  });
+
+  it("a higher order adds a step per order, ending at implicitDiff's result", () => {
+    const derivation = implicitSteps("x^2 + y^2 = 1", "y", "x", 2);
+    expect(derivation.at(-1)!.equation.at(-1)).toBe("-(x^2 + y^2)/y^3");
+    expect(derivation.at(-1)!.equation[0]).toBe("y''");
+    expect(derivation.at(-1)!.result).toBe(implicitDiff("x^2 + y^2 = 1", "y", "x", 2));
+  });
+
+  it("a definition skips the steps that would repeat the equation", () => {
+    expect(implicitSteps("y = x^2", "y", "x").map((s) => s.equation.join(" = "))).toEqual(["d/dx[y] = d/dx[x^2]", "y' = 2*x"]);
+  });
+
+  it("LaTeX renders", () => {
+    katex.renderToString(stepsToLatex(implicitSteps("sin(x*y) = x", "y", "x", 2)), { throwOnError: true, displayMode: true });
   });
 });

@@ -272,3 +272,48 @@ describe("module structure", () => {
     expect(readFileSync(join(__dirname, "../../src/homework/repl.ts"), "utf8")).not.toMatch(/session\.js"/);
   });
 });
+
+describe("tangent lines and implicit differentiation (issue 18)", () => {
+  it("tangent <expr> at x=a: the line, exact, with definitions and LaTeX", () => {
+    expect(out("tangent x^2 at x=2")).toBe("y = 4*x - 4");
+    expect(out("tangent sin(x) at x=pi/6")).toBe("y = sqrt(3)*x/2 - sqrt(3)*pi/12 + 1/2");
+    // f(1) = a, f'(1) = 3a, intercept a - 3a
+    expect(out("f = a*x^3", "tangent f at x=1")).toBe("y = 3*a*x - 2*a");
+    expect(out(":latex", "tangent x^2 at x=2")).toBe("y = 4 x - 4");
+    // x has a value in the session, but stays the variable of the graph
+    expect(out("x = 5", "tangent x^2 at x=1")).toMatch(/^y = 2\*x - 1\nnote: x is defined as 5/);
+  });
+
+  it("tangent refuses a point without a tangent line, and a line without a point", () => {
+    expect(() => out("tangent 1/x at x=0")).toThrow(DomainError);
+    expect(() => out("tangent x^2")).toThrow("write the point after 'at'");
+    expect(() => out("tangent x^2 at x=1, y=2")).toThrow(ArgumentError);
+  });
+
+  it("implicit dy/dx <equation>: -F_x/F_y; d2y/dx2 for the second derivative", () => {
+    expect(out("implicit dy/dx x^2 + y^2 = 1")).toBe("-x/y");
+    expect(out("implicit d2y/dx2 x^2 + y^2 = 1")).toBe("-(x^2 + y^2)/y^3");
+    expect(out("implicit dy/dx x^3 + y^3 - 6x*y")).toBe("(2*y - x^2)/(y^2 - 2*x)");
+    expect(out("r = 2", "implicit dv/du u^2 + v^2 = r^2")).toBe("-u/v");
+    expect(out(":latex", "implicit dy/dx x^2 + y^2 = 1")).toBe("\\frac{dy}{dx} = -\\frac{x}{y}");
+    expect(() => out("implicit x^2 + y^2 = 1")).toThrow("write the derivative first");
+  });
+
+  it("steps and check take an order; steps dy/dx works implicitly", () => {
+    const second = out("steps d2/dx2 x^3")!;
+    expect(second).toContain("Second derivative:");
+    expect(second.trimEnd().endsWith("d/dx[3*x^2] = 6*x")).toBe(true);
+    expect(out("check d2/dx2 x^3 = 6x")).toMatch(/^correct/);
+    expect(out("check d3/dx3 x^3 = 5")).toMatch(/^incorrect: the derivative of order 3 is 6/);
+    const implicit = out("steps dy/dx x^2 + y^2 = 1")!;
+    expect(implicit).toContain("2*x + 2*y*y' = 0");
+    expect(implicit.trimEnd().endsWith("y' = -x/y")).toBe(true);
+  });
+
+  it("help lists the new commands", () => {
+    const help = out(":help")!;
+    expect(help).toContain("tangent <expr> at x=a");
+    expect(help).toContain("implicit dy/dx <equation>");
+    expect(help).toContain("steps dN/dxN <expr>");
+  });
+});
