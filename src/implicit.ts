@@ -9,6 +9,7 @@
  */
 import { add, div, mul, neg, sym, ZERO } from "./ast/build.js";
 import { type Expr, withinGeneration } from "./ast/expr.js";
+import { expectOptions } from "./arguments.js";
 import { checkVariable, diff, toExpr, type ExprLike } from "./diff.js";
 import { ArgumentError } from "./errors.js";
 import { format } from "./print/text.js";
@@ -37,6 +38,7 @@ export type EquationLike = ExprLike | { readonly left: Expr; readonly right: Exp
  */
 export function implicitCurve(equation: EquationLike, y: string, x: string, options: ParseOptions = {}): ImplicitCurve {
   return withinGeneration(() => {
+    expectOptions(options, "implicitDiff: the options");
     checkVariable(y);
     checkVariable(x);
     if (x === y) throw new ArgumentError(`implicitDiff: the dependent variable and the variable of differentiation are both '${x}'`);

@@ -10,7 +10,7 @@ import { add, mul, num, sub, sym } from "./ast/build.js";
 import { type Expr, withinGeneration } from "./ast/expr.js";
 import { Rational } from "./ast/rational.js";
 import { substitute } from "./ast/transform.js";
-import { describeValue } from "./arguments.js";
+import { describeValue, expectOptions } from "./arguments.js";
 import { checkVariable, diff, toExpr, type ExprLike } from "./diff.js";
 import { domainProblem, type DomainProblem } from "./domain.js";
 import { ArgumentError, DomainError } from "./errors.js";
@@ -48,6 +48,7 @@ export type PointLike = number | ExprLike;
  */
 export function tangent(f: ExprLike, wrt: string, at: PointLike, options: ParseOptions = {}): TangentLine {
   return withinGeneration(() => {
+    expectOptions(options, "tangent: the options");
     const variable = checkVariable(wrt);
     const { expression, dependent } = graph(f, variable, options);
     const a = pointOf(at, variable);
