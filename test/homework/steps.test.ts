@@ -197,7 +197,9 @@ describe("steps: higher orders (issue 18)", () => {
   it("heads each order in text and LaTeX", () => {
     const text = stepsToText(steps("sin(x)", "x", 2));
     expect(text.split("\n").filter((l) => l.endsWith("derivative:"))).toEqual(["First derivative:", "Second derivative:"]);
-    expect(stepsToLatex(steps("sin(x)", "x", 2))).toContain("&\\text{Second derivative} \\\\");
+    const latex = stepsToLatex(steps("sin(x)", "x", 2));
+    expect(latex).toContain("&\\text{Second derivative} \\\\");
+    katex.renderToString(latex, { throwOnError: true, displayMode: true });
   });
 
   it("refuses orders outside 1 to MAX_STEP_ORDER", () => {
