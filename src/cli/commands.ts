@@ -10,6 +10,7 @@ import { replCommand } from "./repl.js";
 import { simplifyCommand } from "./simplify.js";
 import { trainCommand } from "../train/cli.js";
 import { checkCommand, stepsCommand } from "../homework/cli.js";
+import { gradeCommand } from "../homework/grade-cli.js";
 import { serveCommand } from "../homework/serve.js";
 
 export const COMMANDS: readonly Command[] = [
@@ -22,5 +23,6 @@ export const COMMANDS: readonly Command[] = [
   trainCommand,
   stepsCommand,
   checkCommand,
+  gradeCommand,
   serveCommand,
 ];

@@ -7,6 +7,8 @@ import { DataError } from "./errors.js";
 
 export interface CsvTable {
   readonly header: readonly string[];
+  /** The 1-based line of the header (blank lines before it are skipped); parseCsv always sets it. */
+  readonly headerLine?: number;
   /** Data rows; `lines[i]` is the 1-based line of the file where `rows[i]` starts, for error messages. */
   readonly rows: readonly (readonly string[])[];
   readonly lines: readonly number[];
@@ -30,7 +32,7 @@ export function parseCsv(text: string): CsvTable {
       throw new DataError(`line ${line}: ${cells.length} ${cells.length === 1 ? "value" : "values"}, but the header has ${header.length} columns (${header.join(", ")}): ${which}`);
     }
   }
-  return { header, rows: data.map((r) => r.cells), lines: data.map((r) => r.line) };
+  return { header, headerLine: first.line, rows: data.map((r) => r.cells), lines: data.map((r) => r.line) };
 }
 
 interface CsvRecord {
