@@ -72,7 +72,10 @@ function classAnswers(seed: number, distinct: boolean): Submission[] {
         : `${2 + Math.floor(random() * 1000)}*(${pick(q.right).replace(/^.*=/, "")})`;
       if (random() < 0.3) answer = answer.replace(/ /g, "");
       // Every answer distinct: a term that is 0 and reads differently each time keeps it right or wrong as it was.
-      if (distinct && answer !== "" && !UNREADABLE.includes(answer)) answer = `${answer.replace(/^.*=/, "")} + 0*x^${out.length + 2}`;
+      if (distinct && answer !== "" && !UNREADABLE.includes(answer)) {
+        const zero = answer.includes("\\") ? ` + 0 x^{${out.length + 2}}` : ` + 0*x^${out.length + 2}`;
+        answer = `${answer.replace(/^.*=/, "")}${zero}`;
+      }
       out.push({ student: `student${String(s + 1).padStart(3, "0")}`, question: q.question, answer });
     }
   }
