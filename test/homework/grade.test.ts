@@ -230,7 +230,7 @@ describe("reports", () => {
     const [right, unreadable, wrong] = results.map(resultJson);
     expect(right).toEqual({ line: 2, student: "Lee, Ann", question: "q1", answer: "2x cos(x^2)", verdict: "correct" });
     // The parser takes `cos(x^2),` as the start of a list and stops at the quote, column 11.
-    expect(unreadable).toMatchObject({ verdict: "unreadable", error: { message: "unexpected character '"' at 1:11, expected an operator or an expression", line: 1, column: 11 } });
+    expect(unreadable).toMatchObject({ verdict: "unreadable", error: { message: "unexpected character '\"' at 1:11, expected an operator or an expression", line: 1, column: 11 } });
     expect(wrong).toMatchObject({ verdict: "incorrect", counterexample: { at: { x: expect.any(Number) }, answer: expect.any(Number), derivative: expect.any(Number) } });
     const c = wrong!.counterexample as { at: { x: number }; answer: number; derivative: number };
     expect(c.answer).toBeCloseTo(3 * c.at.x ** 2, 12);
