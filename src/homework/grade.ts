@@ -179,7 +179,8 @@ function gradeAnswer(prepared: PreparedQuestion | undefined, question: string, t
  * right one. A first pass with few samples visits a prefix of the same seeded points, so a difference it finds at
  * a point where both sides are defined is one the full check finds there too (it stops only after `samples`
  * points agree), and an exact difference does not depend on samples at all. Anything else the first pass says
- * (equal; never both defined among its fewer points) proves nothing, and the full check decides.
+ * (equal; never both defined among its fewer points) proves nothing, and the full check decides. Only a screened
+ * wrong answer's note on where the two still agree rests on fewer points than the full check would use.
  */
 const SCREEN_SAMPLES = 8;
 

@@ -96,6 +96,13 @@ describe.concurrent("symdiff grade", () => {
     expect(table.rows.map((r) => r[2])).toEqual(REPORT.trimEnd().split("\n").map((l) => /(correct|incorrect|unreadable|ungraded)/.exec(l)![1]));
   });
 
+  it("--json with --out writes the JSON lines to the file", async () => {
+    const out = join(scratch(), "report.jsonl");
+    expect(await symdiff(["grade", ANSWERS, "--key", KEY, "--json", "--out", out])).toEqual({ stdout: SUMMARY, stderr: "", status: 0 });
+    const lines = readFileSync(out, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.student, l.question, l.verdict])[13]).toEqual(["cy", "q5", "ungraded"]);
+  });
+
   it("reads quoted fields, extra columns and columns in any order", async () => {
     const dir = scratch();
     writeFileSync(join(dir, "answers.csv"), 'Answer,Student,time,Question\n"2x\r\ncos(x^2)","Lee, Ann",9:00,q1\n"cos(x^2), ""2x""",bo,9:01,q1\n');
