@@ -11,6 +11,7 @@ import { simplifyCommand } from "./simplify.js";
 import { tangentCommand } from "./tangent.js";
 import { trainCommand } from "../train/cli.js";
 import { checkCommand, stepsCommand } from "../homework/cli.js";
+import { gradeCommand } from "../homework/grade-cli.js";
 import { serveCommand } from "../homework/serve.js";
 
 export const COMMANDS: readonly Command[] = [
@@ -24,5 +25,6 @@ export const COMMANDS: readonly Command[] = [
   trainCommand,
   stepsCommand,
   checkCommand,
+  gradeCommand,
   serveCommand,
 ];

@@ -1,11 +1,14 @@
 /**
- * A small CSV reader (RFC 4180: comma-separated, optional double quotes, `""` for a quote inside quotes, LF or CRLF).
- * It checks only structure — every row as wide as the header — and leaves the meaning of cells to dataset.ts.
+ * A small CSV reader and writer (RFC 4180: comma-separated, optional double quotes, `""` for a quote inside quotes,
+ * LF or CRLF). The reader checks only structure — every row as wide as the header — and leaves the meaning of cells
+ * to its callers (dataset.ts, the grader).
  */
 import { DataError } from "./errors.js";
 
 export interface CsvTable {
   readonly header: readonly string[];
+  /** The 1-based line of the header (blank lines before it are skipped); parseCsv always sets it. */
+  readonly headerLine?: number;
   /** Data rows; `lines[i]` is the 1-based line of the file where `rows[i]` starts, for error messages. */
   readonly rows: readonly (readonly string[])[];
   readonly lines: readonly number[];
@@ -23,10 +26,13 @@ export function parseCsv(text: string): CsvTable {
   const data = records.slice(1);
   for (const { cells, line } of data) {
     if (cells.length !== header.length) {
-      throw new DataError(`line ${line}: ${cells.length} ${cells.length === 1 ? "value" : "values"}, but the header has ${header.length} columns (${header.join(", ")})`);
+      const which = cells.length < header.length
+        ? `no value for column ${cells.length + 1} (${header[cells.length]})`
+        : `column ${header.length + 1} has no name in the header`;
+      throw new DataError(`line ${line}: ${cells.length} ${cells.length === 1 ? "value" : "values"}, but the header has ${header.length} columns (${header.join(", ")}): ${which}`);
     }
   }
-  return { header, rows: data.map((r) => r.cells), lines: data.map((r) => r.line) };
+  return { header, headerLine: first.line, rows: data.map((r) => r.cells), lines: data.map((r) => r.line) };
 }
 
 interface CsvRecord {
@@ -81,4 +87,18 @@ function readRecords(text: string): CsvRecord[] {
   if (quoted) throw new DataError(`line ${start}: a quoted value is not closed (missing '"')`);
   endRecord();
   return records;
+}
+
+/**
+ * A table as CSV text, one record per line (LF), every line ending in a newline. A cell is quoted when it holds a
+ * comma, a quote, a line break or space at either end (which readers trim); `parseCsv` reads the text back exactly.
+ */
+export function formatCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  // A lone empty cell is written "" so that it does not read back as a blank line, which readers skip.
+  const record = (cells: readonly string[]) => (cells.length === 1 && cells[0] === "" ? '""' : cells.map(csvCell).join(","));
+  return [header, ...rows].map((cells) => `${record(cells)}\n`).join("");
+}
+
+function csvCell(cell: string): string {
+  return /[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

@@ -1,0 +1,61 @@
+/**
+ * A graded class, written out three ways: a CSV report (one row per answer), JSON (one object per answer, for
+ * scripts) and text for people; and the summary per question that ends every report.
+ */
+import { visible } from "../cli/report.js";
+import { jsonNumber } from "../cli/output.js";
+import { formatCsv } from "../train/csv.js";
+import type { Graded, QuestionSummary } from "./grade.js";
+
+export const REPORT_COLUMNS = ["student", "question", "verdict", "detail", "answer"] as const;
+
+export function reportCsv(results: readonly Graded[]): string {
+  return formatCsv(REPORT_COLUMNS, results.map((r) => [r.student, r.question, r.verdict, r.detail, r.answer]));
+}
+
+/**
+ * `{ line?, student, question, answer, verdict, detail?, counterexample?: { at, answer, derivative }, error? }`;
+ * values where a side is undefined are "NaN", as in every JSON symdiff prints.
+ */
+export function resultJson(r: Graded & { readonly line?: number }): Record<string, unknown> {
+  const c = r.counterexample;
+  return {
+    ...(r.line !== undefined && { line: r.line }),
+    student: r.student,
+    question: r.question,
+    answer: r.answer,
+    verdict: r.verdict,
+    ...(r.detail !== "" && { detail: r.detail }),
+    ...(c && { counterexample: { at: c.at, answer: jsonNumber(c.answer), derivative: jsonNumber(c.derivative) } }),
+    ...(r.error && { error: r.error }),
+  };
+}
+
+/** One line per answer, student and question in aligned columns: `ada  q2  incorrect: at x = 0.5: ...`. */
+export function textReport(results: readonly Graded[], paintVerdict: (verdict: string) => string = (v) => v): string {
+  const student = Math.max(0, ...results.map((r) => shown(r.student).length));
+  const question = Math.max(0, ...results.map((r) => shown(r.question).length));
+  return results
+    .map((r) => `${shown(r.student).padEnd(student)}  ${shown(r.question).padEnd(question)}  ${paintVerdict(r.verdict)}${r.detail ? `: ${shown(r.detail)}` : ""}\n`)
+    .join("");
+}
+
+/** On one line, every character visible: names and answers come from files anyone may have written. */
+function shown(text: string): string {
+  return visible(text.replace(/\s*[\r\n]+\s*/g, " "));
+}
+
+/**
+ * The counts as a table, with a total line. The ungraded column appears only when some answer could not be graded
+ * (its question is not in the key, or the key's entry is unusable).
+ */
+export function summaryText(summary: readonly QuestionSummary[]): string {
+  const verdicts = ["correct", "incorrect", "unreadable", ...(summary.some((s) => s.ungraded > 0) ? ["ungraded" as const] : [])] as const;
+  const total = { question: "total", correct: 0, incorrect: 0, unreadable: 0, ungraded: 0 };
+  for (const s of summary) for (const v of ["correct", "incorrect", "unreadable", "ungraded"] as const) total[v] += s[v];
+  const rows = [...summary, total].map((s) => [shown(s.question), ...verdicts.map((v) => String(s[v]))]);
+  const header = ["question", ...verdicts];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+  return [header, ...rows].map((r) => `${line(r)}\n`).join("");
+}
