@@ -302,7 +302,7 @@ function drawPlot(): void {
   if (!view || a < view.xMin || a > view.xMax) view = fitView(curves, a);
   const h = stepSize(view);
   plot.draw({ ...curves, a, h, window: view });
-  hValue.textContent = short(h);
+  hValue.textContent = String(Number(h.toPrecision(3)));
   showTangent(problem, point.expr);
   const quotient = (curves.f(a + h) - curves.f(a)) / h;
   quotientOutput.value = shortValue(quotient);

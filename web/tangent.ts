@@ -41,19 +41,21 @@ export function valueAt(e: Expr, wrt: string, a: Expr): Shown {
     }
     const value = evaluate(toExpr(e), { [wrt]: evaluate(toExpr(a)) });
     if (exactForm && exactForm.vars.size === 0 && Number.isFinite(value)) {
-      if (exactForm.kind === "num") {
-        // 1.69 rather than 169/100, when that decimal is exactly the number.
-        const decimal = String(exactForm.value.toNumber());
-        if (/^-?\d+(\.\d+)?$/.test(decimal) && Rational.fromDecimal(decimal.replace(/^-/, "")).equals(exactForm.value.abs())) {
-          return { value, latex: decimal, text: decimal, exact: true };
-        }
-      }
-      const text = format(exactForm);
-      if (text.length <= SHORT) return { value, latex: toLatex(exactForm), text, exact: true };
+      const shown = exactly(exactForm);
+      if (shown.text.length <= SHORT) return { value, ...shown, exact: true };
     }
     const decimal = Number.isFinite(value) ? String(Number(value.toPrecision(6))) : "undefined";
     return { value, latex: decimal.replace(/e\+?(-?\d+)$/, "\\cdot 10^{$1}"), text: decimal, exact: false };
   });
+}
+
+/** An exact constant as people write it: 1.69 rather than 169/100 when that decimal is exactly the number. */
+function exactly(e: Expr): { latex: string; text: string } {
+  if (e.kind === "num") {
+    const decimal = String(e.value.toNumber());
+    if (/^-?\d+(\.\d+)?$/.test(decimal) && Rational.fromDecimal(decimal.replace(/^-/, "")).equals(e.value.abs())) return { latex: decimal, text: decimal };
+  }
+  return { latex: toLatex(e), text: format(e) };
 }
 
 /** y = m(x - a) + f(a) for `f` at `a`; undefined where f or f' has no value. */
@@ -78,8 +80,7 @@ function shiftOf(x: Expr, a: Expr): { latex: string; text: string } {
   if (v === 0) return { latex: toLatex(x), text: format(x) };
   const [sign, magnitude] = v < 0 ? ["+", simplify(neg(a))] : ["-", a];
   const wrap = magnitude.kind === "add";
-  const latex = toLatex(magnitude);
-  const text = format(magnitude);
+  const { latex, text } = exactly(magnitude);
   return { latex: `${toLatex(x)} ${sign} ${wrap ? `\\left(${latex}\\right)` : latex}`, text: `${format(x)} ${sign} ${wrap ? `(${text})` : text}` };
 }
 
@@ -88,11 +89,13 @@ function slopeTimes(m: Shown, shift: string, as: "latex" | "text"): string {
   const open = as === "latex" ? "\\left(" : "(";
   const close = as === "latex" ? "\\right)" : ")";
   const factor = as === "latex" ? m.latex : m.text;
-  if (m.exact && m.value === 1 && factor === "1") return `${open}${shift}${close}`;
-  if (m.exact && m.value === -1 && factor === "-1") return `-${open}${shift}${close}`;
+  const bare = !shift.includes(" "); // x alone, when a = 0
+  if (m.exact && factor === "1") return shift;
+  if (m.exact && factor === "-1") return bare ? `-${shift}` : `-${open}${shift}${close}`;
   // A sum or a quotient as a factor is bracketed: (1 + pi)(x - 2), not 1 + pi(x - 2).
   const bracket = /[+/]|.-/.test(m.text);
-  return `${bracket ? `${open}${factor}${close}` : factor}${as === "latex" ? "\\," : ""}${open}${shift}${close}`;
+  const times = bare && as === "latex" ? ` ${shift}` : bare ? `*${shift}` : `${open}${shift}${close}`;
+  return `${bracket ? `${open}${factor}${close}` : factor}${times}`;
 }
 
 /** + f(a), written - 3 for f(a) = -3, left out for 0. */
