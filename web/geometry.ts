@@ -139,7 +139,9 @@ function clampY(y: number, w: Window): number {
 export function ticks(lo: number, hi: number, count = 8): number[] {
   const raw = (hi - lo) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  // The round step nearest the raw one, on a log scale (25 → 20, 40 → 50).
+  const distance = (s: number) => Math.abs(Math.log(s / raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).reduce((best, s) => (distance(s) < distance(best) ? s : best));
   const out: number[] = [];
   for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(12)));
   return out;
