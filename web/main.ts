@@ -382,13 +382,16 @@ window.addEventListener("popstate", () => {
 
 // ---- events ----
 
-let typingTimer: ReturnType<typeof setTimeout> | undefined;
-const afterTyping = (fn: () => void) => () => {
-  clearTimeout(typingTimer);
-  typingTimer = setTimeout(() => {
-    fn();
-    record("soon");
-  }, 120);
+/** Runs `fn` after a pause in typing into one input (each input its own timer), then records the state. */
+const afterTyping = (fn: () => void) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      fn();
+      record("soon");
+    }, 120);
+  };
 };
 
 exprInput.addEventListener("input", afterTyping(updateProblem));
