@@ -30,6 +30,7 @@ const exprInput = element<HTMLInputElement>("expr");
 const exprError = element<HTMLPreElement>("expr-error");
 const wrtSelect = element<HTMLSelectElement>("wrt");
 const orderInput = element<HTMLInputElement>("order");
+const orderError = element<HTMLPreElement>("order-error");
 const preview = element<HTMLDivElement>("preview");
 const practiceForm = element<HTMLFormElement>("practice");
 const answerPrompt = element<HTMLSpanElement>("answer-prompt");
@@ -87,43 +88,53 @@ function updateProblem(): void {
   result.removeAttribute("data-text");
   solution.hidden = true;
   const text = exprInput.value;
+  const order = readOrder();
   try {
     const f = parse(text);
     math(preview, toLatex(f), format(f), true);
     const wrt = chooseVariable(f);
-    const order = readOrder();
+    showError(exprInput, exprError, undefined);
+    if (order === undefined) throw new OrderError();
     const derivative = diff(f, wrt, order);
     const others = [...f.vars].filter((v) => v !== wrt);
     const curves = others.length === 0 ? { f: compile(f, [wrt]), df: compile(diff(f, wrt), [wrt]) } : undefined;
     problem = { f, wrt, order, derivative, ...(curves && { curves }) };
     math(answerPrompt, derivativeLatex(f, wrt, order), `d${order > 1 ? `^${order}` : ""}/d${wrt}${order > 1 ? `^${order}` : ""} of ${format(f)}`, false);
-    showError(exprInput, exprError, undefined);
   } catch (e) {
-    showError(exprInput, exprError, describeError(e, text));
+    if (!(e instanceof OrderError)) showError(exprInput, exprError, describeError(e, text));
   }
   updateAnswerPreview();
   view = undefined;
   updatePoint();
 }
 
-/** The variable select offers the function's variables; a variable it lacks (from a link) is kept, its derivative 0. */
+/**
+ * The variable select offers the function's variables and keeps the one chosen while the function has it. A variable
+ * the function lacks is offered only when a link asks for it (the derivative is then 0, which is a fair question).
+ */
 function chooseVariable(f: Expr): string {
-  const wanted = wrtSelect.value || wrtSelect.dataset.wanted || "";
+  const fromLink = wrtSelect.dataset.wanted;
+  delete wrtSelect.dataset.wanted;
+  const wanted = fromLink ?? wrtSelect.value;
   const options = [...f.vars].sort();
-  if (wanted !== "" && !options.includes(wanted)) options.push(wanted);
+  if (fromLink && !options.includes(fromLink)) options.push(fromLink);
   if (options.length === 0) options.push("x");
   const chosen = options.includes(wanted) ? wanted : options[0]!;
   wrtSelect.replaceChildren(...options.map((v) => new Option(v, v, false, v === chosen)));
   wrtSelect.value = chosen;
-  delete wrtSelect.dataset.wanted;
   return chosen;
 }
 
-function readOrder(): number {
+/** The order typed, or undefined (and an error beside the box) when it is not one the page offers. */
+function readOrder(): number | undefined {
   const order = Number(orderInput.value);
-  if (!Number.isInteger(order) || order < 1 || order > MAX_ORDER) throw new RangeError(`the order must be a whole number from 1 to ${MAX_ORDER}`);
-  return order;
+  const valid = orderInput.value.trim() !== "" && Number.isInteger(order) && order >= 1 && order <= MAX_ORDER;
+  showError(orderInput, orderError, valid ? undefined : `a whole number from 1 to ${MAX_ORDER}`);
+  return valid ? order : undefined;
 }
+
+/** The order box is wrong: its error is shown beside it, and the function's box keeps its own. */
+class OrderError extends Error {}
 
 // ---- errors beside their inputs ----
 

@@ -239,7 +239,6 @@ describe("practice mode", () => {
 
   it("names the first rule when no single missed step explains the answer", async () => {
     await open("?f=x^2*sin(x)&answer=2x cos(x)");
-    await page.keyboard.press("Tab"); // nothing focused yet: Enter must reach the form through the answer box
     await page.focus("#answer");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.textContent("#verdict .hint")).toBe("Hint: start with the product rule, and work each derivative it needs out in turn.");
@@ -297,7 +296,6 @@ describe("the address bar", () => {
     expect(await page.inputValue("#point")).toBe("1");
     expect(await page.inputValue("#answer")).toBe("6x");
     expect(await page.getAttribute("#tangent-equation", "data-text")).toBe("y = 3(x - 1) + 1");
-    await page.keyboard.press("Tab");
     await page.focus("#answer");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getAttribute("#verdict", "data-verdict")).toBe("correct");
@@ -327,6 +325,18 @@ describe("layout and access", () => {
     const box = (await error.boundingBox())!;
     expect(box.y - (input.y + input.height)).toBeLessThan(24);
     expect(box.x).toBeCloseTo(input.x, 0);
+  });
+
+  it("shows a wrong order beside the order box, and a new function's own variable", async () => {
+    await open("?f=x^2");
+    await page.fill("#order", "0");
+    await expect.poll(() => page.textContent("#order-error")).toBe("a whole number from 1 to 10");
+    expect(await page.isVisible("#expr-error")).toBe(false);
+    await page.fill("#order", "1");
+    await expect.poll(() => page.isVisible("#order-error")).toBe(false);
+    await type("#expr", "t^3");
+    await expect.poll(() => page.locator("#wrt option").allTextContents()).toEqual(["t"]);
+    expect(await page.getAttribute("#tangent-equation", "data-text")).toBe("y = 3(t - 1) + 1");
   });
 
   it("can be used from the keyboard alone: tab order, Enter to check", async () => {
