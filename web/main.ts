@@ -339,7 +339,9 @@ function showTangent(p: Problem, a: Expr): void {
   if (!tangent) {
     tangentBox.textContent = `No tangent at ${p.wrt} = ${format(a)}: the function or its derivative has no value there.`;
     tangentBox.dataset.text = "";
+    delete tangentBox.dataset.slope;
     exactSlope.textContent = "undefined";
+    delete exactSlope.dataset.value;
     return;
   }
   math(tangentBox, tangent.latex, `tangent: ${tangent.text}`, true);
@@ -387,15 +389,21 @@ function record(when: "now" | "soon"): void {
 }
 
 window.addEventListener("popstate", () => {
+  // Typing not yet acted on belongs to the page being left: it must not land on the one restored.
   clearTimeout(recordTimer);
+  for (const cancel of pendingTyping) cancel();
   applyState(readState(location.search));
 });
 
 // ---- events ----
 
+/** Cancels the typing each input has not yet acted on. */
+const pendingTyping: (() => void)[] = [];
+
 /** Runs `fn` after a pause in typing into one input (each input its own timer), then records the state. */
 const afterTyping = (fn: () => void) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  pendingTyping.push(() => clearTimeout(timer));
   return () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
