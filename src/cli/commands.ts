@@ -9,6 +9,7 @@ import { gradCommand, hessianCommand } from "./grad.js";
 import { replCommand } from "./repl.js";
 import { simplifyCommand } from "./simplify.js";
 import { trainCommand } from "../train/cli.js";
+import { predictCommand } from "../train/predict.js";
 import { checkCommand, stepsCommand } from "../homework/cli.js";
 import { serveCommand } from "../homework/serve.js";
 
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   evalCommand,
   replCommand,
   trainCommand,
+  predictCommand,
   stepsCommand,
   checkCommand,
   serveCommand,

@@ -1,15 +1,16 @@
 /**
- * A network with one hidden layer: h units `a_j = activation(w{j}_1*x1 + ... + w{j}_d*xd + b{j})`, a sigmoid
- * output `p = sigmoid(v1*a_1 + ... + vh*a_h + c)` and the cross-entropy loss. Every gradient comes from
+ * A network with one hidden layer: h units `a_j = activation(w{j}_1*x1 + ... + w{j}_d*xd + b{j})` (tanh, sigmoid or
+ * relu), a sigmoid output `p = sigmoid(v1*a_1 + ... + vh*a_h + c)` and the cross-entropy loss. Every gradient comes from
  * differentiating that loss expression; the hidden activations are shared subexpressions, computed once.
  */
 import { call, sym } from "../ast/build.js";
 import { describeValue } from "../arguments.js";
+import { stabilize } from "../compile/stable.js";
 import { ArgumentError } from "../errors.js";
 import { affine, crossEntropy, featureNames, LABEL, type Model } from "./model.js";
 import { mulberry32 } from "../random.js";
 
-export const ACTIVATIONS = ["tanh", "sigmoid"] as const;
+export const ACTIVATIONS = ["tanh", "sigmoid", "relu"] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
 export interface NetworkOptions {
@@ -45,12 +46,15 @@ export function neuralNetwork(dimension: number, options: NetworkOptions): Model
     0,
   ]);
   return {
+    kind: "network",
     loss: crossEntropy(z, sym(LABEL)),
-    probability: call("sigmoid", [z]),
+    outputs: [call("sigmoid", [z])],
     parameters,
+    weights: [...units.flatMap((u) => u.weights), ...outputWeights],
     features,
-    label: LABEL,
+    labels: [LABEL],
     initial,
+    stable: stabilize,
     summary: (params) => {
       const value = (name: string) => params[parameters.indexOf(name)]!;
       return {
