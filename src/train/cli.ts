@@ -205,7 +205,7 @@ function readSettings(args: string[]): Settings {
   const bundled = values.data === undefined && !datasetOptionGiven;
   const task: DatasetOptions = values.task !== undefined ? IRIS_TASKS[values.task as IrisTask] : bundled ? (softmax ? IRIS_SPECIES : IRIS_TASKS.a) : {};
   const activation = values.activation ?? "tanh";
-  if (!(ACTIVATIONS as readonly string[]).includes(activation)) throw new UsageError(`--activation: expected ${ACTIVATIONS.join(", ")}, got '${activation}'`);
+  if (!(ACTIVATIONS as readonly string[]).includes(activation)) throw new UsageError(`--activation: expected ${ACTIVATIONS.slice(0, -1).join(", ")} or ${ACTIVATIONS.at(-1)}, got '${activation}'`);
   const hidden = wholeNumber(values.hidden, "--hidden", 0, 0, MAX_HIDDEN);
   if (hidden === 0 && values.activation !== undefined) throw new UsageError("--activation applies to a network: add --hidden N");
   if (hidden === 0 && values.seed !== undefined && values.test === undefined && values.batch === undefined) {

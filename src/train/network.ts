@@ -25,7 +25,7 @@ export function neuralNetwork(dimension: number, options: NetworkOptions): Model
   if (typeof options !== "object" || options === null) throw new ArgumentError(`neuralNetwork: the options must be { hidden, activation?, seed? }, got ${describeValue(options)}`);
   const { hidden, activation = "tanh", seed = 1 } = options;
   if (!Number.isInteger(hidden) || hidden < 1) throw new ArgumentError(`the hidden layer needs a whole number of units (1 or more), got ${describeValue(hidden)}`);
-  if (!ACTIVATIONS.includes(activation)) throw new ArgumentError(`unknown activation ${typeof activation === "string" ? `'${activation}'` : describeValue(activation)}: expected ${ACTIVATIONS.join(" or ")}`);
+  if (!ACTIVATIONS.includes(activation)) throw new ArgumentError(`unknown activation ${typeof activation === "string" ? `'${activation}'` : describeValue(activation)}: expected ${ACTIVATIONS.slice(0, -1).join(", ")} or ${ACTIVATIONS.at(-1)}`);
   if (!Number.isSafeInteger(seed)) throw new ArgumentError(`the seed must be a whole number, got ${describeValue(seed)}`);
   const features = featureNames(dimension);
   const units = Array.from({ length: hidden }, (_, j) => ({
