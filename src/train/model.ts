@@ -33,10 +33,10 @@ export interface Model {
   /** Parts of printed formulas shown by name, e.g. `z1 = b1 + w1_1*x1 + ...`: definitions, and the rewrite using them. */
   readonly named?: { readonly definitions: readonly (readonly [string, Expr])[]; rename(e: Expr): Expr };
   /**
-   * Parameters whose gradients have one form up to indices: the report prints the representative's and says which
-   * others it stands for. Parameters in no family are printed one by one.
+   * Parameters whose gradients have one form up to indices: the report prints the representative's gradient and the
+   * note saying which others it stands for. Without families every parameter's gradient is printed.
    */
-  readonly families?: readonly { readonly representative: string; readonly members: readonly string[] }[];
+  readonly families?: readonly { readonly representative: string; readonly note?: string }[];
 }
 
 export const LABEL = "y";

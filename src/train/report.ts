@@ -72,10 +72,7 @@ export function textReport(run: TrainingRun): string {
 function gradientLines({ model, trainer }: TrainingRun, show: (e: Expr) => string): string[] {
   const of = (p: string) => trainer.gradients[model.parameters.indexOf(p)]!;
   const lines = model.families
-    ? model.families.map(({ representative, members }) => {
-        const line = `  dL/d${representative} = ${show(of(representative))}`;
-        return members.length === 1 ? line : `${line}    (${members[0]} ... ${members.at(-1)} alike, with x1 ... x${members.length})`;
-      })
+    ? model.families.map(({ representative, note }) => `  dL/d${representative} = ${show(of(representative))}${note ? `    (${note})` : ""}`)
     : model.parameters.map((p) => `  dL/d${p} = ${show(of(p))}`);
   const penalty = trainer.penalty;
   if (penalty && model.weights.length > 0) {

@@ -7,7 +7,7 @@
  * to 1 (the form `-Σ yk*log(pk)` differentiates to `x_j*(pk*(y1 + ... + yK) - yk)`).
  */
 import { add, call, div, mul, num, pow, sub, sym } from "../ast/build.js";
-import type { Expr } from "../ast/expr.js";
+import { equals, type Expr, withinGeneration } from "../ast/expr.js";
 import { postwalk } from "../ast/transform.js";
 import { describeValue } from "../arguments.js";
 import { ArgumentError } from "../errors.js";
@@ -25,31 +25,43 @@ export function softmaxRegression(dimension: number, classes: number): Model {
   const loss = sub(call("log", [total]), add(...logits.map((z, k) => mul(sym(labels[k]!), z))));
   const parameters = units.flatMap((u) => [...u.weights, u.bias]);
 
+  // The model keeps these expressions while diff, simplify and compile run: nodes are interned in generations
+  // (ast/expr.ts), so a kept node and its equal made later need not be one object. Matching is by `equals`.
+  const logitIndex = (e: Expr) => logits.findIndex((z) => equals(z, e));
+
   // exp(zk) overflows past zk ≈ 709: shifting every logit by their maximum m leaves each pk unchanged and turns the
   // log-sum-exp into m + log(Σ exp(zk - m)), whose largest term is exp(0) = 1.
-  const m = logits.slice(1).reduce((max, z) => call("max", [max, z]), logits[0]!);
-  const shifted = new Map(exps.map((e, k) => [e, call("exp", [sub(logits[k]!, m)])]));
-  const shiftedTotal = add(...shifted.values());
   const stable = (e: Expr) =>
-    postwalk(e, (node) => {
-      if (node.kind !== "call") return undefined;
-      if (node.name === "exp") return shifted.get(node);
-      return node.name === "log" && node.args[0] === shiftedTotal ? add(m, node) : undefined;
+    withinGeneration(() => {
+      const m = logits.slice(1).reduce((max, z) => call("max", [max, z]), logits[0]!);
+      const shiftedTotal = add(...logits.map((z) => call("exp", [sub(z, m)])));
+      return postwalk(e, (node) => {
+        if (node.kind !== "call") return undefined;
+        if (node.name === "exp") {
+          const k = logitIndex(node.args[0]!);
+          return k < 0 ? undefined : call("exp", [sub(logits[k]!, m)]);
+        }
+        return node.name === "log" && equals(node.args[0]!, shiftedTotal) ? add(m, node) : undefined;
+      });
     });
 
   // Printed formulas name each logit zk and probability pk.
-  const zNames = K.map((k) => sym(`z${k}`));
-  const namedTotal = add(...zNames.map((z) => call("exp", [z])));
-  const probabilityNames = new Map(zNames.map((z, k) => [call("exp", [z]), sym(`p${k + 1}`)]));
-  const inverseTotal = pow(namedTotal, num(-1));
-  const logitNames = new Map(logits.map((z, k) => [z, zNames[k]!]));
+  const zNames = K.map((k) => `z${k}`);
+  const namedTotal = () => add(...zNames.map((z) => call("exp", [sym(z)])));
   const rename = (e: Expr) =>
-    postwalk(postwalk(e, (node) => logitNames.get(node)), (node) => {
+    withinGeneration(() => {
+      const namedExps = zNames.map((z) => call("exp", [sym(z)]));
+      const inverseTotal = pow(add(...namedExps), num(-1));
+      const named = postwalk(e, (node) => {
+        const k = logitIndex(node);
+        return k < 0 ? undefined : sym(zNames[k]!);
+      });
       // exp(zk) * (exp(z1) + ... + exp(zK))^-1 is pk, wherever the pair stands among a product's factors.
-      if (node.kind !== "mul" || !node.factors.includes(inverseTotal)) return undefined;
-      const exp = node.factors.find((f) => probabilityNames.has(f));
-      if (exp === undefined) return undefined;
-      return mul(probabilityNames.get(exp)!, ...node.factors.filter((f) => f !== exp && f !== inverseTotal));
+      return postwalk(named, (node) => {
+        if (node.kind !== "mul" || !node.factors.includes(inverseTotal)) return undefined;
+        const k = namedExps.findIndex((exp) => node.factors.includes(exp));
+        return k < 0 ? undefined : mul(sym(`p${k + 1}`), ...node.factors.filter((f) => f !== namedExps[k] && f !== inverseTotal));
+      });
     });
 
   return {
@@ -70,13 +82,13 @@ export function softmaxRegression(dimension: number, classes: number): Model {
     named: {
       definitions: [
         ...K.map((k, i) => [`z${k}`, logits[i]!] as const),
-        ...K.map((k, i) => [`p${k}`, div(call("exp", [zNames[i]!]), namedTotal)] as const),
+        ...K.map((k, i) => [`p${k}`, div(call("exp", [sym(zNames[i]!)]), namedTotal())] as const),
       ],
       rename,
     },
     families: units.flatMap((u) => [
-      { representative: u.weights[0]!, members: u.weights },
-      { representative: u.bias, members: [u.bias] },
+      { representative: u.weights[0]!, ...(dimension > 1 && { note: `${u.weights[0]} ... ${u.weights.at(-1)} alike, with x1 ... x${dimension}` }) },
+      { representative: u.bias },
     ]),
   };
 }

@@ -4,9 +4,10 @@
  * standardisation against hand-computed values.
  */
 import { describe, expect, it } from "vitest";
+import { startGeneration } from "../../src/ast/expr.js";
 import { format } from "../../src/index.js";
 import { mulberry32 } from "../../src/random.js";
-import { IRIS_SPECIES, IRIS_FILE, loadCsv, loadIris } from "../../src/train/data.js";
+import { IRIS_FILE, IRIS_SPECIES, loadCsv, loadIris } from "../../src/train/data.js";
 import type { Dataset } from "../../src/train/dataset.js";
 import { logisticRegression } from "../../src/train/logistic.js";
 import type { Model } from "../../src/train/model.js";
@@ -86,9 +87,19 @@ describe("softmax regression", () => {
     expect(model.families!.map((f) => f.representative)).toEqual(["w1_1", "b1", "w2_1", "b2", "w3_1", "b3"]);
   });
 
+  it("names and stabilises expressions made in a later generation of interned nodes", () => {
+    const model = softmaxRegression(2, 3);
+    startGeneration(); // as a long run of diff and simplify would: the model's kept nodes are now of an old generation
+    const trainer = new Trainer(model, randomData(6, 2, 3, 1));
+    expect(format(model.named!.rename(trainer.gradients[model.parameters.indexOf("w1_2")]!))).toBe("x2*(p1 - y1)");
+    expect(format(model.stable(model.loss))).toContain("max(");
+  });
+
   it("stays finite where exp(z) overflows (logits near 1000)", () => {
     const data = randomData(6, 1, 3, 2);
-    const trainer = new Trainer(softmaxRegression(1, 3), data);
+    const model = softmaxRegression(1, 3);
+    startGeneration();
+    const trainer = new Trainer(model, data);
     const params = Float64Array.from([500, 0, -500, 0, 0, 300]); // z1 = 500*x1, z2 = -500*x1, z3 = 300
     const grad = new Float64Array(6);
     const loss = trainer.lossAndGradient(params, grad);
