@@ -201,6 +201,19 @@ describe("symdiff train --softmax", () => {
     expect(report.accuracy).toBe(1);
   });
 
+  it("trains on a user's CSV with three classes, and predict names a class the model does not know", async () => {
+    const file = join(dir, "pets.csv");
+    writeFileSync(file, "weight,height,kind\n1,1,cat\n1.2,0.9,cat\n5,4,dog\n6,5,dog\n3,8,horse\n3.2,7.5,horse\n");
+    const model = join(dir, "pets.json");
+    const { code, stdout } = await train(["--data", file, "--softmax", "--epochs", "500", "--save", model]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Data:      ${file}, 6 rows, label kind: 3 classes (cat, dog, horse)`);
+    expect(stdout).toContain("Accuracy:  100.0% (6/6)");
+    const other = join(dir, "zoo.csv");
+    writeFileSync(other, "kind,height,weight\ncat,1,1\nfox,0.5,0.4\n");
+    expect((await predict([model, other])).stderr).toBe(`error: ${other}: line 3, column 'kind': 'fox' is not a class of the model (cat, dog, horse)\n`);
+  });
+
   it("refuses options that do not go together, and bad values", async () => {
     const cases: [string[], string][] = [
       [["--softmax", "--task", "a"], "--task chooses a two-class Iris task; --softmax trains on all three species"],
