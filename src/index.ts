@@ -85,8 +85,9 @@ export function variables(e: ExprLike): string[] {
 export type { CompiledFunction, CompiledSet, CompiledSum } from "./compile/compile.js";
 export { stabilize } from "./compile/stable.js";
 export type { LatexOptions } from "./print/latex.js";
-export { Trainer, type FitOptions } from "./train/trainer.js";
+export { Trainer, type FitOptions, type TrainerOptions } from "./train/trainer.js";
 export { logisticRegression } from "./train/logistic.js";
+export { softmaxRegression } from "./train/softmax.js";
 export { neuralNetwork, type Activation, type NetworkOptions } from "./train/network.js";
 export type { Model } from "./train/model.js";
 export { loadCsv, loadIris, IRIS_TASKS, type IrisTask } from "./train/data.js";

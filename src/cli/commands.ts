@@ -10,6 +10,7 @@ import { replCommand } from "./repl.js";
 import { simplifyCommand } from "./simplify.js";
 import { tangentCommand } from "./tangent.js";
 import { trainCommand } from "../train/cli.js";
+import { predictCommand } from "../train/predict.js";
 import { checkCommand, stepsCommand } from "../homework/cli.js";
 import { gradeCommand } from "../homework/grade-cli.js";
 import { serveCommand } from "../homework/serve.js";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   tangentCommand,
   replCommand,
   trainCommand,
+  predictCommand,
   stepsCommand,
   checkCommand,
   gradeCommand,

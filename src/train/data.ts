@@ -3,8 +3,8 @@
  * four measurements in cm, three species) and its two standard binary tasks.
  */
 import { readFileSync } from "node:fs";
-import { parseCsv } from "./csv.js";
-import { type Dataset, type DatasetOptions, toDataset } from "./dataset.js";
+import { type CsvTable, parseCsv } from "./csv.js";
+import { type Dataset, type DatasetOptions, type LabelScheme, type PredictionInput, toDataset, toPredictionInput } from "./dataset.js";
 import { DataError } from "./errors.js";
 import { describeValue } from "../arguments.js";
 import { ArgumentError } from "../errors.js";
@@ -21,6 +21,9 @@ export const IRIS_TASKS = {
   b: { label: "species", features: ["sepal_length", "sepal_width"], positive: "setosa" },
 } as const satisfies Record<string, DatasetOptions>;
 
+/** All 150 flowers, all four features, the three species as classes (for softmax regression). */
+export const IRIS_SPECIES = { label: "species", features: IRIS_FEATURES, multiclass: true } as const satisfies DatasetOptions;
+
 export type IrisTask = keyof typeof IRIS_TASKS;
 
 export function loadIris(task: IrisTask): Dataset {
@@ -34,6 +37,16 @@ export function loadIris(task: IrisTask): Dataset {
 export function loadCsv(file: string | URL, options: DatasetOptions = {}): Dataset {
   if (typeof file !== "string" && !(file instanceof URL)) throw new ArgumentError(`loadCsv: the file must be a path or a URL, got ${describeValue(file)}`);
   if (typeof options !== "object" || options === null) throw new ArgumentError(`loadCsv: the options must be an object (or left out), got ${describeValue(options)}`);
+  return readTable(file, (table) => toDataset(table, options));
+}
+
+/** Reads the rows a saved model is to predict: its feature columns and, when present, its label column. */
+export function loadPredictionInput(file: string, features: readonly string[], label: LabelScheme): PredictionInput {
+  return readTable(file, (table) => toPredictionInput(table, features, label));
+}
+
+/** Reads and parses a CSV file and hands the table to `use`; a DataError from either names the file. */
+function readTable<T>(file: string | URL, use: (table: CsvTable) => T): T {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -41,7 +54,7 @@ export function loadCsv(file: string | URL, options: DatasetOptions = {}): Datas
     throw new DataError(`cannot read ${String(file)}: ${(error as Error).message}`);
   }
   try {
-    return toDataset(parseCsv(text), options);
+    return use(parseCsv(text));
   } catch (error) {
     if (error instanceof DataError) throw new DataError(`${fileName(file)}: ${error.message}`);
     throw error;

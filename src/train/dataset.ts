@@ -1,5 +1,5 @@
 /**
- * A binary classification data set in typed arrays, taken from a CSV table with every cell checked: a missing value,
+ * A classification data set (two classes, or several for softmax regression) in typed arrays, taken from a CSV table with every cell checked: a missing value,
  * a non-numeric feature or a label that is neither 0/1 nor a known class name stops loading with the line and column,
  * so nothing is ever trained on silently wrong data.
  */
@@ -11,12 +11,14 @@ export interface Dataset {
   readonly labelName: string;
   /** Row-major: `features[i * dimension + j]` is feature j of sample i. */
   readonly features: Float64Array;
-  /** 0 or 1 per sample. */
+  /** The class index per sample: 0 or 1 for two classes, 0 ... K-1 for K classes. */
   readonly labels: Float64Array;
   readonly size: number;
   readonly dimension: number;
   /** The class name that is label 1, when labels were class names. */
   readonly positive?: string;
+  /** The name of each class index, for reports and saved models: ["0", "1"], [other, positive] or the K classes. */
+  readonly classNames: readonly string[];
 }
 
 export interface DatasetOptions {
@@ -28,6 +30,8 @@ export interface DatasetOptions {
   readonly positive?: string;
   /** Keep only the rows whose label is one of these (class names or 0/1); by default all rows. */
   readonly classes?: readonly string[];
+  /** Every distinct label is a class of its own (softmax regression), numbered in order of `classes` or of first appearance. */
+  readonly multiclass?: boolean;
 }
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -52,6 +56,10 @@ export function toDataset(table: CsvTable, options: DatasetOptions = {}): Datase
   if (kept.length === 0) throw new DataError("no rows to train on");
 
   const dimension = featureColumns.length;
+  const classNames = options.multiclass === true
+    ? options.classes ?? [...new Set(kept.map(labelOf))]
+    : binaryClassNames(options.positive, [...new Set(kept.map(labelOf))]);
+  if (options.multiclass === true && options.positive !== undefined) throw new DataError("a positive class names one of two classes; with several classes leave it out");
   const features = new Float64Array(kept.length * dimension);
   const labels = new Float64Array(kept.length);
   kept.forEach((row, i) => {
@@ -59,14 +67,36 @@ export function toDataset(table: CsvTable, options: DatasetOptions = {}): Datase
     featureColumns.forEach((col, j) => {
       features[i * dimension + j] = numberCell(table.rows[row]![col]!, () => where(col));
     });
-    labels[i] = labelValue(labelOf(row), options.positive, () => where(labelColumn));
+    const text = labelOf(row);
+    if (text === "") throw new DataError(`${where(labelColumn)}: missing label`);
+    labels[i] = options.multiclass === true ? classNames.indexOf(text) : labelValue(text, options.positive, () => where(labelColumn));
   });
 
-  const ones = labels.reduce((s, y) => s + y, 0);
-  if (ones === 0 || ones === kept.length) {
-    throw new DataError(`all ${kept.length} rows have label ${ones === 0 ? 0 : 1}: training needs examples of both classes`);
+  if (options.multiclass === true) {
+    if (classNames.length < 2) throw new DataError(`all ${kept.length} rows have class '${classNames[0]}': training needs examples of two or more classes`);
+  } else {
+    const ones = labels.reduce((s, y) => s + y, 0);
+    if (ones === 0 || ones === kept.length) {
+      throw new DataError(`all ${kept.length} rows have label ${ones === 0 ? 0 : 1}: training needs examples of both classes`);
+    }
   }
-  return { featureNames, labelName: label, features, labels, size: kept.length, dimension, ...(options.positive === undefined ? {} : { positive: options.positive }) };
+  return {
+    featureNames,
+    labelName: label,
+    features,
+    labels,
+    size: kept.length,
+    dimension,
+    classNames,
+    ...(options.positive === undefined ? {} : { positive: options.positive }),
+  };
+}
+
+/** Names for labels 0 and 1: the positive class and the one other class it was told from (or "not <positive>"). */
+function binaryClassNames(positive: string | undefined, found: readonly string[]): string[] {
+  if (positive === undefined) return ["0", "1"];
+  const others = found.filter((name) => name !== positive);
+  return [others.length === 1 ? others[0]! : `not ${positive}`, positive];
 }
 
 /** At most ten names of a list, for messages. */
@@ -90,8 +120,49 @@ function numberCell(cell: string, where: () => string): number {
 }
 
 function labelValue(text: string, positive: string | undefined, where: () => string): number {
-  if (text === "") throw new DataError(`${where()}: missing label`);
   if (positive !== undefined) return text === positive ? 1 : 0;
   if (text === "0" || text === "1") return Number(text);
   throw new DataError(`${where()}: label '${text}' is not 0 or 1 (with class names, name the positive class: --positive NAME)`);
+}
+
+/** Rows to predict: the features a model needs and, when the table has the label column, each row's class index. */
+export interface PredictionInput {
+  readonly features: Float64Array;
+  readonly size: number;
+  readonly dimension: number;
+  readonly labels?: Float64Array;
+}
+
+/** How a saved model names its classes: what `toPredictionInput` needs to read the label column. */
+export interface LabelScheme {
+  readonly name: string;
+  readonly classNames: readonly string[];
+  readonly positive?: string;
+}
+
+export function toPredictionInput(table: CsvTable, featureNames: readonly string[], label: LabelScheme): PredictionInput {
+  const missing = featureNames.filter((name) => !table.header.includes(name));
+  if (missing.length > 0) {
+    throw new DataError(`the model needs ${missing.length === 1 ? "feature column" : "feature columns"} ${missing.map((m) => `'${m}'`).join(", ")}, which the file lacks (columns: ${table.header.join(", ")})`);
+  }
+  const featureColumns = featureNames.map((name) => column(table, name));
+  const labelColumn = table.header.indexOf(label.name);
+  const dimension = featureColumns.length;
+  const size = table.rows.length;
+  if (size === 0) throw new DataError("no rows to predict");
+  const features = new Float64Array(size * dimension);
+  const labels = labelColumn < 0 ? undefined : new Float64Array(size);
+  table.rows.forEach((row, i) => {
+    const where = (col: number) => `line ${table.lines[i]}, column '${table.header[col]}'`;
+    featureColumns.forEach((col, j) => {
+      features[i * dimension + j] = numberCell(row[col]!, () => where(col));
+    });
+    if (labels === undefined) return;
+    const text = row[labelColumn]!.trim();
+    if (text === "") throw new DataError(`${where(labelColumn)}: missing label`);
+    const index = label.positive !== undefined ? (text === label.positive ? 1 : 0) : label.classNames.indexOf(text);
+    if (index < 0) throw new DataError(`${where(labelColumn)}: '${text}' is not a class of the model (${sample(label.classNames)})`);
+    labels[i] = index;
+  });
+  return { features, size, dimension, ...(labels && { labels }) };
 }

@@ -1,26 +1,42 @@
 /**
  * A model is a per-sample loss written as an expression: the trainer differentiates and compiles it, so a model
- * never contains a hand-written gradient. Variables of one sample are the features `x1 ... xd` and the label `y`.
+ * never contains a hand-written gradient. Variables of one sample are the features `x1 ... xd` and the label: `y`
+ * (0 or 1) for two classes, the one-hot `y1 ... yK` for K classes.
  */
 import { add, call, mul, neg, ONE, sub, sym } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { describeValue } from "../arguments.js";
 import { ArgumentError } from "../errors.js";
 
+export type ModelKind = "logistic" | "softmax" | "network";
+
 export interface Model {
-  /** The per-sample loss in textbook form (what users read; compiled after `stabilize`). */
+  readonly kind: ModelKind;
+  /** The per-sample loss in textbook form (what users read; compiled after `stable`). */
   readonly loss: Expr;
-  /** The predicted probability that the label is 1. */
-  readonly probability: Expr;
+  /** The predicted probabilities: [P(label = 1)] for two classes, [p1, ..., pK] for K classes. */
+  readonly outputs: readonly Expr[];
   /** Trainable parameters, in the order of parameter vectors. */
   readonly parameters: readonly string[];
+  /** The parameters L2 regularisation shrinks: every weight, no bias (a bias only shifts the decision). */
+  readonly weights: readonly string[];
   /** Feature variables `x1 ... xd`. */
   readonly features: readonly string[];
-  readonly label: string;
+  /** Label variables: `y`, or `y1 ... yK` one-hot. */
+  readonly labels: readonly string[];
   /** Starting parameter values. */
   readonly initial: Float64Array;
-  /** The learned values in the shape users expect: weights (per feature, or per layer) and the output bias. */
-  summary(params: Float64Array): { readonly weights: unknown; readonly bias: number };
+  /** The same expression rewritten to stay finite in float64 (for compiling; never shown). */
+  stable(e: Expr): Expr;
+  /** The learned values in the shape users expect: weights (per feature, per class or per layer) and the bias. */
+  summary(params: Float64Array): { readonly weights: unknown; readonly bias: unknown };
+  /** Parts of printed formulas shown by name, e.g. `z1 = b1 + w1_1*x1 + ...`: definitions, and the rewrite using them. */
+  readonly named?: { readonly definitions: readonly (readonly [string, Expr])[]; rename(e: Expr): Expr };
+  /**
+   * Parameters whose gradients have one form up to indices: the report prints the representative's gradient and the
+   * note saying which others it stands for. Without families every parameter's gradient is printed.
+   */
+  readonly families?: readonly { readonly representative: string; readonly note?: string }[];
 }
 
 export const LABEL = "y";

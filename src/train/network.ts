@@ -1,15 +1,16 @@
 /**
- * A network with one hidden layer: h units `a_j = activation(w{j}_1*x1 + ... + w{j}_d*xd + b{j})`, a sigmoid
- * output `p = sigmoid(v1*a_1 + ... + vh*a_h + c)` and the cross-entropy loss. Every gradient comes from
+ * A network with one hidden layer: h units `a_j = activation(w{j}_1*x1 + ... + w{j}_d*xd + b{j})` (tanh, sigmoid or
+ * relu), a sigmoid output `p = sigmoid(v1*a_1 + ... + vh*a_h + c)` and the cross-entropy loss. Every gradient comes from
  * differentiating that loss expression; the hidden activations are shared subexpressions, computed once.
  */
 import { call, sym } from "../ast/build.js";
 import { describeValue } from "../arguments.js";
+import { stabilize } from "../compile/stable.js";
 import { ArgumentError } from "../errors.js";
 import { affine, crossEntropy, featureNames, LABEL, type Model } from "./model.js";
 import { mulberry32 } from "../random.js";
 
-export const ACTIVATIONS = ["tanh", "sigmoid"] as const;
+export const ACTIVATIONS = ["tanh", "sigmoid", "relu"] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
 export interface NetworkOptions {
@@ -24,7 +25,7 @@ export function neuralNetwork(dimension: number, options: NetworkOptions): Model
   if (typeof options !== "object" || options === null) throw new ArgumentError(`neuralNetwork: the options must be { hidden, activation?, seed? }, got ${describeValue(options)}`);
   const { hidden, activation = "tanh", seed = 1 } = options;
   if (!Number.isInteger(hidden) || hidden < 1) throw new ArgumentError(`the hidden layer needs a whole number of units (1 or more), got ${describeValue(hidden)}`);
-  if (!ACTIVATIONS.includes(activation)) throw new ArgumentError(`unknown activation ${typeof activation === "string" ? `'${activation}'` : describeValue(activation)}: expected ${ACTIVATIONS.join(" or ")}`);
+  if (!ACTIVATIONS.includes(activation)) throw new ArgumentError(`unknown activation ${typeof activation === "string" ? `'${activation}'` : describeValue(activation)}: expected ${ACTIVATIONS.slice(0, -1).join(", ")} or ${ACTIVATIONS.at(-1)}`);
   if (!Number.isSafeInteger(seed)) throw new ArgumentError(`the seed must be a whole number, got ${describeValue(seed)}`);
   const features = featureNames(dimension);
   const units = Array.from({ length: hidden }, (_, j) => ({
@@ -45,12 +46,15 @@ export function neuralNetwork(dimension: number, options: NetworkOptions): Model
     0,
   ]);
   return {
+    kind: "network",
     loss: crossEntropy(z, sym(LABEL)),
-    probability: call("sigmoid", [z]),
+    outputs: [call("sigmoid", [z])],
     parameters,
+    weights: [...units.flatMap((u) => u.weights), ...outputWeights],
     features,
-    label: LABEL,
+    labels: [LABEL],
     initial,
+    stable: stabilize,
     summary: (params) => {
       const value = (name: string) => params[parameters.indexOf(name)]!;
       return {

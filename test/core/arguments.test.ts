@@ -30,6 +30,7 @@ const CALLS: Record<string, { args: () => unknown[]; construct?: boolean }> = {
   loadIris: { args: () => ["a"] },
   logisticRegression: { args: () => [2] },
   neuralNetwork: { args: () => [2, { hidden: 2 }] },
+  softmaxRegression: { args: () => [2, 3] },
   nodeCount: { args: () => ["x"] },
   opCount: { args: () => [parse("x + 1")] },
   parse: { args: () => ["x", {}] },

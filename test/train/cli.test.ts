@@ -2,22 +2,32 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Writable } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { IO } from "../../src/cli/command.js";
 import { reportError } from "../../src/cli/report.js";
 import { runTrain } from "../../src/train/cli.js";
+import { runPredict } from "../../src/train/predict.js";
 
 /** Runs `symdiff train ...` in-process, as the dispatcher would, with stderr a terminal or not. */
-async function train(args: string[], { tty = false } = {}) {
+function train(args: string[], { tty = false } = {}) {
+  return runCommand(runTrain, args, tty);
+}
+
+function predict(args: string[]) {
+  return runCommand(runPredict, args, false);
+}
+
+async function runCommand(command: (args: string[], io: IO) => Promise<number>, args: string[], tty: boolean) {
   const captured = { stdout: "", stderr: "" };
   const sink = (name: "stdout" | "stderr") =>
     Object.assign(new Writable({ write: (chunk, _encoding, done) => ((captured[name] += String(chunk)), done()) }), { isTTY: tty });
   const io: IO = { stdin: process.stdin, stdout: sink("stdout"), stderr: sink("stderr"), isTTY: tty, color: false };
   let code: number;
   try {
-    code = await runTrain(args, io);
+    code = await command(args, io);
   } catch (e) {
     code = reportError(io, e);
   }
@@ -103,8 +113,9 @@ describe("symdiff train", () => {
       [["--lr", "0"], "--lr: expected a positive number, got '0'"],
       [["--epochs", "1.5"], "--epochs: expected a whole number from 1 to 10,000,000, got '1.5'"],
       [["--hidden", "two"], "--hidden: expected a whole number from 0 to 64, got 'two'"],
-      [["--activation", "relu", "--hidden", "2"], "--activation: expected tanh or sigmoid, got 'relu'"],
-      [["--seed", "4"], "--seed applies to a network: add --hidden N"],
+      [["--activation", "elu", "--hidden", "2"], "--activation: expected tanh, sigmoid or relu, got 'elu'"],
+      [["--activation", "relu"], "--activation applies to a network: add --hidden N"],
+      [["--seed", "4"], "--seed applies to a network (--hidden N), a --test split or --batch order"],
       [["--task", "c"], "--task: expected a or b, got 'c'"],
       [["--task", "toString"], "--task: expected a or b, got 'toString'"],
       [["--task", "a", "--data", "x.csv"], "cannot be combined with --data"],
@@ -126,6 +137,172 @@ describe("symdiff train", () => {
     const { code, stderr } = await train(["--data", file, "--lr", "1e10", "--epochs", "3"]);
     expect(code).toBe(2);
     expect(stderr).toContain("training diverged");
+  });
+});
+
+describe("symdiff train --softmax", () => {
+  it("tells the three Iris species apart by default, printing one gradient per family", async () => {
+    const { code, stdout } = await train(["--softmax"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Data:      iris.csv (bundled), 150 rows, label species: 3 classes (setosa, versicolor, virginica)");
+    expect(stdout).toContain("           z2 = b2 + w2_1*x1 + w2_2*x2 + w2_3*x3 + w2_4*x4");
+    expect(stdout).toContain("           p2 = exp(z2)/(exp(z1) + exp(z2) + exp(z3))");
+    expect(stdout).toContain("Loss:      L = -y1*z1 - y2*z2 - y3*z3 + log(exp(z1) + exp(z2) + exp(z3))");
+    const gradientLines = stdout.split("\n").filter((l) => l.startsWith("  dL/d"));
+    expect(gradientLines).toEqual([
+      "  dL/dw1_1 = x1*(p1 - y1)    (w1_1 ... w1_4 alike, with x1 ... x4)",
+      "  dL/db1 = p1 - y1",
+      "  dL/dw2_1 = x1*(p2 - y2)    (w2_1 ... w2_4 alike, with x1 ... x4)",
+      "  dL/db2 = p2 - y2",
+      "  dL/dw3_1 = x1*(p3 - y3)    (w3_1 ... w3_4 alike, with x1 ... x4)",
+      "  dL/db3 = p3 - y3",
+    ]);
+    expect(stdout).toContain("Loss:      1.09861228866810"); // log 3 at zero weights
+    expect(stdout).toContain("Accuracy:  98.7% (148/150)");
+  });
+
+  it("reports accuracy, held-out accuracy, standardisation and the loss history in --json", async () => {
+    const args = ["--softmax", "--standardize", "--test", "0.2", "--optimizer", "adam", "--lr", "0.05", "--epochs", "300", "--json"];
+    const report = JSON.parse((await train(args)).stdout);
+    expect(report.model).toEqual({ kind: "softmax regression", classes: 3 });
+    expect(report.data.classes).toEqual(["setosa", "versicolor", "virginica"]);
+    expect(report.data.rows).toBe(150);
+    expect(report.test).toMatchObject({ rows: 30, seed: 1 });
+    expect(report.test.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.optimizer).toBe("adam");
+    expect(report.gradients.w2_3).toBe("x3*(p2 - y2)");
+    expect(report.standardization.mean).toHaveLength(4);
+    expect(report.lossHistory.epoch).toHaveLength(301);
+    expect(report.lossHistory.loss[0]).toBeCloseTo(Math.log(3), 12);
+    expect(report.lossHistory.loss.at(-1)).toBe(report.loss);
+  });
+
+  it("samples a long loss history, keeping the first and the final epoch", async () => {
+    const report = JSON.parse((await train(["--epochs", "2500", "--json"])).stdout);
+    expect(report.lossHistory.epoch.slice(0, 3)).toEqual([0, 3, 6]);
+    expect(report.lossHistory.epoch.at(-1)).toBe(2500);
+    expect(report.lossHistory.epoch.length).toBeLessThanOrEqual(1001);
+  });
+
+  it("adds the L2 term to the printed loss and gradient", async () => {
+    const { stdout } = await train(["--l2", "0.01", "--epochs", "10"]);
+    expect(stdout).toContain("Loss:      L = -y*log(sigmoid(b + w1*x1 + w2*x2 + w3*x3 + w4*x4)) - (1 - y)*log(1 - sigmoid(b + w1*x1 + w2*x2 + w3*x3 + w4*x4)) + lambda*(w1^2 + w2^2 + w3^2 + w4^2)/2, lambda = 0.01");
+    expect(stdout).toContain("plus, from the L2 term: d/dw1 = lambda*w1, and likewise for every weight");
+  });
+
+  it("trains a relu network in mini-batches", async () => {
+    const report = JSON.parse((await train(["--hidden", "3", "--activation", "relu", "--batch", "10", "--epochs", "100", "--json"])).stdout);
+    expect(report.model).toEqual({ kind: "network", hidden: 3, activation: "relu", seed: 1 });
+    expect(report.batchSize).toBe(10);
+    const z = "c + v1*relu(b1 + w1_1*x1 + w1_2*x2 + w1_3*x3 + w1_4*x4) + v2*relu(b2 + w2_1*x1 + w2_2*x2 + w2_3*x3 + w2_4*x4) + v3*relu(b3 + w3_1*x1 + w3_2*x2 + w3_3*x3 + w3_4*x4)";
+    expect(report.gradients.v1).toBe(`(sigmoid(${z}) - y)*relu(b1 + w1_1*x1 + w1_2*x2 + w1_3*x3 + w1_4*x4)`);
+    expect(report.gradients.w2_3).toBe(`v2*x3*(sigmoid(${z}) - y)*step(b2 + w2_1*x1 + w2_2*x2 + w2_3*x3 + w2_4*x4)`);
+    expect(report.accuracy).toBe(1);
+  });
+
+  it("trains on a user's CSV with three classes, and predict names a class the model does not know", async () => {
+    const file = join(dir, "pets.csv");
+    writeFileSync(file, "weight,height,kind\n1,1,cat\n1.2,0.9,cat\n5,4,dog\n6,5,dog\n3,8,horse\n3.2,7.5,horse\n");
+    const model = join(dir, "pets.json");
+    const { code, stdout } = await train(["--data", file, "--softmax", "--epochs", "500", "--save", model]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Data:      ${file}, 6 rows, label kind: 3 classes (cat, dog, horse)`);
+    expect(stdout).toContain("Accuracy:  100.0% (6/6)");
+    const other = join(dir, "zoo.csv");
+    writeFileSync(other, "kind,height,weight\ncat,1,1\nfox,0.5,0.4\n");
+    expect((await predict([model, other])).stderr).toBe(`error: ${other}: line 3, column 'kind': 'fox' is not a class of the model (cat, dog, horse)\n`);
+  });
+
+  it("refuses options that do not go together, and bad values", async () => {
+    const cases: [string[], string][] = [
+      [["--softmax", "--task", "a"], "--task chooses a two-class Iris task; --softmax trains on all three species"],
+      [["--softmax", "--positive", "setosa"], "--positive makes two classes of the label; --softmax keeps every class"],
+      [["--softmax", "--hidden", "3"], "it cannot be combined with --softmax"],
+      [["--test", "1"], "--test: expected a fraction between 0 and 1 (say 0.2), got '1'"],
+      [["--test", "0.001"], "a test fraction of 0.001 leaves no test rows out of 100"],
+      [["--l2", "-0.1"], "--l2: expected a number ≥ 0, got '-0.1'"],
+      [["--batch", "0"], "--batch: expected a whole number from 1 to"],
+      [["--optimizer", "sgd"], "--optimizer: expected gd or adam, got 'sgd'"],
+      [["--save", "model.txt"], "--save: the model is written as JSON; give a file name ending in .json, got 'model.txt'"],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = await train(args);
+      expect(code).toBe(2);
+      expect(stderr).toContain(message);
+    }
+  });
+});
+
+describe("symdiff predict", () => {
+  const iris = fileURLToPath(new URL("../../data/iris.csv", import.meta.url));
+
+  it("predicts what the trained model predicted: --save then predict gives the same classes and accuracy", async () => {
+    const file = join(dir, "iris-softmax.json");
+    const trained = JSON.parse((await train(["--softmax", "--standardize", "--epochs", "200", "--save", file, "--json"])).stdout);
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    expect(saved).toMatchObject({ format: "symdiff-model", version: 1, kind: "softmax", features: ["sepal_length", "sepal_width", "petal_length", "petal_width"] });
+    expect(saved.label).toEqual({ name: "species", classNames: ["setosa", "versicolor", "virginica"] });
+    expect(saved.standardization).toEqual(trained.standardization);
+    expect(saved.parameters).toEqual(trained.parameters);
+    const { code, stdout, stderr } = await predict([file, iris]);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("species,probability");
+    expect(lines).toHaveLength(151);
+    expect(lines[1]).toMatch(/^setosa,0\.9\d*$/);
+    expect(stderr).toBe(`accuracy: ${(trained.accuracy * 100).toFixed(1)}% (${Math.round(trained.accuracy * 150)}/150)\n`);
+    const json = JSON.parse((await predict([file, iris, "--json"])).stdout);
+    expect(json.accuracy).toBe(trained.accuracy);
+    expect(json.predictions.slice(0, 1)).toEqual(["setosa"]);
+  });
+
+  it("reads the feature columns by name from a file without the label, and applies a network's classes", async () => {
+    const model = join(dir, "iris-b.json");
+    await train(["--task", "b", "--hidden", "2", "--standardize", "--epochs", "300", "--save", model]);
+    const rows = join(dir, "two-flowers.csv");
+    writeFileSync(rows, "sepal_width,sepal_length,note\n3.5,5.1,small\n3.0,7.0,large\n");
+    const { code, stdout, stderr } = await predict([model, rows]);
+    expect(code).toBe(0);
+    expect(stdout.split("\n").slice(0, 3).map((l) => l.split(",")[0])).toEqual(["species", "setosa", "not setosa"]);
+    expect(stderr).toBe(""); // no label column, no accuracy
+  });
+
+  it("matches the trained logistic model's predictions row by row", async () => {
+    const file = join(dir, "animals.csv");
+    writeFileSync(file, "weight,height,kind\n1,1,cat\n1.2,0.9,cat\n5,4,dog\n6,5,dog\n0.8,1.1,cat\n5.5,4.5,dog\n3,2.9,cat\n");
+    const model = join(dir, "animals.json");
+    const trained = JSON.parse((await train(["--data", file, "--positive", "dog", "--epochs", "50", "--save", model, "--json"])).stdout);
+    const { predictions, probabilities } = JSON.parse((await predict([model, file, "--json"])).stdout);
+    // By hand: p = sigmoid(b + w1*weight + w2*height) from the reported weights.
+    const rows = [[1, 1], [1.2, 0.9], [5, 4], [6, 5], [0.8, 1.1], [5.5, 4.5], [3, 2.9]];
+    rows.forEach(([a, b], i) => {
+      const p = 1 / (1 + Math.exp(-(trained.bias + trained.weights[0] * a! + trained.weights[1] * b!)));
+      expect(predictions[i]).toBe(p >= 0.5 ? "dog" : "cat");
+      expect(probabilities[i]).toBeCloseTo(p >= 0.5 ? p : 1 - p, 14);
+    });
+  });
+
+  it("refuses a file that is not a symdiff model, a data file missing a feature, and wrong arguments", async () => {
+    const notJson = join(dir, "notes.json");
+    writeFileSync(notJson, "hello");
+    expect(await predict([notJson, iris])).toMatchObject({ code: 2, stderr: `error: ${notJson}: not a symdiff model file (not JSON); write one with symdiff train --save FILE.json\n` });
+    const otherJson = join(dir, "package.json");
+    writeFileSync(otherJson, JSON.stringify({ name: "x", version: "1.0.0" }));
+    expect((await predict([otherJson, iris])).stderr).toContain(`${otherJson}: not a symdiff model file ("format" is missing, expected "symdiff-model")`);
+    const model = join(dir, "iris-a.json");
+    await train(["--epochs", "10", "--save", model]);
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, readFileSync(model, "utf8").replace('"w2"', '"w9"'));
+    expect((await predict([broken, iris])).stderr).toContain("not a symdiff model file (parameter w2 is missing, expected a number)");
+    const partial = join(dir, "partial.csv");
+    writeFileSync(partial, "sepal_length,petal_length\n5.1,1.4\n");
+    expect(await predict([model, partial])).toMatchObject({
+      code: 2,
+      stderr: `error: partial.csv: the model needs feature columns 'sepal_width', 'petal_width', which the file lacks (columns: sepal_length, petal_length)\n`.replace("partial.csv", partial),
+    });
+    expect((await predict([model])).stderr).toContain("expected a model file and a data file (symdiff predict MODEL.json DATA.csv), got 1 argument");
+    expect((await predict([join(dir, "none.json"), iris])).stderr).toMatch(/cannot read .*none\.json: ENOENT/);
   });
 });
 

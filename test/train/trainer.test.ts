@@ -17,6 +17,7 @@ function dataset(rows: number[][]): Dataset {
     labels: Float64Array.from(rows.map((r) => r[dimension]!)),
     size: rows.length,
     dimension,
+    classNames: ["0", "1"],
   };
 }
 
@@ -99,7 +100,7 @@ describe("one-hidden-layer network", () => {
   it("computes each hidden unit and the output sigmoid once for the loss and all gradients together", () => {
     const model = neuralNetwork(4, { hidden: 4, activation: "tanh" });
     const gradients = gradient(model.loss, model.parameters);
-    const { source } = compileAll([stabilize(model.loss), ...gradients], [...model.parameters, ...model.features, model.label]);
+    const { source } = compileAll([stabilize(model.loss), ...gradients], [...model.parameters, ...model.features, ...model.labels]);
     expect(gradients).toHaveLength(25);
     expect(source.match(/Math\.tanh\(/g)).toHaveLength(4);
     expect(source.match(/1 \/ \(1 \+ Math\.exp\(/g)).toHaveLength(1);
@@ -116,7 +117,7 @@ describe("one-hidden-layer network", () => {
 
   it("refuses impossible shapes with clear errors", () => {
     expect(() => neuralNetwork(4, { hidden: 0 })).toThrow(/1 or more/);
-    expect(() => neuralNetwork(4, { hidden: 2, activation: "relu" as "tanh" })).toThrow(/unknown activation 'relu'/);
+    expect(() => neuralNetwork(4, { hidden: 2, activation: "elu" as "tanh" })).toThrow(/unknown activation 'elu'/);
     expect(() => new Trainer(logisticRegression(3), loadIris("b"))).toThrow(/takes 3 features, the data set has 2/);
     const trainer = new Trainer(logisticRegression(2), loadIris("b"));
     expect(() => trainer.fit(new Float64Array(3), { learningRate: -1, iterations: 5 })).toThrow(/learning rate/);
