@@ -7,6 +7,7 @@
  * the same tokens back through `lexer`.
  */
 import moo from "moo";
+import { position } from "./position.js";
 
 /**
  * Letters of names: ASCII letters and the Greek alphabet (with its variant forms ϑ ϕ ϖ ϵ), as in maths texts.
@@ -77,6 +78,8 @@ const STARTS_OPERAND: ReadonlySet<string> = new Set(["name", "call", "functionNa
 
 /** The closing token type of each opening one. */
 export const CLOSING: Readonly<Record<string, TokenType>> = { lparen: "rparen", call: "rparen", lbracket: "rbracket", lbrace: "rbrace", lbar: "rbar" };
+/** The closing token types. */
+export const CLOSERS: ReadonlySet<string> = new Set(Object.values(CLOSING));
 
 /**
  * A derivative prefix at the start of the text: `d/dx`, `d²/dx²`, `d^2/dx^2`, `∂/∂x`, `∂²/∂x∂y`, `∂^2/∂x^2`. The
@@ -110,11 +113,8 @@ function leibnizPrefix(text: string): moo.Token | undefined {
   }
   consistent &&= (orderOf(orderAscii, orderSuper) ?? 1) === variables.length && variables.length <= 64;
   const offset = whole.length - whole.trimStart().length;
-  const lines = text.slice(0, offset).split("\n");
-  const line = lines.length;
-  const col = lines[lines.length - 1]!.length + 1;
-  const shown = whole.trim();
-  return { type: "leibniz", value: consistent ? variables.join(",") : "", text: shown, offset, lineBreaks: 0, line, col };
+  const { line, column } = position(text, offset);
+  return { type: "leibniz", value: consistent ? variables.join(",") : "", text: whole.trim(), offset, lineBreaks: 0, line, col: column };
 }
 
 /**

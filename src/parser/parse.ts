@@ -13,7 +13,7 @@ import { currentGeneration, type Expr, MAX_DEPTH, withinGeneration } from "../as
 import { ArgumentError, ParseError } from "../errors.js";
 import { buildExpression, CONSTANTS, isBuiltinFunction } from "./expression.js";
 import grammar from "./grammar.generated.js";
-import { CLOSING, endsOperand, lexer, tokenize, TOKEN_TYPES, type TokenType } from "./lexer.js";
+import { CLOSERS, CLOSING, endsOperand, lexer, tokenize, TOKEN_TYPES, type TokenType } from "./lexer.js";
 import { syntaxOf } from "./precedence.js";
 import { errorAt } from "./position.js";
 import { readLatex } from "./latex.js";
@@ -433,7 +433,7 @@ function unclosedBracket(text: string, tokens: readonly Token[]): ParseError | u
   const open: Token[] = [];
   for (const t of tokens) {
     if (t.type! in CLOSING) open.push(t);
-    else if (t.type === "rparen" || t.type === "rbracket" || t.type === "rbrace" || t.type === "rbar") open.pop();
+    else if (CLOSERS.has(t.type!)) open.pop();
   }
   const unclosed = open.pop();
   if (!unclosed) return undefined;

@@ -5,7 +5,7 @@
  */
 import type { Token } from "moo";
 import { inverseFunction, isMinusOne } from "./expression.js";
-import { CLOSING, endsOperand, type TokenType } from "./lexer.js";
+import { CLOSERS, CLOSING, endsOperand, type TokenType } from "./lexer.js";
 import { errorAt } from "./position.js";
 import type { BinaryOperator, Sign, Syntax } from "./syntax.js";
 
@@ -173,7 +173,7 @@ function checkArgumentGoesOn(text: string, tokens: readonly Token[], next: numbe
   for (; end < tokens.length; end++) {
     const type = tokens[end]!.type!;
     if (type in CLOSING) depth++;
-    else if (type === "rparen" || type === "rbracket" || type === "rbrace" || type === "rbar") depth--;
+    else if (CLOSERS.has(type)) depth--;
     if (depth === 0) break;
   }
   const closer = tokens[Math.min(end, tokens.length - 1)]!;
