@@ -47,6 +47,8 @@ export class Trainer {
   readonly penalty?: { readonly expr: Expr; readonly lambda: number; readonly gradients: readonly Expr[] };
   /** [loss, ...gradients] summed over rows at given parameters. */
   private readonly sums: CompiledSum;
+  /** [loss] summed over rows: the objective without its gradient. */
+  private readonly lossSum: CompiledSum;
   /** [penalty, ...its gradient] at (parameters, lambda). */
   private readonly penaltySums?: CompiledSet;
   /** Each sample's features and label variables, row after row: the rows `sums` runs over. */
@@ -87,6 +89,7 @@ export class Trainer {
     // The loss and gradients are compiled in their stable forms so that they stay finite for confident predictions,
     // and the gradients reuse the tanh activations they are computed from.
     this.sums = compileSum([model.loss, ...reusingTanh(this.gradients)].map((e) => model.stable(e)), model.parameters, sample);
+    this.lossSum = compileSum([model.stable(model.loss)], model.parameters, sample);
     this.width = sample.length;
     this.rows = new Float64Array(data.size * sample.length);
     for (let i = 0; i < data.size; i++) {
@@ -114,6 +117,12 @@ export class Trainer {
     if (!(grad instanceof Float64Array)) throw new ArgumentError(`the gradient must be a Float64Array, got ${describeValue(grad)}`);
     if (grad.length !== params.length) throw new ArgumentError(`the gradient array holds ${grad.length} values, ${params.length} needed`);
     return this.objective(params, grad, this.rows);
+  }
+
+  /** The objective over the whole data set at `params` (mean loss, plus the penalty), without the gradient. */
+  loss(params: Float64Array): number {
+    this.checkParameters(params);
+    return this.objective(params, undefined, this.rows);
   }
 
   /**
@@ -165,19 +174,19 @@ export class Trainer {
     return accuracy(classifier(this.model, params)(data.features, data.size).classes, data.labels);
   }
 
-  /** Mean loss + penalty over `rows`, the gradient written into `grad`. */
-  private objective(params: Float64Array, grad: Float64Array, rows: Float64Array): number {
+  /** Mean loss + penalty over `rows`, the gradient written into `grad` when given. */
+  private objective(params: Float64Array, grad: Float64Array | undefined, rows: Float64Array): number {
     const { out } = this;
     const count = rows.length / this.width;
-    this.sums(params, rows, out);
-    for (let k = 0; k < grad.length; k++) grad[k] = out[k + 1]! / count;
+    (grad === undefined ? this.lossSum : this.sums)(params, rows, out);
     let loss = out[0]! / count;
+    if (grad !== undefined) for (let k = 0; k < grad.length; k++) grad[k] = out[k + 1]! / count;
     if (this.penaltySums !== undefined) {
       const args = this.penaltyArgs!;
       const penalty = this.penaltyOut!;
       args.set(params);
       this.penaltySums(args, penalty);
-      for (let k = 0; k < grad.length; k++) grad[k]! += penalty[k + 1]!;
+      if (grad !== undefined) for (let k = 0; k < grad.length; k++) grad[k]! += penalty[k + 1]!;
       loss += penalty[0]!;
     }
     return loss;
