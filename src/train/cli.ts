@@ -45,19 +45,21 @@ const OPTIONS = {
   plot: { type: "string" },
   save: { type: "string" },
   json: { type: "boolean" },
+  verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const DEFAULTS = { lr: 0.1, epochs: 1000, seed: 1 };
 const MAX_EPOCHS = 10_000_000;
-/** Every weight's gradient is derived and simplified symbolically: beyond this many units that takes minutes. */
-const MAX_HIDDEN = 64;
+/** Gradients are derived once per family and run as loops, so size costs only time; past this, a typo is likelier. */
+const MAX_HIDDEN = 4096;
 
 const OPTION_LINES = `Options:
   --data FILE          a CSV file with a header line (default: the bundled Iris data)
   --task a|b           a bundled Iris task: a = setosa vs versicolor, 4 features (the default);
                        b = setosa vs the rest, sepal length and width only
-  --softmax            softmax regression over every class of the label (default data: Iris, 3 species)
+  --softmax            softmax regression over every class of the label (default data: Iris, 3 species);
+                       with --hidden N, a network with a softmax output
   --label NAME         the label column: 0/1, or class names with --positive (default: the last column)
   --features A,B,...   the feature columns (default: every column but the label)
   --positive NAME      the class that is 1; every other class is 0
@@ -75,6 +77,7 @@ const OPTION_LINES = `Options:
   --plot FILE.svg      write the loss curve as an SVG picture
   --save FILE.json     save the trained model for symdiff predict
   --json               print one JSON object: loss, lossHistory, accuracy, weights, gradients, ...
+  --verbose            print every parameter's gradient and value (default: one formula per family)
   -h, --help           show this help`;
 
 export const trainCommand: Command = {
@@ -95,6 +98,7 @@ export const trainCommand: Command = {
       "symdiff train --softmax --standardize --test 0.2 --optimizer adam --save iris.json",
       "symdiff train --task b --plot loss.svg",
       "symdiff train --hidden 4 --activation relu --seed 7 --batch 16 --json",
+      "symdiff train --softmax --hidden 8 --standardize --optimizer adam --lr 0.01   # a network over 3 classes",
       "symdiff train --data flowers.csv --label species --positive virginica --features petal_length,petal_width",
     ],
   }),
@@ -119,6 +123,7 @@ interface Settings {
   readonly plot?: string;
   readonly save?: string;
   readonly json: boolean;
+  readonly verbose: boolean;
 }
 
 export async function runTrain(args: string[], io: IO): Promise<number> {
@@ -129,14 +134,16 @@ export async function runTrain(args: string[], io: IO): Promise<number> {
   const scaled = (d: Dataset) => (stats ? { ...d, features: standardize(d.features, d.dimension, stats) } : d);
   const train = scaled(split?.train ?? data);
   const test = split && scaled(split.test);
-  const model = settings.softmax
-    ? softmaxRegression(data.dimension, data.classNames.length)
-    : settings.hidden === 0
-      ? logisticRegression(data.dimension)
-      : neuralNetwork(data.dimension, { hidden: settings.hidden, activation: settings.activation, seed: settings.seed });
+  const classes = data.classNames.length;
+  const model =
+    settings.hidden > 0
+      ? neuralNetwork(data.dimension, { hidden: settings.hidden, activation: settings.activation, seed: settings.seed, classes })
+      : settings.softmax
+        ? softmaxRegression(data.dimension, classes)
+        : logisticRegression(data.dimension);
   const progress = (io.stderr as { isTTY?: boolean }).isTTY === true ? progressBar(io.stderr, settings.epochs) : undefined;
-  // Deriving the gradients of a large network takes a moment: say so, the bar overwrites it.
-  progress?.status(`deriving ${model.parameters.length} partial derivatives...`);
+  // Reading a large file took a moment; say what comes next (the bar overwrites it).
+  progress?.status(`deriving and compiling the gradient of ${model.parameters.length} parameters...`);
   let trainer: Trainer;
   let losses: Float64Array;
   const params = model.initial.slice();
@@ -175,6 +182,7 @@ export async function runTrain(args: string[], io: IO): Promise<number> {
     losses,
     accuracy: trainer.accuracy(params),
     seconds,
+    verbose: settings.verbose,
   };
   if (settings.plot !== undefined) writePlot(settings.plot, losses, `Training loss: ${modelName(run)}, ${settings.fileName}`);
   if (settings.save !== undefined) {
@@ -199,7 +207,6 @@ function readSettings(args: string[]): Settings {
   const softmax = values.softmax === true;
   if (softmax && values.task !== undefined) throw new UsageError("--task chooses a two-class Iris task; --softmax trains on all three species");
   if (softmax && values.positive !== undefined) throw new UsageError("--positive makes two classes of the label; --softmax keeps every class");
-  if (softmax && values.hidden !== undefined) throw new UsageError("--hidden trains a network with one sigmoid output (two classes); it cannot be combined with --softmax");
   const datasetOptionGiven = [values.label, values.features, values.positive, values.classes].some((v) => v !== undefined);
   // Without a file or any choice about the data, the bundled Iris data: task a, or every species for --softmax.
   const bundled = values.data === undefined && !datasetOptionGiven;
@@ -242,6 +249,7 @@ function readSettings(args: string[]): Settings {
     ...(values.plot !== undefined && { plot: values.plot }),
     ...(values.save !== undefined && { save: values.save }),
     json: values.json === true,
+    verbose: values.verbose === true,
   };
 }
 

@@ -1,5 +1,5 @@
 /** Predictions of a model at given parameters: each row's class (the most probable one) and its probability. */
-import { compileAll } from "../compile/compile.js";
+import { compileForward } from "./compiled.js";
 import type { Model } from "./model.js";
 
 export interface Predictions {
@@ -11,28 +11,26 @@ export interface Predictions {
 
 export type Classifier = (features: Float64Array, size: number) => Predictions;
 
-/** Compiles the model's outputs once; the classifier then runs over any rows of `model.features.length` values. */
+/** Compiles the model's forward pass once; the classifier then runs over any rows of `model.features.length` values. */
 export function classifier(model: Model, params: Float64Array): Classifier {
   const dimension = model.features.length;
-  const outputs = compileAll(model.outputs.map((p) => model.stable(p)), [...model.parameters, ...model.features]);
-  const args = new Float64Array(params.length + dimension);
-  const out = new Float64Array(model.outputs.length);
-  args.set(params);
+  const forward = compileForward({ layers: model.layers, head: model.head, dimension, parameterCount: model.parameters.length });
+  const K = model.head.outputs.length;
   return (features, size) => {
+    const out = forward(params, features.subarray(0, size * dimension), new Float64Array(size * K));
     const classes = new Float64Array(size);
     const probabilities = new Float64Array(size);
     for (let i = 0; i < size; i++) {
-      args.set(features.subarray(i * dimension, (i + 1) * dimension), params.length);
-      outputs(args, out);
-      if (out.length === 1) {
+      if (K === 1) {
         // Two classes: one output, P(label = 1); a tie goes to class 1.
-        classes[i] = out[0]! >= 0.5 ? 1 : 0;
-        probabilities[i] = out[0]! >= 0.5 ? out[0]! : 1 - out[0]!;
+        const p = out[i]!;
+        classes[i] = p >= 0.5 ? 1 : 0;
+        probabilities[i] = p >= 0.5 ? p : 1 - p;
       } else {
         let best = 0;
-        for (let k = 1; k < out.length; k++) if (out[k]! > out[best]!) best = k;
+        for (let k = 1; k < K; k++) if (out[i * K + k]! > out[i * K + best]!) best = k;
         classes[i] = best;
-        probabilities[i] = out[best]!;
+        probabilities[i] = out[i * K + best]!;
       }
     }
     return { classes, probabilities };

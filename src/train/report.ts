@@ -1,5 +1,4 @@
 /** What `symdiff train` prints about a finished run: a text report for people, or one JSON object for scripts. */
-import type { Expr } from "../ast/expr.js";
 import { jsonNumber, numberText } from "../cli/output.js";
 import { format } from "../print/text.js";
 import type { Dataset } from "./dataset.js";
@@ -8,6 +7,7 @@ import type { Activation } from "./network.js";
 import type { OptimizerName } from "./optimizer.js";
 import type { Standardization } from "./standardize.js";
 import type { Trainer } from "./trainer.js";
+import type { Gradient } from "./backprop.js";
 
 export interface TrainingRun {
   /** The data file as the user named it. */
@@ -24,7 +24,9 @@ export interface TrainingRun {
   readonly optimizer: OptimizerName;
   /** Rows per step; absent for full batches. */
   readonly batchSize?: number;
-  readonly trainer: Pick<Trainer, "gradients" | "penalty">;
+  readonly trainer: Pick<Trainer, "derivation" | "penalty">;
+  /** Print every parameter's gradient and value, not one formula per family and the first few values. */
+  readonly verbose?: boolean;
   readonly params: Float64Array;
   /** The mean loss of each epoch, and last the loss at the final parameters. */
   readonly losses: Float64Array;
@@ -37,57 +39,60 @@ export interface TrainingRun {
 const HISTORY_POINTS = 1000;
 
 export function modelName({ model, network, data }: Pick<TrainingRun, "model" | "network" | "data">): string {
-  if (model.kind === "softmax") return `softmax regression, ${data.classNames.length} classes`;
+  const classes = `${data.classNames.length} classes`;
+  if (model.kind === "softmax") return `softmax regression, ${classes}`;
   if (network === undefined) return "logistic regression";
-  return `network with ${network.hidden} ${network.activation} hidden ${network.hidden === 1 ? "unit" : "units"}`;
+  const units = `network with ${network.hidden} ${network.activation} hidden ${network.hidden === 1 ? "unit" : "units"}`;
+  return model.head.kind === "softmax" ? `${units}, softmax output over ${classes}` : units;
 }
+
+/** Without --verbose, at most this many features are listed and parameter values printed. */
+const SHOWN = 12;
 
 export function textReport(run: TrainingRun): string {
   const { data, model, params, losses, accuracy, test } = run;
-  const show = (e: Expr) => format(model.named?.rename(e) ?? e);
+  const { derivation } = run.trainer;
   const iterations = losses.length - 1;
   const penalty = run.trainer.penalty;
+  const all = run.verbose === true;
+  const features = model.features.map((x, i) => `${x} = ${data.featureNames[i]}`);
+  const values = model.parameters.map((p, i) => `  ${p} = ${numberText(params[i]!)}`);
   return [
     `Data:      ${run.fileName}, ${data.size + (test?.size ?? 0)} rows, label ${labelText(data)}`,
     ...(test ? [`Split:     ${data.size} rows for training, ${test.size} held out for testing (seed ${test.seed})`] : []),
-    `Features:  ${model.features.map((x, i) => `${x} = ${data.featureNames[i]}`).join(", ")}`,
+    `Features:  ${shortList(features, all, "features")}`,
     ...(run.standardization ? ["           standardised: each x is (value - mean)/sd over the training rows"] : []),
-    model.kind === "softmax" ? `Model:     ${modelName(run)}` : `Model:     ${modelName(run)}, p = ${format(model.outputs[0]!)}`,
-    ...(model.named?.definitions.map(([name, e]) => `           ${name} = ${format(e)}`) ?? []),
-    `Loss:      L = ${show(model.loss)}${penalty ? ` + ${format(penalty.expr)}, lambda = ${penalty.lambda}` : ""}`,
+    `Model:     ${modelName(run)}`,
+    ...derivation.definitions.map((d) => `           ${d.name} = ${d.text}${d.ranges ? `    (${d.ranges})` : ""}`),
+    `Loss:      L = ${format(derivation.loss)}${penalty ? ` + ${format(penalty.term)} for every weight w, lambda = ${penalty.lambda}` : ""}`,
     "",
-    `Gradient (derived by symdiff${model.families ? ", one per family" : ""}):`,
-    ...gradientLines(run, show),
+    all ? "Gradient (derived by symdiff, every parameter):" : "Gradient (derived by symdiff, one formula per family of parameters):",
+    ...(all ? derivation.every() : derivation.families).map((g) => `  dL/d${g.parameter} = ${format(g.gradient)}${g.ranges ? `    (${g.ranges})` : ""}`),
+    ...(penalty ? [`  plus, from the L2 term: d/dw = ${format(penalty.derivative)} for every weight w`] : []),
     "",
     `Trained:   ${iterations} epochs, ${run.optimizer === "adam" ? "Adam" : "gradient descent"}, learning rate ${run.learningRate}, ${run.batchSize === undefined ? "full batch" : `batches of ${run.batchSize}`}, ${run.seconds.toFixed(2)} s`,
     `Loss:      ${numberText(losses[0]!)} → ${numberText(losses[iterations]!)}`,
     `Accuracy:  ${percent(accuracy, data.size)}${test ? ` on the training rows; held out: ${percent(test.accuracy, test.size)}` : ""}`,
     "",
     "Weights:",
-    ...model.parameters.map((p, i) => `  ${p} = ${numberText(params[i]!)}`),
+    ...(all || values.length <= SHOWN ? values : [...values.slice(0, SHOWN), `  ... and ${values.length - SHOWN} more (all of them with --verbose, --json or --save)`]),
     "",
   ].join("\n");
 }
 
-function gradientLines({ model, trainer }: TrainingRun, show: (e: Expr) => string): string[] {
-  const of = (p: string) => trainer.gradients[model.parameters.indexOf(p)]!;
-  const lines = model.families
-    ? model.families.map(({ representative, note }) => `  dL/d${representative} = ${show(of(representative))}${note ? `    (${note})` : ""}`)
-    : model.parameters.map((p) => `  dL/d${p} = ${show(of(p))}`);
-  const penalty = trainer.penalty;
-  if (penalty && model.weights.length > 0) {
-    const w = model.weights[0]!;
-    lines.push(`  plus, from the L2 term: d/d${w} = ${format(penalty.gradients[model.parameters.indexOf(w)]!)}, and likewise for every weight`);
-  }
-  return lines;
+/** The whole list, or its first SHOWN entries and how many more. */
+function shortList(items: readonly string[], all: boolean, what: string): string {
+  if (all || items.length <= SHOWN) return items.join(", ");
+  return `${items.slice(0, SHOWN).join(", ")}, ... (${items.length} ${what}; all of them with --verbose)`;
 }
 
 export function jsonReport(run: TrainingRun): unknown {
   const { data, model, params, losses, accuracy, test } = run;
-  const show = (e: Expr) => format(model.named?.rename(e) ?? e);
+  const { derivation } = run.trainer;
   const iterations = losses.length - 1;
   const { weights, bias } = model.summary(params);
   const penalty = run.trainer.penalty;
+  const gradients = (list: readonly Gradient[]) => Object.fromEntries(list.map((g) => [g.parameter, format(g.gradient)]));
   return {
     data: {
       file: run.fileName,
@@ -97,12 +102,19 @@ export function jsonReport(run: TrainingRun): unknown {
       classes: data.classNames,
       features: data.featureNames,
     },
-    model: model.kind === "softmax" ? { kind: "softmax regression", classes: data.classNames.length } : run.network === undefined ? { kind: "logistic regression" } : { kind: "network", ...run.network },
+    model: model.kind === "softmax"
+      ? { kind: "softmax regression", classes: data.classNames.length }
+      : run.network === undefined
+        ? { kind: "logistic regression" }
+        : { kind: "network", ...run.network, classes: data.classNames.length },
     variables: Object.fromEntries(model.features.map((x, i) => [x, data.featureNames[i]])),
-    ...(model.named && { definitions: Object.fromEntries(model.named.definitions.map(([name, e]) => [name, format(e)])) }),
-    lossExpression: show(model.loss),
-    ...(penalty && { l2: { lambda: penalty.lambda, expression: format(penalty.expr) } }),
-    gradients: Object.fromEntries(model.parameters.map((p, i) => [p, show(run.trainer.gradients[i]!)])),
+    definitions: Object.fromEntries(derivation.definitions.map((d) => [d.name, d.text])),
+    lossExpression: format(derivation.loss),
+    ...(penalty && { l2: { lambda: penalty.lambda, term: format(penalty.term), derivative: format(penalty.derivative) } }),
+    // One formula per family (`w_i`), with the ranges of its letters; every parameter's own with --verbose.
+    gradients: gradients(derivation.families),
+    ranges: Object.fromEntries(derivation.families.filter((g) => g.ranges).map((g) => [g.parameter, g.ranges])),
+    ...(run.verbose && { everyGradient: gradients(derivation.every()) }),
     standardization: run.standardization ?? null,
     iterations,
     learningRate: run.learningRate,

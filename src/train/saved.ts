@@ -90,8 +90,7 @@ function rebuild(s: Record<string, unknown>, dimension: number, classes: number,
       const activation = network?.activation;
       if (!Number.isSafeInteger(hidden) || (hidden as number) < 1) throw notModel(`"network.hidden" must be a whole number ≥ 1`);
       if (!(ACTIVATIONS as readonly unknown[]).includes(activation)) throw notModel(`"network.activation" must be ${ACTIVATIONS.join(", ")}`);
-      if (classes !== 2) throw notModel(`a network has 2 classes, the label lists ${classes}`);
-      return neuralNetwork(dimension, { hidden: hidden as number, activation: activation as Activation });
+      return neuralNetwork(dimension, { hidden: hidden as number, activation: activation as Activation, classes });
     }
     default:
       throw notModel(`unknown model kind ${JSON.stringify(s.kind) ?? "(missing)"}`);

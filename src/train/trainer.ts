@@ -1,17 +1,15 @@
 /**
- * Gradient descent (full-batch or mini-batch, plain or Adam) for any model: the gradient of the per-sample loss comes
- * from `diff`; the loss and all partial derivatives are compiled together — shared subexpressions computed once — by
- * `compileSum`, the variant of `compileAll` that also generates the loop summing them over the rows of the data set
- * (held in a typed array). L2 regularisation is an expression too, `lambda/2*(w1^2 + ...)`, differentiated by diff.
+ * Gradient descent (full-batch or mini-batch, plain or Adam) for any model. The gradient comes from differentiating
+ * the model's loss: backprop.ts derives each family of parameters symbolically (what reports print), and compiled.ts
+ * turns the same derivation into loops over the rows of the data set (held in a typed array), units and inputs. L2
+ * regularisation is an expression too, `lambda/2*w^2` per weight, differentiated by diff.
  */
-import { add, div, mul, num, pow, sym } from "../ast/build.js";
-import { type Expr, isExpr } from "../ast/expr.js";
-import { compileAll, type CompiledSet, compileSum, type CompiledSum } from "../compile/compile.js";
-import { reusingTanh } from "../compile/reuse.js";
-import { gradient } from "../diff.js";
+import type { Expr } from "../ast/expr.js";
 import { describeValue } from "../arguments.js";
 import { ArgumentError } from "../errors.js";
 import { mulberry32 } from "../random.js";
+import { derive, type Derivation } from "./backprop.js";
+import { compilePenalty, compileRowSum, type Penalty, type RowSum } from "./compiled.js";
 import type { Dataset } from "./dataset.js";
 import type { Model } from "./model.js";
 import { optimizer, OPTIMIZERS, type OptimizerName } from "./optimizer.js";
@@ -37,26 +35,20 @@ export interface FitOptions {
   readonly onIteration?: (iteration: number, loss: number) => void;
 }
 
-/** The name of the regularisation strength in the penalty expression. */
-export const LAMBDA = "lambda";
-
 export class Trainer {
-  /** ∂loss/∂parameter of the per-sample loss for every parameter, simplified, in textbook form. */
-  readonly gradients: readonly Expr[];
-  /** The L2 penalty `lambda/2*(w1^2 + ...)` and its gradient, when regularising. */
-  readonly penalty?: { readonly expr: Expr; readonly lambda: number; readonly gradients: readonly Expr[] };
-  /** [loss, ...gradients] summed over rows at given parameters. */
-  private readonly sums: CompiledSum;
-  /** [loss] summed over rows: the objective without its gradient. */
-  private readonly lossSum: CompiledSum;
-  /** [penalty, ...its gradient] at (parameters, lambda). */
-  private readonly penaltySums?: CompiledSet;
+  /** The gradient as derived: named values, one formula per family of parameters, every parameter's on request. */
+  readonly derivation: Derivation;
+  /** The L2 term `lambda/2*w^2` of each weight and its derivative, when regularising. */
+  readonly penalty?: { readonly term: Expr; readonly derivative: Expr; readonly lambda: number };
+  /** [Σ loss, ...Σ gradient] over rows at given parameters. */
+  private readonly sums: RowSum;
+  /** [Σ loss] over rows: the objective without its gradient. */
+  private readonly lossSum: RowSum;
+  private readonly penaltySum?: Penalty;
   /** Each sample's features and label variables, row after row: the rows `sums` runs over. */
   private readonly rows: Float64Array;
   private readonly width: number;
   private readonly out: Float64Array;
-  private readonly penaltyArgs?: Float64Array;
-  private readonly penaltyOut?: Float64Array;
 
   constructor(
     readonly model: Model,
@@ -64,7 +56,7 @@ export class Trainer {
     options: TrainerOptions = {},
   ) {
     const m = model as Partial<Model> | null;
-    if (typeof m !== "object" || m === null || !Array.isArray(m.features) || !Array.isArray(m.parameters) || !isExpr(m.loss)) {
+    if (typeof m !== "object" || m === null || !Array.isArray(m.features) || !Array.isArray(m.parameters) || !Array.isArray(m.layers) || m.head === undefined) {
       throw new ArgumentError(`Trainer: the model must come from logisticRegression, softmaxRegression or neuralNetwork, got ${describeValue(model)}`);
     }
     const d = data as Partial<Dataset> | null;
@@ -84,30 +76,25 @@ export class Trainer {
       }
     }
 
-    this.gradients = gradient(model.loss, model.parameters);
-    const sample = [...model.features, ...model.labels];
-    // The loss and gradients are compiled in their stable forms so that they stay finite for confident predictions,
-    // and the gradients reuse the tanh activations they are computed from.
-    this.sums = compileSum([model.loss, ...reusingTanh(this.gradients)].map((e) => model.stable(e)), model.parameters, sample);
-    this.lossSum = compileSum([model.stable(model.loss)], model.parameters, sample);
-    this.width = sample.length;
-    this.rows = new Float64Array(data.size * sample.length);
+    this.derivation = derive(model.layers, model.head);
+    const shape = { layers: model.layers, head: model.head, dimension: data.dimension, parameterCount: model.parameters.length };
+    this.sums = compileRowSum(shape, true);
+    this.lossSum = compileRowSum(shape, false);
+    const width = data.dimension + model.labels.length;
+    this.width = width;
+    this.rows = new Float64Array(data.size * width);
     for (let i = 0; i < data.size; i++) {
-      const row = i * sample.length;
+      const row = i * width;
       this.rows.set(data.features.subarray(i * data.dimension, (i + 1) * data.dimension), row);
       // Two classes: the label y itself. K classes: y1 ... yK one-hot.
       if (model.labels.length === 1) this.rows[row + data.dimension] = data.labels[i]!;
       else this.rows[row + data.dimension + data.labels[i]!] = 1;
     }
-    this.out = new Float64Array(this.gradients.length + 1);
+    this.out = new Float64Array(model.parameters.length + 1);
     if (l2 > 0) {
-      const expr = mul(div(sym(LAMBDA), num(2)), add(...model.weights.map((w) => pow(sym(w), num(2)))));
-      const gradients = gradient(expr, model.parameters);
-      this.penalty = { expr, lambda: l2, gradients };
-      this.penaltySums = compileAll([expr, ...gradients], [...model.parameters, LAMBDA]);
-      this.penaltyArgs = new Float64Array(model.parameters.length + 1);
-      this.penaltyArgs[model.parameters.length] = l2;
-      this.penaltyOut = new Float64Array(gradients.length + 1);
+      const { term, derivative, run } = compilePenalty(model.layers);
+      this.penalty = { term, derivative, lambda: l2 };
+      this.penaltySum = run;
     }
   }
 
@@ -181,13 +168,9 @@ export class Trainer {
     (grad === undefined ? this.lossSum : this.sums)(params, rows, out);
     let loss = out[0]! / count;
     if (grad !== undefined) for (let k = 0; k < grad.length; k++) grad[k] = out[k + 1]! / count;
-    if (this.penaltySums !== undefined) {
-      const args = this.penaltyArgs!;
-      const penalty = this.penaltyOut!;
-      args.set(params);
-      this.penaltySums(args, penalty);
-      if (grad !== undefined) for (let k = 0; k < grad.length; k++) grad[k]! += penalty[k + 1]!;
-      loss += penalty[0]!;
+    if (this.penaltySum !== undefined) {
+      // The penalty's gradient is added into `grad`; without one, into scratch space (out, past its use).
+      loss += this.penaltySum(params, this.penalty!.lambda, grad ?? out.subarray(1));
     }
     return loss;
   }

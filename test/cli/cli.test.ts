@@ -137,7 +137,7 @@ describe.concurrent("errors", () => {
     [["eval", "x", "--at", "x1"], "expected name=value"],
     // A value that starts with a minus is the option's value, judged by the option's own check.
     [["diff", "x", "--order", "-1"], "--order: expected a whole number of at least 1, got '-1'"],
-    [["train", "--hidden", "-1"], "--hidden: expected a whole number from 0 to 64, got '-1'"],
+    [["train", "--hidden", "-1"], "--hidden: expected a whole number from 0 to 4,096, got '-1'"],
     [["diff", "x", "--order"], "--order needs a value"],
     // An empty gradient or Hessian printed nothing, with exit code 0.
     [["grad", "5"], "'5' has no variables"],

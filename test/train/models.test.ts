@@ -46,6 +46,10 @@ const cases: [string, (d: number) => Model, HandModel, number][] = [
   ...(["tanh", "sigmoid", "relu"] as const).map(
     (activation) => [`network, 3 ${activation} units`, (d: number) => neuralNetwork(d, { hidden: 3, activation }), { kind: "network", hidden: 3, activation }, 2] as [string, (d: number) => Model, HandModel, number],
   ),
+  ...(["tanh", "relu"] as const).map(
+    (activation) =>
+      [`network, 3 ${activation} units, softmax over 4 classes`, (d: number) => neuralNetwork(d, { hidden: 3, activation, classes: 4 }), { kind: "softmax network", hidden: 3, activation, classes: 4 }, 4] as [string, (d: number) => Model, HandModel, number],
+  ),
 ];
 
 describe("derived gradients against hand-written backprop and finite differences", () => {
@@ -73,26 +77,24 @@ describe("derived gradients against hand-written backprop and finite differences
 });
 
 describe("softmax regression", () => {
-  it("derives dL/dwk_j = x_j*(pk - yk) and dL/dbk = pk - yk, with the logits and probabilities named", () => {
+  it("derives dL/dw_ki = x_i*(p_k - y_k) and dL/db_k = p_k - y_k, with the logits and probabilities named", () => {
     const model = softmaxRegression(2, 3);
-    const trainer = new Trainer(model, randomData(6, 2, 3, 1));
-    const shown = (p: string) => format(model.named!.rename(trainer.gradients[model.parameters.indexOf(p)]!));
-    expect(shown("w2_1")).toBe("x1*(p2 - y2)");
-    expect(shown("w3_2")).toBe("x2*(p3 - y3)");
-    expect(shown("b1")).toBe("p1 - y1");
-    // Unnamed, the same gradient in full:
-    expect(format(trainer.gradients[model.parameters.indexOf("b1")]!)).toBe(
-      "exp(b1 + w1_1*x1 + w1_2*x2)/(exp(b1 + w1_1*x1 + w1_2*x2) + exp(b2 + w2_1*x1 + w2_2*x2) + exp(b3 + w3_1*x1 + w3_2*x2)) - y1",
-    );
-    expect(model.families!.map((f) => f.representative)).toEqual(["w1_1", "b1", "w2_1", "b2", "w3_1", "b3"]);
+    const { derivation } = new Trainer(model, randomData(6, 2, 3, 1));
+    expect(derivation.families.map((g) => `${g.parameter} = ${format(g.gradient)} (${g.ranges})`)).toEqual([
+      "w_ki = x_i*(p_k - y_k) (k = 1 ... 3, i = 1 ... 2)",
+      "b_k = p_k - y_k (k = 1 ... 3)",
+    ]);
+    const every = derivation.every();
+    expect(every.map((g) => g.parameter)).toEqual(model.parameters);
+    expect(every.map((g) => format(g.gradient))).toEqual(["x1*(p1 - y1)", "x2*(p1 - y1)", "p1 - y1", "x1*(p2 - y2)", "x2*(p2 - y2)", "p2 - y2", "x1*(p3 - y3)", "x2*(p3 - y3)", "p3 - y3"]);
   });
 
   it("names and stabilises expressions made in a later generation of interned nodes", () => {
     const model = softmaxRegression(2, 3);
     startGeneration(); // as a long run of diff and simplify would: the model's kept nodes are now of an old generation
     const trainer = new Trainer(model, randomData(6, 2, 3, 1));
-    expect(format(model.named!.rename(trainer.gradients[model.parameters.indexOf("w1_2")]!))).toBe("x2*(p1 - y1)");
-    expect(format(model.stable(model.loss))).toContain("max(");
+    expect(format(trainer.derivation.every()[1]!.gradient)).toBe("x2*(p1 - y1)");
+    expect(format(model.head.stable(model.head.loss))).toContain("max(");
   });
 
   it("stays finite where exp(z) overflows (logits near 1000)", () => {

@@ -89,7 +89,9 @@ export function handNetworkFit(
 export type HandModel =
   | { readonly kind: "logistic" }
   | { readonly kind: "softmax"; readonly classes: number }
-  | { readonly kind: "network"; readonly hidden: number; readonly activation: "tanh" | "sigmoid" | "relu" };
+  | { readonly kind: "network"; readonly hidden: number; readonly activation: "tanh" | "sigmoid" | "relu" }
+  /** One hidden layer, then K softmax outputs: per class k [v{k}_1 ... v{k}_h, c{k}]. */
+  | { readonly kind: "softmax network"; readonly hidden: number; readonly activation: "tanh" | "sigmoid" | "relu"; readonly classes: number };
 
 export function handLossAndGradient(model: HandModel, data: Dataset, params: Float64Array, lambda = 0): { loss: number; grad: Float64Array } {
   const { features: X, labels: Y, size: n, dimension: d } = data;
@@ -123,6 +125,45 @@ export function handLossAndGradient(model: HandModel, data: Dataset, params: Flo
         const error = Math.exp(z[k]! - max) / total - (k === y ? 1 : 0); // p_k - y_k
         for (let j = 0; j < d; j++) grad[k * (d + 1) + j]! += error * x[j]!;
         grad[k * (d + 1) + d]! += error;
+      }
+    } else if (model.kind === "softmax network") {
+      const { hidden, activation, classes: K } = model;
+      const unit = d + 1;
+      const out = hidden * unit; // first output parameter
+      const a = new Float64Array(hidden);
+      const h = new Float64Array(hidden);
+      for (let j = 0; j < hidden; j++) {
+        isBias[j * unit + d] = true;
+        a[j] = params[j * unit + d]!;
+        for (let k = 0; k < d; k++) a[j]! += params[j * unit + k]! * x[k]!;
+        h[j] = activation === "tanh" ? Math.tanh(a[j]!) : activation === "sigmoid" ? 1 / (1 + Math.exp(-a[j]!)) : Math.max(a[j]!, 0);
+      }
+      const z = new Float64Array(K);
+      for (let k = 0; k < K; k++) {
+        const o = out + k * (hidden + 1);
+        isBias[o + hidden] = true;
+        z[k] = params[o + hidden]!;
+        for (let j = 0; j < hidden; j++) z[k]! += params[o + j]! * h[j]!;
+      }
+      const max = Math.max(...z);
+      let total = 0;
+      for (let k = 0; k < K; k++) total += Math.exp(z[k]! - max);
+      loss += max + Math.log(total) - z[y]!;
+      const back = new Float64Array(hidden); // dL/dh_j
+      for (let k = 0; k < K; k++) {
+        const o = out + k * (hidden + 1);
+        const error = Math.exp(z[k]! - max) / total - (k === y ? 1 : 0);
+        grad[o + hidden]! += error;
+        for (let j = 0; j < hidden; j++) {
+          grad[o + j]! += error * h[j]!;
+          back[j]! += error * params[o + j]!;
+        }
+      }
+      for (let j = 0; j < hidden; j++) {
+        const slope = activation === "tanh" ? 1 - h[j]! ** 2 : activation === "sigmoid" ? h[j]! * (1 - h[j]!) : a[j]! > 0 ? 1 : 0;
+        const deltaJ = back[j]! * slope;
+        for (let k = 0; k < d; k++) grad[j * unit + k]! += deltaJ * x[k]!;
+        grad[j * unit + d]! += deltaJ;
       }
     } else {
       const { hidden, activation } = model;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileAll, gradient, parse, stabilize } from "../../src/index.js";
+import { format, parse } from "../../src/index.js";
+import { compileRowSum } from "../../src/train/compiled.js";
 import { loadIris } from "../../src/train/data.js";
 import type { Dataset } from "../../src/train/dataset.js";
 import { logisticRegression } from "../../src/train/logistic.js";
@@ -25,10 +26,10 @@ const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b
 
 describe("logistic regression", () => {
   it("derives the textbook gradients (sigmoid(z) - y)*xi and sigmoid(z) - y", () => {
-    const trainer = new Trainer(logisticRegression(3), dataset([[1, 2, 3, 0], [3, 2, 1, 1]]));
-    const z = "w1*x1 + w2*x2 + w3*x3 + b";
-    expect(trainer.gradients).toEqual([1, 2, 3].map((i) => parse(`(sigmoid(${z}) - y)*x${i}`)).concat(parse(`sigmoid(${z}) - y`)));
-    expect(String(trainer.gradients[0])).toBe("x1*(sigmoid(b + w1*x1 + w2*x2 + w3*x3) - y)");
+    const { derivation } = new Trainer(logisticRegression(3), dataset([[1, 2, 3, 0], [3, 2, 1, 1]]));
+    expect(derivation.families.map((g) => [g.parameter, format(g.gradient)])).toEqual([["w_i", "x_i*(sigmoid(z) - y)"], ["b", "sigmoid(z) - y"]]);
+    expect(derivation.every().map((g) => g.gradient)).toEqual([1, 2, 3].map((i) => parse(`(sigmoid(z) - y)*x${i}`)).concat(parse("sigmoid(z) - y")));
+    expect(derivation.definitions).toEqual([{ name: "z", text: "b + w1*x1 + w2*x2 + w3*x3" }, { name: "p", text: "sigmoid(z)" }]);
   });
 
   it("gives the hand-checkable loss and gradient for x = 6.7, y = 0, w = 1, b = 0", () => {
@@ -91,19 +92,24 @@ describe("one-hidden-layer network", () => {
 
   it("derives the output-layer gradients as (sigmoid(z) - y)*a_j", () => {
     const model = neuralNetwork(1, { hidden: 2, activation: "tanh" });
-    const trainer = new Trainer(model, dataset([[1, 0], [2, 1]]));
-    const z = "v1*tanh(w1_1*x1 + b1) + v2*tanh(w2_1*x1 + b2) + c";
-    expect(trainer.gradients[model.parameters.indexOf("v2")]).toBeExpr(parse(`(sigmoid(${z}) - y)*tanh(w2_1*x1 + b2)`));
-    expect(trainer.gradients[model.parameters.indexOf("c")]).toBeExpr(parse(`sigmoid(${z}) - y`));
+    const every = new Trainer(model, dataset([[1, 0], [2, 1]])).derivation.every();
+    const of = (p: string) => every[model.parameters.indexOf(p)]!.gradient;
+    expect(of("v2")).toBeExpr(parse("(sigmoid(z) - y)*a2"));
+    expect(of("c")).toBeExpr(parse("sigmoid(z) - y"));
+    expect(of("w2_1")).toBeExpr(parse("x1*v2*(sigmoid(z) - y)*(1 - a2^2)"));
   });
 
-  it("computes each hidden unit and the output sigmoid once for the loss and all gradients together", () => {
-    const model = neuralNetwork(4, { hidden: 4, activation: "tanh" });
-    const gradients = gradient(model.loss, model.parameters);
-    const { source } = compileAll([stabilize(model.loss), ...gradients], [...model.parameters, ...model.features, ...model.labels]);
-    expect(gradients).toHaveLength(25);
-    expect(source.match(/Math\.tanh\(/g)).toHaveLength(4);
-    expect(source.match(/1 \/ \(1 \+ Math\.exp\(/g)).toHaveLength(1);
+  it("compiles loops whose size does not grow with the model: one tanh per unit, its slope from the activation", () => {
+    const source = (d: number, hidden: number) => {
+      const model = neuralNetwork(d, { hidden, activation: "tanh" });
+      return compileRowSum({ layers: model.layers, head: model.head, dimension: d, parameterCount: model.parameters.length }, true).source;
+    };
+    const small = source(4, 4);
+    expect(small.match(/Math\.tanh\(/g)).toHaveLength(1); // in the loop over units
+    expect(small).not.toContain("Math.cosh"); // 1 - a^2, not 1/cosh(u)^2
+    expect(small.match(/Math\.exp\(/g)?.length ?? 0).toBeLessThanOrEqual(2); // the output sigmoid and softplus
+    // Only the literal sizes and offsets differ between 4 features × 4 units and 1,000 × 256.
+    expect(source(1000, 256).replace(/\d+/g, "N")).toBe(small.replace(/\d+/g, "N"));
   });
 
   it("starts from seeded random weights: the same seed gives the same network, and units differ", () => {
