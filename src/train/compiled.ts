@@ -8,7 +8,8 @@
  *
  * Each piece is small whatever the model's size, so the generated function stays small too: V8 optimises it as it
  * would hand-written code (a function with one statement per parameter stops being optimised past some size, which is
- * why unrolled code fell off a cliff at a few hundred features). Every loop bound and offset is a literal.
+ * why fully unrolled code fell off a cliff at a few hundred features). Every loop bound and offset is a literal, and
+ * loops of a few iterations are unrolled (`loop`).
  */
 import { call, div, mul, num, pow, sym } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
@@ -64,22 +65,28 @@ function input(l: number, i: string): string {
   return l === 0 ? `X[r + ${i}]` : `POST${l - 1}[${i}]`;
 }
 
+/**
+ * `for (let v = 0; v < n; v++) { body }` — or, for at most UNROLLED iterations, the body n times with `v` a literal:
+ * for small layers straight-line code is faster than a loop, and its size is still bounded.
+ */
+function loop(v: string, n: number, body: (v: string) => readonly string[]): string[] {
+  if (n <= UNROLLED) return Array.from({ length: n }, (_, k) => ["{", ...body(String(k)), "}"]).flat();
+  return [`for (let ${v} = 0; ${v} < ${n}; ${v}++) {`, ...body(v), "}"];
+}
+
+const UNROLLED = 8;
+
 /** Forward through every layer for the row at X[r ...]: pre-activations and activations into the scratch arrays. */
 function forward(layers: readonly Layer[]): string[] {
   return layers.flatMap((layer, l) => {
     const stride = layer.inputs + 1;
-    const activation = layer.activation
-      ? [snippet([call(layer.activation, [sym("u")])], [["u", "s"]], ([a]) => [`POST${l}[j] = ${a};`])]
-      : [];
-    return [
-      `for (let j = 0; j < ${layer.units}; j++) {`,
-      `const o = ${layer.offset} + j * ${stride};`,
+    return loop("j", layer.units, (j) => [
+      `const o = ${layer.offset} + ${j} * ${stride};`,
       `let s = P[o + ${layer.inputs}];`,
-      `for (let i = 0; i < ${layer.inputs}; i++) s += P[o + i] * ${input(l, "i")};`,
-      `PRE${l}[j] = s;`,
-      ...activation,
-      "}",
-    ];
+      ...loop("i", layer.inputs, (i) => [`s += P[o + ${i}] * ${input(l, i)};`]),
+      `PRE${l}[${j}] = s;`,
+      ...(layer.activation ? [snippet([call(layer.activation, [sym("u")])], [["u", "s"]], ([a]) => [`POST${l}[${j}] = ${a};`])] : []),
+    ]);
   });
 }
 
@@ -88,24 +95,20 @@ function backward(layers: readonly Layer[]): string[] {
   return [...layers.keys()].reverse().flatMap((l) => {
     const layer = layers[l]!;
     const stride = layer.inputs + 1;
-    const accumulate = [
-      `for (let j = 0; j < ${layer.units}; j++) {`,
-      `const g = D${l}[j];`,
-      `const o = ${layer.offset} + j * ${stride};`,
+    const accumulate = loop("j", layer.units, (j) => [
+      `const g = D${l}[${j}];`,
+      `const o = ${layer.offset} + ${j} * ${stride};`,
       `G[o + ${layer.inputs}] += g;`,
-      `for (let i = 0; i < ${layer.inputs}; i++) G[o + i] += g * ${input(l, "i")};`,
-      "}",
-    ];
+      ...loop("i", layer.inputs, (i) => [`G[o + ${i}] += g * ${input(l, i)};`]),
+    ]);
     if (l === 0) return accumulate;
     const below = layers[l - 1]!;
     // dL/da_i = Σ_j D{l}[j] * weight_ji, then through the activation's slope at (u_i, a_i).
-    const through = [
-      `for (let i = 0; i < ${layer.inputs}; i++) {`,
+    const through = loop("i", layer.inputs, (i) => [
       "let s = 0;",
-      `for (let j = 0; j < ${layer.units}; j++) s += D${l}[j] * P[${layer.offset} + j * ${stride} + i];`,
-      snippet([slope(below.activation!, "u", "a")], [["u", `PRE${l - 1}[i]`], ["a", `POST${l - 1}[i]`]], ([slope]) => [`D${l - 1}[i] = s * ${slope};`]),
-      "}",
-    ];
+      ...loop("j", layer.units, (j) => [`s += D${l}[${j}] * P[${layer.offset} + ${j} * ${stride} + ${i}];`]),
+      snippet([slope(below.activation!, "u", "a")], [["u", `PRE${l - 1}[${i}]`], ["a", `POST${l - 1}[${i}]`]], ([slope]) => [`D${l - 1}[${i}] = s * ${slope};`]),
+    ]);
     return [...accumulate, ...through];
   });
 }
