@@ -2,10 +2,8 @@
  * Loading data sets: a user's CSV file, or the Iris data bundled with the package (public domain; 150 flowers,
  * four measurements in cm, three species) and its two standard binary tasks.
  */
-import { readFileSync } from "node:fs";
-import { type CsvTable, parseCsv } from "./csv.js";
-import { type Dataset, type DatasetOptions, type LabelScheme, type PredictionInput, toDataset, toPredictionInput } from "./dataset.js";
-import { DataError } from "./errors.js";
+import { readCsvFile } from "./csv-file.js";
+import { type Dataset, type DatasetOptions, datasetReader, type LabelScheme, type PredictionInput, predictionInputReader } from "./dataset.js";
 import { describeValue } from "../arguments.js";
 import { ArgumentError } from "../errors.js";
 
@@ -33,34 +31,14 @@ export function loadIris(task: IrisTask): Dataset {
   return loadCsv(IRIS_FILE, IRIS_TASKS[task]);
 }
 
-/** Reads and checks a CSV file; errors name the file, line and column. */
+/** Reads and checks a CSV file, row by row as it is read; errors name the file, line and column. */
 export function loadCsv(file: string | URL, options: DatasetOptions = {}): Dataset {
   if (typeof file !== "string" && !(file instanceof URL)) throw new ArgumentError(`loadCsv: the file must be a path or a URL, got ${describeValue(file)}`);
   if (typeof options !== "object" || options === null) throw new ArgumentError(`loadCsv: the options must be an object (or left out), got ${describeValue(options)}`);
-  return readTable(file, (table) => toDataset(table, options));
+  return readCsvFile(file, datasetReader(options));
 }
 
 /** Reads the rows a saved model is to predict: its feature columns and, when present, its label column. */
 export function loadPredictionInput(file: string, features: readonly string[], label: LabelScheme): PredictionInput {
-  return readTable(file, (table) => toPredictionInput(table, features, label));
-}
-
-/** Reads and parses a CSV file and hands the table to `use`; a DataError from either names the file. */
-function readTable<T>(file: string | URL, use: (table: CsvTable) => T): T {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new DataError(`cannot read ${String(file)}: ${(error as Error).message}`);
-  }
-  try {
-    return use(parseCsv(text));
-  } catch (error) {
-    if (error instanceof DataError) throw new DataError(`${fileName(file)}: ${error.message}`);
-    throw error;
-  }
-}
-
-function fileName(file: string | URL): string {
-  return typeof file === "string" ? file : file.pathname.split("/").at(-1)!;
+  return readCsvFile(file, predictionInputReader(features, label));
 }
