@@ -83,6 +83,26 @@ describe("symdiff train", () => {
     expect(JSON.parse((await train(args)).stdout).loss).toBe(first.loss);
   });
 
+  it("prints one formula per family on wide data, and every parameter's with --verbose", async () => {
+    const file = join(dir, "wide.csv");
+    const header = [...Array.from({ length: 40 }, (_, i) => `f${i}`), "y"].join(",");
+    writeFileSync(file, `${header}\n${[0, 1, 0, 1].map((y, r) => [...Array.from({ length: 40 }, (_, i) => ((r * 7 + i * 3) % 5) - 2), y].join(",")).join("\n")}\n`);
+    const { code, stdout } = await train(["--data", file, "--hidden", "256", "--epochs", "2"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Features:  x1 = f0, x2 = f1, x3 = f2, x4 = f3, x5 = f4, x6 = f5, x7 = f6, x8 = f7, x9 = f8, x10 = f9, x11 = f10, x12 = f11, ... (40 features; all of them with --verbose)");
+    expect(stdout).toContain("           u_j = b_j + Σ_i w_ji*x_i    (j = 1 ... 256, i = 1 ... 40)\n           a_j = tanh(u_j)    (j = 1 ... 256)\n           z = c + Σ_j v_j*a_j    (j = 1 ... 256)\n");
+    expect(stdout.split("\n").filter((l) => l.startsWith("  dL/d"))).toHaveLength(4);
+    expect(stdout).toContain("  ... and 10741 more (all of them with --verbose, --json or --save)");
+    const verbose = await train(["--data", file, "--epochs", "2", "--verbose"]);
+    const lines = verbose.stdout.split("\n");
+    expect(lines.filter((l) => l.startsWith("  dL/d"))).toHaveLength(41);
+    expect(lines).toContain("  dL/dw40 = x40*(sigmoid(z) - y)");
+    expect(lines.filter((l) => /^ {2}w\d+ = /.test(l))).toHaveLength(40);
+    const json = JSON.parse((await train(["--data", file, "--epochs", "2", "--verbose", "--json"])).stdout);
+    expect(Object.keys(json.everyGradient)).toHaveLength(41);
+    expect(json.everyGradient.w7).toBe("x7*(sigmoid(z) - y)");
+  });
+
   it("shows a progress bar with the loss only when stderr is a terminal", async () => {
     const onTerminal = await train(["--epochs", "20"], { tty: true });
     expect(onTerminal.stderr.startsWith("\rderiving and compiling the gradient of 5 parameters...\x1b[K")).toBe(true);
@@ -257,6 +277,24 @@ describe("symdiff predict", () => {
     const json = JSON.parse((await predict([file, iris, "--json"])).stdout);
     expect(json.accuracy).toBe(trained.accuracy);
     expect(json.predictions.slice(0, 1)).toEqual(["setosa"]);
+  });
+
+  it("saves and predicts with a network over three classes (--softmax --hidden)", async () => {
+    const file = join(dir, "iris-network.json");
+    const args = ["--softmax", "--hidden", "6", "--standardize", "--optimizer", "adam", "--lr", "0.02", "--epochs", "300", "--save", file, "--json"];
+    const trained = JSON.parse((await train(args)).stdout);
+    expect(trained.model).toEqual({ kind: "network", hidden: 6, activation: "tanh", seed: 1, classes: 3 });
+    expect(trained.gradients).toEqual({
+      w_ji: "x_i*(1 - a_j^2)*(v_1j*(p1 - y1) + v_2j*(p2 - y2) + v_3j*(p3 - y3))",
+      b_j: "(1 - a_j^2)*(v_1j*(p1 - y1) + v_2j*(p2 - y2) + v_3j*(p3 - y3))",
+      v_kj: "a_j*(p_k - y_k)",
+      c_k: "p_k - y_k",
+    });
+    expect(trained.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(trained.weights.output).toHaveLength(3); // per class, 6 weights each
+    expect(trained.weights.output[0]).toHaveLength(6);
+    const json = JSON.parse((await predict([file, iris, "--json"])).stdout);
+    expect(json.accuracy).toBe(trained.accuracy);
   });
 
   it("reads the feature columns by name from a file without the label, and applies a network's classes", async () => {
