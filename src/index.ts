@@ -90,6 +90,7 @@ export { logisticRegression } from "./train/logistic.js";
 export { softmaxRegression } from "./train/softmax.js";
 export { neuralNetwork, type Activation, type NetworkOptions } from "./train/network.js";
 export type { Model } from "./train/model.js";
+export type { Definition, Derivation, Gradient } from "./train/backprop.js";
 export { loadCsv, loadIris, IRIS_TASKS, type IrisTask } from "./train/data.js";
 export type { CsvTable } from "./train/csv.js";
 export type { Dataset, DatasetOptions } from "./train/dataset.js";

@@ -1,8 +1,8 @@
 /**
- * A rewrite for evaluation speed, applied by the trainer to the gradients it compiles (never to what users see):
- * where tanh(u) is computed anyway, as a network's tanh activations are, 1/cosh(u)^2 is written 1 - tanh(u)^2. The
- * simplified derivative of tanh is 1/cosh(u)^2 (the smaller form); compiled as it stands, each hidden unit costs a
- * cosh and a power per sample on top of its tanh, where a hand-written network reuses the activation.
+ * A rewrite for evaluation speed: where tanh(u) is computed anyway, as a network's tanh activations are, 1/cosh(u)^2 is
+ * written 1 - tanh(u)^2. The simplified derivative of tanh is 1/cosh(u)^2 (the smaller form); compiled as it stands,
+ * each hidden unit costs a cosh and a power per sample on top of its tanh, where a hand-written network reuses the
+ * activation. The trainer states a tanh unit's slope this way (train/backprop.ts `slope`), printed and compiled.
  *
  * The two agree to a few ulps wherever cosh(u)^2 is not tiny; for |u| > 19, where tanh(u) rounds to 1, the rewrite
  * gives 0 instead of a gradient below 1e-16, as hand-written backpropagation does.

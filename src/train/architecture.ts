@@ -12,8 +12,6 @@
  */
 import { add, mul, sym } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
-import { ArgumentError } from "../errors.js";
-import { describeValue } from "../arguments.js";
 
 export const ACTIVATIONS = ["tanh", "sigmoid", "relu"] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
@@ -120,9 +118,4 @@ export function range(n: number): number[] {
 export function affineOf(layers: readonly Layer[], l: number, unit: Index, inputs: readonly Expr[]): Expr {
   const layer = layers[l]!;
   return add(sym(biasName(layer, unit)), ...inputs.map((input, i) => mul(sym(weightName(layer, unit, i + 1)), input)));
-}
-
-export function checkUnits(hidden: unknown): number {
-  if (!Number.isInteger(hidden) || (hidden as number) < 1) throw new ArgumentError(`the hidden layer needs a whole number of units (1 or more), got ${describeValue(hidden)}`);
-  return hidden as number;
 }

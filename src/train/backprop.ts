@@ -118,11 +118,14 @@ export function derive(layers: readonly Layer[], head: Head): Derivation {
   });
 }
 
-/** The head's error signal dL/dz_k; a letter `k` stands for every class, derived at class 1 and renamed. */
+/**
+ * The head's error signal dL/dz_k. For the letter `k` (the output layer's), every class at once: the loss is
+ * symmetric in the classes, so class 1's signal with its names lettered (`p1 - y1` → `p_k - y_k`) is each class's.
+ */
 function headAdjoint(head: Head, layer: Layer, unit: Index): Expr {
   if (layer.units === 1) return diff(head.loss, head.logits[0]!);
   if (typeof unit === "number") return head.rename(diff(head.loss, head.logits[unit - 1]!));
-  const letters = new Map([...head.letters].map(([concrete, lettered]) => [concrete, sym(lettered.replace(/_k$/, `_${unit}`))]));
+  const letters = new Map([...head.letters].map(([concrete, lettered]) => [concrete, sym(lettered)]));
   return substitute(head.rename(diff(head.loss, head.logits[0]!)), letters);
 }
 

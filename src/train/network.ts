@@ -5,7 +5,7 @@
  */
 import { describeValue } from "../arguments.js";
 import { ArgumentError } from "../errors.js";
-import { ACTIVATIONS, type Activation, checkUnits } from "./architecture.js";
+import { ACTIVATIONS, type Activation } from "./architecture.js";
 import { denseModel, type Model } from "./model.js";
 
 export { ACTIVATIONS, type Activation };
@@ -23,8 +23,8 @@ export interface NetworkOptions {
 export function neuralNetwork(dimension: number, options: NetworkOptions): Model {
   if (typeof options !== "object" || options === null) throw new ArgumentError(`neuralNetwork: the options must be { hidden, activation?, seed?, classes? }, got ${describeValue(options)}`);
   const { hidden, activation = "tanh", seed = 1, classes = 2 } = options;
-  const units = checkUnits(hidden);
+  if (!Number.isInteger(hidden) || hidden < 1) throw new ArgumentError(`the hidden layer needs a whole number of units (1 or more), got ${describeValue(hidden)}`);
   if (!ACTIVATIONS.includes(activation)) throw new ArgumentError(`unknown activation ${typeof activation === "string" ? `'${activation}'` : describeValue(activation)}: expected ${ACTIVATIONS.slice(0, -1).join(", ")} or ${ACTIVATIONS.at(-1)}`);
   if (!Number.isSafeInteger(seed)) throw new ArgumentError(`the seed must be a whole number, got ${describeValue(seed)}`);
-  return denseModel({ kind: "network", dimension, classes, hidden: { units, activation }, seed });
+  return denseModel({ kind: "network", dimension, classes, hidden: { units: hidden, activation }, seed });
 }
