@@ -135,8 +135,6 @@ function leibnizPrefix(text: string): moo.Token | undefined {
 export function tokenize(text: string, isFunction: (name: string) => boolean = () => false): moo.Token[] {
   const list: moo.Token[] = [];
   const open: string[] = []; // the types of the open brackets and bars, innermost last
-  // Where a function's exponent stands: `sin ^` opens it, its number (after an optional sign) ends it.
-  let functionExponent: "none" | "open" | "ended" = "none";
   let previous: moo.Token | undefined;
   const push = (t: moo.Token) => {
     list.push(t);
@@ -157,12 +155,7 @@ export function tokenize(text: string, isFunction: (name: string) => boolean = (
     else if (t.type === "bar") t.type = endsOperand(previous?.type) && open[open.length - 1] === "lbar" ? "rbar" : "lbar";
 
     // Nothing is multiplied onto a function's exponent: `sin^2 x` is sin(x)^2, not sin^(2x).
-    const exponentJustEnded = functionExponent === "ended";
-    if (previous?.type === "functionName" && t.type === "pow") functionExponent = "open";
-    else if (previous?.type === "functionName" && t.type === "superscript") functionExponent = "ended";
-    else if (functionExponent === "open" && t.type === "number") functionExponent = "ended";
-    else if (functionExponent !== "open" || t.type !== "additive") functionExponent = "none";
-    if (endsOperand(previous?.type) && STARTS_OPERAND.has(t.type!) && !exponentJustEnded) push(implicitTimes(t));
+    if (endsOperand(previous?.type) && STARTS_OPERAND.has(t.type!) && !endsFunctionPower(list)) push(implicitTimes(t));
 
     if (t.type! in CLOSING) open.push(t.type!);
     else if (open.length > 0 && CLOSING[open[open.length - 1]!] === t.type) open.pop();
@@ -175,6 +168,28 @@ export function tokenize(text: string, isFunction: (name: string) => boolean = (
     else push(t);
   }
   return list;
+}
+
+/**
+ * The power written between a bare function and its argument — `sin^2 x`, `sin^-1 x`, `sin²x` (a superscript is
+ * lexed as `^` and its number) — when tokens[i] is a function followed by `^`: the optional sign, the number if one
+ * follows, and the index just past them. The lexer, the parser's checks and the precedence pass all read function
+ * powers through this one place. Whether the number is a whole number is for the parser to check.
+ */
+export function functionPowerAt(tokens: readonly moo.Token[], i: number): { sign?: moo.Token; number?: moo.Token; end: number } | undefined {
+  if (tokens[i]?.type !== "functionName" || tokens[i + 1]?.type !== "pow") return undefined;
+  const sign = tokens[i + 2]?.type === "additive" ? tokens[i + 2] : undefined;
+  const at = sign ? i + 3 : i + 2;
+  const number = tokens[at]?.type === "number" ? tokens[at] : undefined;
+  return { ...(sign && { sign }), ...(number && { number }), end: number ? at + 1 : at };
+}
+
+/** Whether the tokens so far end with a function's power, `sin ^ 2` or `sin ^ - 1`. */
+function endsFunctionPower(list: readonly moo.Token[]): boolean {
+  return [3, 4].some((back) => {
+    const power = functionPowerAt(list, list.length - back);
+    return power?.number !== undefined && power.end === list.length;
+  });
 }
 
 /** A token made from part of `t` (its text and position), of another type and value. */

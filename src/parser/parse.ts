@@ -13,7 +13,7 @@ import { currentGeneration, type Expr, MAX_DEPTH, withinGeneration } from "../as
 import { ArgumentError, ParseError } from "../errors.js";
 import { buildExpression, CONSTANTS, isBuiltinFunction } from "./expression.js";
 import grammar from "./grammar.generated.js";
-import { CLOSERS, CLOSING, endsOperand, lexer, tokenize, TOKEN_TYPES, type TokenType } from "./lexer.js";
+import { CLOSERS, CLOSING, endsOperand, functionPowerAt, lexer, tokenize, TOKEN_TYPES, type TokenType } from "./lexer.js";
 import { syntaxOf } from "./precedence.js";
 import { errorAt } from "./position.js";
 import { readLatex } from "./latex.js";
@@ -445,14 +445,13 @@ function unclosedBracket(text: string, tokens: readonly Token[]): ParseError | u
 function checkArgument(text: string, tokens: readonly Token[], i: number): void {
   const f = tokens[i]!;
   let next = tokens[i + 1];
-  if (next?.type === "pow") {
-    const sign = tokens[i + 2]?.type === "additive" ? 1 : 0;
-    const power = tokens[i + 2 + sign];
-    if (power?.type !== "number" || !/^\d+$/.test(power.value)) {
-      const at = power ?? next;
+  const power = functionPowerAt(tokens, i);
+  if (power) {
+    if (power.number === undefined || !/^\d+$/.test(power.number.value)) {
+      const at = power.number ?? tokens[power.end] ?? next!;
       throw errorAt(text, at.offset, `the power of a function written before its argument is a whole number: ${f.text}^2 x is ${f.text}(x)^2`, at.text, `a number, or (${f.text} x)^... for another power`);
     }
-    next = tokens[i + 3 + sign];
+    next = tokens[power.end];
   }
   if (next === undefined || !STARTS_ARGUMENT.has(next.type!)) {
     throw errorAt(text, next?.offset ?? text.length, `'${f.text}' needs an argument`, next?.text ?? "", `its argument: ${f.text}(x) or ${f.text} x`);

@@ -5,7 +5,7 @@
  */
 import type { Token } from "moo";
 import { inverseFunction, isMinusOne } from "./expression.js";
-import { CLOSERS, CLOSING, endsOperand, type TokenType } from "./lexer.js";
+import { CLOSERS, CLOSING, endsOperand, functionPowerAt, type TokenType } from "./lexer.js";
 import { errorAt } from "./position.js";
 import type { BinaryOperator, Sign, Syntax } from "./syntax.js";
 
@@ -107,11 +107,12 @@ export function syntaxOf(text: string, tokens: readonly Token[]): Syntax {
         break;
       case "functionName": {
         let power: Syntax | undefined;
-        if (tokens[i + 1]?.type === "pow") {
-          const sign = tokens[i + 2]!.type === "additive" ? tokens[i + 2]! : undefined;
-          const number = tokens[sign ? i + 3 : i + 2]!;
-          power = sign ? { type: "unary", op: sign.value as Sign, operand: { type: "number", token: number }, token: sign } : { type: "number", token: number };
-          i += sign ? 3 : 2;
+        const written = functionPowerAt(tokens, i); // checked by the parser: a whole number, after an optional sign
+        if (written) {
+          const { sign, number } = written;
+          const operand: Syntax = { type: "number", token: number! };
+          power = sign ? { type: "unary", op: sign.value as Sign, operand, token: sign } : operand;
+          i = written.end - 1;
         }
         const application = { token, power, argumentOffset: tokens[i + 1]!.offset, argumentStart: operands.length };
         if (BRACKETS.has(tokens[i + 1]!.type!)) {
