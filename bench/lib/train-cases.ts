@@ -16,8 +16,8 @@ export const QUICK = process.env.BENCH_TRAIN_QUICK === "1";
 export const LIMIT_SECONDS = Number(process.env.BENCH_TRAIN_LIMIT_S ?? 30);
 
 export const SIZES = QUICK
-  ? { rows: 500, logistic: [10, 100], networkFeatures: 20, hidden: [4, 16], softmax: { dimension: 20, classes: 3 }, cliFeatures: 100, wideFeatures: 200 }
-  : { rows: 2000, logistic: [10, 100, 1000], networkFeatures: 20, hidden: [4, 64, 256], softmax: { dimension: 100, classes: 4 }, cliFeatures: 1000, wideFeatures: 2000 };
+  ? { rows: 500, logistic: [10, 100], networkFeatures: 20, hidden: [4, 16], softmax: { dimension: 20, classes: 3 }, cliFeatures: 100, wideFeatures: 200, hugeRows: 0 }
+  : { rows: 2000, logistic: [10, 100, 1000], networkFeatures: 20, hidden: [4, 64, 256], softmax: { dimension: 100, classes: 4 }, cliFeatures: 1000, wideFeatures: 2000, hugeRows: 3_400_000 };
 
 export function classesOf(c: TrainCase): number {
   return c.kind === "softmax" ? c.classes : 2;
