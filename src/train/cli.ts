@@ -1,7 +1,8 @@
 /**
  * `symdiff train`: trains logistic regression (with --softmax, softmax regression over several classes; with
- * --hidden N, a one-hidden-layer network) whose gradients symdiff derives, on the bundled Iris data or a CSV file,
- * and reports the derived gradients, loss, accuracy and learned weights; --save writes the model for predict.
+ * --hidden N, a one-hidden-layer network with either output) whose gradients symdiff derives, on the bundled Iris
+ * data or a CSV file, and reports the derived gradients, loss, accuracy and learned weights; --save writes the model
+ * for predict.
  */
 import { writeFileSync } from "node:fs";
 import { parseCommandArgs } from "../cli/args.js";
@@ -82,13 +83,14 @@ const OPTION_LINES = `Options:
 
 export const trainCommand: Command = {
   name: "train",
-  summary: "train a classifier (logistic or softmax regression, or a small network) on derived gradients",
+  summary: "train a classifier (logistic or softmax regression, or a one-hidden-layer network) on derived gradients",
   help: helpText({
     usage: "symdiff train [--data FILE.csv] [options]",
     description: [
-      "Builds the cross-entropy loss of the model as an expression, derives every partial derivative with diff,",
-      "compiles them into one function and runs gradient descent (or Adam). Prints the derived gradients, the",
-      "final loss, the accuracy and the learned weights; a progress bar shows the loss on a terminal.",
+      "Builds the cross-entropy loss of the model as an expression, derives its gradient with diff once per family of",
+      "parameters (dL/dw_i = x_i*(sigmoid(z) - y), the named values z, a_j, p_k shown), compiles it to loops and runs",
+      "gradient descent (or Adam). Prints the derived gradients (--verbose: every parameter's), the final loss, the",
+      "accuracy and the learned weights; a progress bar shows the loss on a terminal.",
       "Logistic and softmax regression start from zero weights; a network from seeded random weights.",
     ].join("\n"),
     options: [],
