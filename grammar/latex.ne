@@ -15,8 +15,10 @@
 #   - without, the argument is the run of juxtaposed factors after the function, up to an explicit operator
 #     (+ - \cdot / ...), a closing bracket, or the next function: \sin 2x is sin(2x), \sin x \cos x is
 #     sin(x)*cos(x), \sin x^2 is sin(x^2);
-#   - \sin^2 x is sin(x)^2, and \sin^{-1} x is asin(x) (f^{-1} is the inverse function where the table has one).
+#   - \sin^2 x is sin(x)^2, and \sin^{-1} x is asin(x) (f^{-1} is the inverse function where the table has one);
+#   - a sign right after the function belongs to its argument, as in text: \sin -x is sin(-x), \sin -x y sin(-(x y)).
 # Juxtaposition never starts a factor with a number (x 2 is an error, as in text): write x \cdot 2.
+# An exponent without braces may have a sign, as in text (TeX would raise only the sign): x^-1 is x^{-1}, e^-x e^{-x}.
 @preprocessor typescript
 
 @{%
@@ -45,15 +47,12 @@ function apply(head: Head, args: Syntax[]): Syntax {
 
 @lexer latexLexer
 
+# A definition's left side and its `=` (y =, f(x, y) =, \frac{dy}{dx} =) are one token, read by the lexer; any other
+# equation is an implicit curve (x^2 + y^2 = 1), whose left side is an expression.
 statement     -> expression                           {% ([e]): LatexStatement => ({ syntax: e }) %}
                | %derivative expression               {% ([d, e]): LatexStatement => ({ syntax: e, derivative: d.variables }) %}
-               | definition %equals expression        {% ([definition, , e]): LatexStatement => ({ syntax: e, definition }) %}
-
-# y = ..., f(x) = ..., f(x, y) = ...
-definition    -> %name                                {% ([n]) => ({ name: n.value, params: [] }) %}
-               | %name %lparen parameters %rparen     {% ([n, , params]) => ({ name: n.value, params }) %}
-parameters    -> %name                                {% ([n]) => [n.value] %}
-               | parameters %comma %name              {% ([ps, , n]) => [...ps, n.value] %}
+               | %definition expression               {% ([d, e]): LatexStatement => ({ syntax: e, definition: d.definition }) %}
+               | expression %equals expression        {% ([left, , e]): LatexStatement => ({ syntax: e, left }) %}
 
 expression    -> sum                                  {% id %}
 sum           -> term                                 {% id %}
@@ -84,13 +83,13 @@ closed        -> bare                                 {% id %}
 first         -> factor                               {% id %}
                | numeric                              {% id %}
 numeric       -> %number                              {% numberNode %}
-               | %number %pow script                  {% ([n, op, s]) => power([numberNode([n]), op, s]) %}
+               | %number %pow exponent                {% ([n, op, s]) => power([numberNode([n]), op, s]) %}
 factor        -> wordFactor                           {% id %}
                | parenFactor                          {% id %}
 wordFactor    -> atom                                 {% id %}
-               | atom %pow script                     {% power %}
+               | atom %pow exponent                   {% power %}
 parenFactor   -> parenthesized                        {% id %}
-               | parenthesized %pow script            {% power %}
+               | parenthesized %pow exponent          {% power %}
 atom          -> %name                                {% nameNode %}
                | %lbrace expression %rbrace           {% inner %}
                | %lbar expression %rbar               {% ([bar, e]) => ({ type: "call", name: "abs", token: bar, args: [e] }) %}
@@ -98,27 +97,36 @@ atom          -> %name                                {% nameNode %}
                | root                                 {% id %}
 parenthesized -> %lparen expression %rparen           {% inner %}
                | %lbrack expression %rbrack           {% inner %}
+               | %lcurly expression %rcurly           {% inner %}
 
-# A superscript, or an argument of \frac or \sqrt: a group in braces, or one digit or name.
+# A superscript, or an argument of \frac or \sqrt: a group in braces, or one digit or name. An exponent may have a
+# sign before it.
 script        -> %lbrace expression %rbrace           {% inner %}
                | %number                              {% numberNode %}
                | %name                                {% nameNode %}
+exponent      -> script                               {% id %}
+               | %minus script                        {% signed %}
+               | %plus script                         {% signed %}
 fraction      -> %frac script script                  {% ([, a, b]) => ({ type: "binary", op: "/", left: a, right: b }) %}
 root          -> %sqrt script                         {% ([t, u]) => ({ type: "call", name: "sqrt", token: t, args: [u] }) %}
                | %sqrt %lbrack expression %rbrack script
                  {% ([t, , n, , u]) => ({ type: "binary", op: "^", left: u, right: { type: "binary", op: "/", left: { type: "number", token: { ...t, value: "1", text: "1" } }, right: n } }) %}
 
-# Function applications: with parentheses (any number of arguments), or bare (one argument: the run of factors).
+# Function applications: with parentheses (any number of arguments), or bare (one argument: the run of factors,
+# after any signs).
 call          -> head %lparen arguments %rparen       {% ([h, , args]) => apply(h, args) %}
-               | head %lparen arguments %rparen %pow script
+               | head %lparen arguments %rparen %pow exponent
                  {% ([h, , args, , op, s]) => power([apply(h, args), op, s]) %}
-bare          -> head run                             {% ([h, u]) => apply(h, [u]) %}
+bare          -> head signedRun                       {% ([h, u]) => apply(h, [u]) %}
+signedRun     -> run                                  {% id %}
+               | %plus signedRun                      {% signed %}
+               | %minus signedRun                     {% signed %}
 run           -> wordFactor                           {% id %}
                | numeric                              {% id %}
                | run factor                           {% juxtaposed %}
 arguments     -> expression                           {% ([e]) => [e] %}
                | arguments %comma expression          {% ([args, , e]) => [...args, e] %}
 head          -> %func                                {% ([t]): Head => ({ name: t.value, token: t }) %}
-               | %func %pow script                    {% ([t, , s]) => inverseHead(t, s) %}
+               | %func %pow exponent                  {% ([t, , s]) => inverseHead(t, s) %}
                | %logbase                             {% ([t]): Head => ({ name: "log", token: t }) %}
                | %logbase %sub script                 {% ([t, , b]): Head => ({ name: "log", token: t, base: b }) %}

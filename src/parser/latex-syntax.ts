@@ -1,6 +1,6 @@
 /**
  * What the LaTeX grammar (grammar/latex.ne) builds beyond the shared syntax tree: the statement around the
- * expression, and function heads (`\sin`, `\sin^2`, `\sin^{-1}`, `\log_2`) before they are applied.
+ * expression (a derivative request, a definition or an implicit curve), and function heads (`\sin`, `\sin^2`, `\sin^{-1}`, `\log_2`) before they are applied.
  */
 import type { Token } from "moo";
 import { inverseFunction, isMinusOne } from "./expression.js";
@@ -11,6 +11,8 @@ export interface LatexStatement {
   /** Variables of a Leibniz operator in front, in the order they apply. */
   readonly derivative?: readonly string[];
   readonly definition?: { readonly name: string; readonly params: readonly string[] };
+  /** The left side of an equation that defines nothing: an implicit curve, `x^2 + y^2 = 1`. */
+  readonly left?: Syntax;
 }
 
 /** A function about to be applied: its name, its power (`\sin^2`), and a logarithm's base (`\log_2`). */

@@ -18,9 +18,14 @@ const GRAMMAR = nearley.Grammar.fromCompiled(grammar);
 /** What `text`, in LaTeX, says: its expression, and the equation or derivative request around it. */
 export function readLatex(text: string, options: ParseOptions): Statement {
   const tokens = tokenizeLatex(text, options);
-  const { syntax, derivative, definition } = parseTokens(text, tokens);
+  const { syntax, derivative, definition, left } = parseTokens(text, tokens);
   const expression = buildExpression(text, syntax, options);
-  return { expression, ...(derivative && { derivative }), ...(definition && { definition }) };
+  return {
+    expression,
+    ...(derivative && { derivative }),
+    ...(definition && { definition }),
+    ...(left && { left: buildExpression(text, left, options) }),
+  };
 }
 
 /** A nearley chart column (untyped in @types/nearley). */
@@ -38,7 +43,8 @@ function parseTokens(text: string, tokens: readonly LatexToken[]): LatexStatemen
     }
     const token = (e as { token?: LatexToken }).token;
     if (!token || e instanceof ParseError) throw e;
-    throw errorAt(text, token.offset, `unexpected ${describe(token)}`, token.text, expectedAfter(parser.table[parser.table.length - 2]));
+    const expected = splitDigits(tokens, token) ? DIGIT_HINT : expectedAfter(parser.table[parser.table.length - 2]);
+    throw errorAt(text, token.offset, `unexpected ${describe(token)}`, token.text, expected);
   } finally {
     latexLexer.load([]);
   }
@@ -48,14 +54,23 @@ function parseTokens(text: string, tokens: readonly LatexToken[]): LatexStatemen
   return results[0]!;
 }
 
+/**
+ * Is `token` a digit split off the number before it? A script or \\frac argument without braces takes one digit, as in
+ * TeX, so `x^12` is x^1 and then a 2 that nothing can take.
+ */
+function splitDigits(tokens: readonly LatexToken[], token: LatexToken): boolean {
+  const previous = tokens[tokens.indexOf(token) - 1];
+  return token.type === "number" && previous?.type === "number" && previous.offset + previous.text.length === token.offset;
+}
+
+const DIGIT_HINT = "braces around a script or argument of more than one digit, as in x^{12}, x^{-12} or \\frac{12}{5} (without them it takes one digit, as in TeX)";
+
 function describe(token: LatexToken): string {
   switch (token.type) {
     case "derivative":
       return `derivative operator '${token.text}' (it can only come first)`;
     case "partial":
       return "'\\partial' (outside a derivative operator such as \\frac{\\partial}{\\partial x})";
-    case "equals":
-      return "'=' (the left side of an equation is a name, or a function such as f(x))";
     default:
       return `'${token.text}'`;
   }
@@ -65,7 +80,7 @@ function describe(token: LatexToken): string {
 function expectedAfter(column: Column | undefined): string {
   const types = new Set<string>();
   for (const state of column?.states ?? []) {
-    if (state.rule.name === "fraction" && state.dot > 0) {
+    if (state.rule.name === "fraction" && state.dot > 0 && state.dot < state.rule.symbols.length) {
       return state.dot === 1 ? "the numerator of \\frac, as in \\frac{1}{2}" : "the denominator of \\frac, as in \\frac{1}{2}";
     }
     if (state.rule.name === "root" && state.dot === 1) return "the argument of \\sqrt, as in \\sqrt{x}";
@@ -76,7 +91,7 @@ function expectedAfter(column: Column | undefined): string {
   const words: string[] = [];
   if (types.has("name") || types.has("number")) words.push("an expression");
   if (types.has("times") || types.has("pow")) words.push("an operator");
-  const closers: Record<string, string> = { rbrace: "'}'", rparen: "')'", rbrack: "']'", rbar: "'|'", comma: "','", lbrace: "'{'" };
+  const closers: Record<string, string> = { rbrace: "'}'", rparen: "')'", rbrack: "']'", rcurly: "'\\}'", rbar: "'|'", comma: "','", lbrace: "'{'" };
   for (const [type, word] of Object.entries(closers)) if (types.has(type) && !(type === "lbrace" && words.length > 0)) words.push(word);
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }

@@ -11,7 +11,8 @@ import type { Token } from "moo";
 import { describeValue, expectNames, expectOptions, expectString } from "../arguments.js";
 import { currentGeneration, type Expr, MAX_DEPTH, withinGeneration } from "../ast/expr.js";
 import { ArgumentError, ParseError } from "../errors.js";
-import { buildExpression, CONSTANTS, isBuiltinFunction } from "./expression.js";
+import { checkDefinition } from "./definition.js";
+import { buildExpression, isBuiltinFunction } from "./expression.js";
 import grammar from "./grammar.generated.js";
 import { CLOSERS, CLOSING, endsOperand, functionPowerAt, lexer, tokenize, TOKEN_TYPES, type TokenType } from "./lexer.js";
 import { syntaxOf } from "./precedence.js";
@@ -126,9 +127,12 @@ export function readEquation(text: string, options: ParseOptions = {}): { readon
   }
   const definition = statement.definition;
   if (definition && definition.params.length > 0) {
-    throw errorAt(text, 0, `'${definition.name}(${definition.params.join(", ")}) = ...' defines a function, not a curve`, definition.name, "an equation between expressions, such as y^2 = x^3 + x");
+    // As written: `f(x, y)`, or in LaTeX `\frac{dy}{dx}` (which defines y'(x)).
+    const left = text.slice(0, text.indexOf("=")).trim();
+    throw errorAt(text, text.indexOf(left), `'${left} = ...' defines a function, not a curve`, left, "an equation between expressions, such as y^2 = x^3 + x");
   }
-  return { left: statement.left ?? parse(definition!.name, options), right: statement.expression };
+  // The defined name is a name in text syntax whichever reader read it (LaTeX's `\mathrm{rate}` defines `rate`).
+  return { left: statement.left ?? parse(definition!.name, { ...options, syntax: "text" }), right: statement.expression };
 }
 
 function readAny(text: string, options: ParseOptions): Statement {
@@ -205,14 +209,7 @@ function definitionOf(text: string, tokens: Token[]): NonNullable<Statement["def
   const [head, ...rest] = tokens;
   const name = head!.type === "call" ? head!.text.slice(0, -1) : head!.text;
   const params = rest.filter((t) => t.type === "name");
-  const unprimed = name.replace(/'+$/, "");
-  if (isBuiltinFunction(unprimed) || CONSTANTS.has(unprimed)) {
-    throw errorAt(text, head!.offset, `'${unprimed}' is built in and cannot be defined`, unprimed, "another name on the left of '=', such as f(x) = ... or y = ...");
-  }
-  for (const [i, p] of params.entries()) {
-    if (CONSTANTS.has(p.text)) throw errorAt(text, p.offset, `the constant '${p.text}' cannot be a parameter`, p.text, "a variable name");
-    if (params.findIndex((q) => q.text === p.text) < i) throw errorAt(text, p.offset, `parameter '${p.text}' appears twice`, p.text, "distinct parameter names");
-  }
+  checkDefinition(text, { name, offset: head!.offset }, params.map((p) => ({ name: p.text, offset: p.offset })));
   return { name, params: params.map((p) => p.text) };
 }
 

@@ -53,6 +53,23 @@ describe.concurrent("LaTeX input", () => {
     expect(await symdiff(["repl"], "\\frac{x^{2}}{x}\n")).toEqual(ok("x\n"));
   });
 
+  it("diff --implicit reads a LaTeX curve, with --latex-in or by its backslash command", async () => {
+    // x^2 + y^2 = 1: dy/dx = -x/y; x^2/4 + y^2 = 1: dy/dx = -(x/2)/(2y) = -x/(4y)
+    expect(await symdiff(["diff", "--implicit", "y", "--wrt", "x", "--latex-in", "x^2 + y^2 = 1"])).toEqual(ok("-x/y\n"));
+    expect(await symdiff(["diff", "--implicit", "y", "--wrt", "x", "\\frac{x^2}{4} + y^2 = 1"])).toEqual(ok("-x/(4*y)\n"));
+    expect(await symdiff(["diff", "--implicit", "y", "--latex-in", "x^{2} + y^{2} = 1", "--latex"])).toEqual(ok("\\frac{dy}{dx} = -\\frac{x}{y}\n"));
+  });
+
+  it("diff reads \\frac{dy}{dx} = ... as its right side, as y'(x) = ... in text", async () => {
+    expect(await symdiff(["diff", "\\frac{dy}{dx} = 3x^{2}"])).toEqual(ok("6*x\n"));
+  });
+
+  it("an evaluation bar is refused with the option to use instead", async () => {
+    const run = await symdiff(["diff", "\\left. x^{3} \\right|_{x=2}"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("an evaluation bar is not read at 1:14, expected the expression alone, with the point given apart: --at x=2");
+  });
+
   it("a LaTeX derivative request names the variable", async () => {
     expect(await symdiff(["diff", "\\frac{d}{dx}\\left(x^{3}\\right)"])).toEqual(ok("3*x^2\n"));
     expect(await symdiff(["diff", "\\frac{\\partial}{\\partial y} x y^{2}", "--latex-in"])).toEqual(ok("2*x*y\n"));
