@@ -58,9 +58,24 @@ export function expectExprLikeList(x: unknown, what: string): void {
   });
 }
 
+/** A record such as a row of a table: an object that is not an array. */
+export function expectObject(x: unknown, what: string, example: string): Readonly<Record<string, unknown>> {
+  if (typeof x !== "object" || x === null || Array.isArray(x) || x instanceof Map) {
+    throw new ArgumentError(`${what} must be an object such as ${example}, got ${describeValue(x)}`);
+  }
+  return x as Record<string, unknown>;
+}
+
 /** An options object: undefined (defaults) or a plain object. */
 export function expectOptions(x: unknown, what: string): void {
   if (x !== undefined && (typeof x !== "object" || x === null || Array.isArray(x))) {
     throw new ArgumentError(`${what} must be an object (or left out), got ${describeValue(x)}`);
   }
+}
+
+/** Options of the text printer, `{ ln?: boolean }`, or undefined. */
+export function expectTextOptions(x: unknown, what: string): void {
+  expectOptions(x, what);
+  const ln = (x as { ln?: unknown } | undefined)?.ln;
+  if (ln !== undefined && typeof ln !== "boolean") throw new ArgumentError(`${what}: ln must be true or false, got ${describeValue(ln)}`);
 }

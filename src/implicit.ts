@@ -69,6 +69,11 @@ export function curveVariables(text: string, options: ParseOptions = {}): string
   return [...new Set([...left.vars, ...right.vars])].sort();
 }
 
+/** d^n y/dx^n in text, as a student writes it: `dy/dx`, `d^2y/dx^2`. */
+export function implicitText(y: string, x: string, order: number): string {
+  return order === 1 ? `d${y}/d${x}` : `d^${order}${y}/d${x}^${order}`;
+}
+
 /** The LaTeX of d^n y/dx^n: `\frac{dy}{dx}`, `\frac{d^{2}y}{dx^{2}}`. */
 export function implicitLatex(y: string, x: string, order: number): string {
   const [dy, dx] = [toLatex(sym(y)), toLatex(sym(x))];

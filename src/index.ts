@@ -4,12 +4,14 @@
  *   text ──parse──▶ Expr ──diff──▶ Expr ──simplify──▶ Expr ──format / toLatex / evaluate / compile──▶ output
  */
 import { equals as equalExprs, type Expr, withinGeneration } from "./ast/expr.js";
-import { describeValue as describe, expectArray, expectExpr, expectExprLikeList, expectNames, expectOptions, expectString } from "./arguments.js";
+import { describeValue as describe, expectArray, expectExpr, expectExprLikeList, expectNames, expectObject, expectOptions, expectString } from "./arguments.js";
 import { substitute as substituteIn } from "./ast/transform.js";
 import { compile as compileOne, compileAll as compileMany, compileSum as compileRows, gradientFunction as gradientFunctionOf } from "./compile/compile.js";
 import { diff as diffOf, gradient as gradientOf, hessian as hessianOf, toExpr, type ExprLike } from "./diff.js";
 import { ArgumentError } from "./errors.js";
 import { stepsToLatex as stepsLatex, stepsToText as stepsText, type Step } from "./homework/steps.js";
+import { type ClassGrades, type GradeOptions, gradeClass, type KeyEntry, type Submission } from "./homework/grade.js";
+import { validOptions as validCheckOptions } from "./homework/check.js";
 import { type LatexOptions, toLatex as latexOf, toLatexMatrix as latexMatrixOf } from "./print/latex.js";
 import { expand } from "./simplify/expand.js";
 import { opCount as opCountOf } from "./simplify/size.js";
@@ -95,9 +97,10 @@ export { loadCsv, loadIris, IRIS_TASKS, type IrisTask } from "./train/data.js";
 export type { CsvTable } from "./train/csv.js";
 export type { Dataset, DatasetOptions } from "./train/dataset.js";
 export { DataError } from "./train/errors.js";
-export { steps, MAX_STEPS, MAX_STEP_ORDER, type Step, type StepRule } from "./homework/steps.js";
-export { implicitSteps } from "./homework/implicit-steps.js";
+export { steps, MAX_STEPS, MAX_STEP_ORDER, type Step, type StepRule, type StepsOptions } from "./homework/steps.js";
+export { implicitSteps, type ImplicitStepsOptions } from "./homework/implicit-steps.js";
 export { check, type CheckOptions, type CheckResult } from "./homework/check.js";
+export type { ClassGrades, Counterexample, GradeOptions, GradeVerdict, Graded, KeyEntry, QuestionSummary, Submission } from "./homework/grade.js";
 export { tangent, type TangentLine, type PointLike } from "./tangent.js";
 export { implicitDiff, MAX_IMPLICIT_ORDER } from "./implicit.js";
 
@@ -234,4 +237,42 @@ export function toDataset(table: CsvTable, options: DatasetOptions = {}): Datase
   if (options.classes !== undefined) expectNames(options.classes, "toDataset: options.classes");
   for (const key of ["label", "positive"] as const) if (options[key] !== undefined) expectString(options[key], `toDataset: options.${key}`);
   return datasetOf(table, options);
+}
+
+const ANSWER_EXAMPLE = '{ student: "ada", question: "q1", answer: "2x cos(x^2)" }';
+const KEY_EXAMPLE = '{ question: "q1", function: "sin(x^2)", variable: "x", order: 1 }';
+
+/**
+ * Grades a class, as `symdiff grade` does: every answer checked against the derivative its question's key entry asks
+ * for. Returns a verdict per answer (correct; incorrect, with a counterexample; unreadable, with the parse error; or
+ * ungraded), the counts per question, and the key's entries that could not be used. A bad answer or key entry is a
+ * verdict, never an exception; a question given twice in the key is an ArgumentError.
+ */
+export function grade<S extends Submission>(answers: readonly S[], key: readonly KeyEntry[], options: GradeOptions = {}): ClassGrades<S> {
+  expectArray(answers, "grade: the answers", `[${ANSWER_EXAMPLE}]`).forEach((row, i) => {
+    const fields = expectObject(row, `grade: answers[${i}]`, ANSWER_EXAMPLE);
+    for (const name of ["student", "question", "answer"]) expectString(fields[name], `grade: answers[${i}].${name}`);
+  });
+  expectArray(key, "grade: the key", `[${KEY_EXAMPLE}]`).forEach((row, i) => {
+    const fields = expectObject(row, `grade: key[${i}]`, KEY_EXAMPLE);
+    for (const name of ["question", "function"]) expectString(fields[name], `grade: key[${i}].${name}`);
+    if (fields.variable !== undefined) expectString(fields.variable, `grade: key[${i}].variable`);
+    if (fields.order !== undefined && typeof fields.order !== "number" && typeof fields.order !== "string") {
+      throw new ArgumentError(`grade: key[${i}].order must be a whole number (or its text), got ${describe(fields.order)}`);
+    }
+  });
+  expectOptions(options, "grade: the options");
+  if (options.check !== undefined) {
+    expectOptions(options.check, "grade: options.check");
+    // Checked here: inside, a checker error marks one answer ungraded, and bad options would mark them all.
+    try {
+      validCheckOptions(options.check);
+    } catch (error) {
+      throw error instanceof ArgumentError ? new ArgumentError(`grade: options.check: ${error.message}`) : error;
+    }
+  }
+  if (options.onProgress !== undefined && typeof options.onProgress !== "function") {
+    throw new ArgumentError(`grade: options.onProgress must be a function (done, total) => void, got ${describe(options.onProgress)}`);
+  }
+  return gradeClass(answers, key, options);
 }

@@ -9,9 +9,11 @@ import { helpText } from "./help.js";
 import { eachInput } from "./input.js";
 import { jsonNumber, latexAtPoint, latexValue, textValue, writeJson } from "./output.js";
 import { constantPoint, numbersOf, valueAt } from "./point.js";
-import { UsageError } from "./report.js";
+import { UsageError, visible } from "./report.js";
+import { paint } from "./style.js";
 
-const OPTIONS = { ...OUTPUT_OPTIONS, vars: { type: "string" }, at: { type: "string" } } as const;
+// --wrt is --vars by the name every other command uses for the variables of a derivative.
+const OPTIONS = { ...OUTPUT_OPTIONS, vars: { type: "string" }, wrt: { type: "string" }, at: { type: "string" } } as const;
 
 /** The shape of the result: a gradient is a column (one row per variable), a Hessian a square matrix. */
 export interface Shape {
@@ -35,14 +37,19 @@ function matrixCommand(command: string, summary: string, shape: Shape, examples:
     }),
     async run(args, io) {
       const { values, positionals } = parseCommandArgs(args, OPTIONS);
-      const chosen = values.vars === undefined ? undefined : variableList(values.vars, "--vars");
+      if (values.vars !== undefined && values.wrt !== undefined) throw new UsageError("--vars and --wrt say the same thing: give one of them");
+      const option = values.wrt === undefined ? "--vars" : "--wrt";
+      const list = values.vars ?? values.wrt;
+      const chosen = list === undefined ? undefined : variableList(list, option);
       const repeated = chosen?.find((v, i) => chosen.indexOf(v) !== i);
-      if (repeated) throw new UsageError(`--vars: '${repeated}' is listed twice`);
+      if (repeated) throw new UsageError(`${option}: '${repeated}' is listed twice`);
       const point = values.at === undefined ? undefined : constantPoint(values.at);
       const text = (e: Expr) => format(e, { ln: values.ln });
-      return eachInput(positionals, io, values.json, ({ text: input }) => {
+      return eachInput(positionals, io, values.json, ({ text: input, where }) => {
         const f = parse(input, inputSyntax(values));
-        const vars = matrixVariables(f, input, chosen);
+        const vars = matrixVariables(f, chosen);
+        // The empty matrix is the answer (no rows; [] in JSON); the note says why, on stderr as diff's notes are.
+        if (vars.length === 0) io.stderr.write(`${paint(io, "yellow", where ? `note (${where}):` : "note:")} ${visible(emptyMatrixNote(shape, input))}; --vars x,y lists the zeros\n`);
         const matrix = shape.compute(f, vars);
         const at = point && matrix.map((row) => row.map((e) => valueAt(e, point)));
         if (values.json) {
@@ -52,6 +59,8 @@ function matrixCommand(command: string, summary: string, shape: Shape, examples:
             exact: unwrap(shape, at.map((row) => row.map((v) => (v.exact ? text(v.exact) : null)))),
           };
           writeJson(io, { input, vars, [shape.name]: unwrap(shape, matrix.map((row) => row.map(text))), latex: unwrap(shape, matrix.map((row) => row.map((e) => toLatex(e)))), ...numbers });
+        } else if (vars.length === 0) {
+          // Nothing to print: an empty pmatrix renders as nothing at all.
         } else if (values.latex) {
           const body = toLatexMatrix(matrix);
           io.stdout.write(`${at ? latexAtPoint(body, point!, pmatrix(at.map((row) => row.map(latexValue)))) : body}\n`);
@@ -65,11 +74,18 @@ function matrixCommand(command: string, summary: string, shape: Shape, examples:
   };
 }
 
-/** The variables of the matrix: those chosen, or else all of `f`'s; none is an error rather than an empty matrix. */
-export function matrixVariables(f: Expr, text: string, chosen?: readonly string[]): readonly string[] {
-  const vars = chosen ?? [...f.vars].sort();
-  if (vars.length === 0) throw new UsageError(`'${text.trim()}' has no variables: every derivative is 0`);
-  return vars;
+/**
+ * The variables of the matrix: those chosen, or else all of `f`'s. A constant has none, and its gradient and Hessian
+ * are empty (a derivative by a variable it does not have is 0: `--vars x,y` lists those zeros).
+ */
+export function matrixVariables(f: Expr, chosen?: readonly string[]): readonly string[] {
+  return chosen ?? [...f.vars].sort();
+}
+
+/** Said of an empty matrix (a constant's), which prints no rows: "'5' has no variables, so its gradient is empty". */
+export function emptyMatrixNote(shape: Shape, text: string): string {
+  const name = shape.name === "gradient" ? "gradient" : "Hessian";
+  return `'${text.trim()}' has no variables, so its ${name} is empty (every derivative of a constant is 0)`;
 }
 
 /** A gradient is reported as a flat list, not a one-column matrix. */

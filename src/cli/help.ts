@@ -2,7 +2,7 @@
 
 const OPTION_HELP = {
   wrt: "--wrt x[,y]     the variable; a list is a mixed partial, x first (default: the only variable)",
-  vars: "--vars x,y      the variables, in order (default: all, sorted)",
+  vars: "--vars x,y      the variables, in order (default: all, sorted); --wrt x,y is the same",
   order: "--order n       differentiate n times (default 1)",
   implicit: "--implicit y    the input is a curve (x^2 + y^2 = 1): dy/dx on it, by --wrt x",
   at: "--at x=1,y=2    also evaluate at this point: exactly where possible, with the decimal (values may be pi/6)",

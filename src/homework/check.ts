@@ -36,6 +36,8 @@ export interface CheckOptions {
    */
   readonly relativeTolerance?: number;
   readonly absoluteTolerance?: number;
+  /** How formulas in `note` are written: `true` spells log and exp as ln(x) and e^x, as `format`'s `ln` option. */
+  readonly ln?: boolean;
 }
 
 export interface CheckResult {
@@ -49,7 +51,7 @@ export interface CheckResult {
   readonly note?: string;
 }
 
-const DEFAULTS = { seed: 20240611, samples: 64, relativeTolerance: 1e-12, absoluteTolerance: 0 };
+const DEFAULTS = { seed: 20240611, samples: 64, relativeTolerance: 1e-12, absoluteTolerance: 0, ln: false };
 
 /** More points than this would take seconds and prove nothing more. */
 const MAX_SAMPLES = 10_000;
@@ -94,25 +96,25 @@ function exactConstant(d: Expr, a: Expr, b: Expr, o: Required<CheckOptions>): Ch
   if (d.kind === "num") {
     const size = Math.abs(d.value.toNumber());
     if (size > 0 && size <= o.absoluteTolerance) {
-      return { equivalent: true, method: "symbolic", note: `answer - expected is exactly ${shortText(d)}, within the absolute tolerance` };
+      return { equivalent: true, method: "symbolic", note: `answer - expected is exactly ${shortText(d, o)}, within the absolute tolerance` };
     }
-    return { equivalent: false, method: "symbolic", ...values, note: `answer - expected is exactly ${shortText(d)}` };
+    return { equivalent: false, method: "symbolic", ...values, note: `answer - expected is exactly ${shortText(d, o)}` };
   }
   if (isPolynomialInPi(d) && expandedIsNonzero(d)) {
-    return { equivalent: false, method: "symbolic", ...values, note: `answer - expected is ${shortText(d)}, which is not 0` };
+    return { equivalent: false, method: "symbolic", ...values, note: `answer - expected is ${shortText(d, o)}, which is not 0` };
   }
   return undefined;
 }
 
 /** An exact constant as text, or its decimal value when the text would be unreadably long. */
-function shortText(d: Expr): string {
+function shortText(d: Expr, o: Required<CheckOptions>): string {
   if (d.kind === "num") {
     // A decimal that is exactly this number (1e-10 rather than 1/10000000000), when there is a short one.
     const decimal = String(d.value.toNumber());
     const exact = /^-?[\d.]+(e[+-]\d+)?$/.test(decimal) && Rational.fromDecimal(decimal.replace(/^-/, "")).equals(d.value.abs());
     if (exact) return decimal;
   }
-  const text = format(d);
+  const text = format(d, { ln: o.ln });
   return text.length <= 40 ? text : `${formatValue(evaluate(d))} (a constant ${text.length} characters long)`;
 }
 
@@ -207,7 +209,7 @@ function compareAtPoints(a: Expr, b: Expr, d: Expr, o: Required<CheckOptions>): 
   if (agreeing.length === 0) {
     const witness = oneSided[0];
     const note = witness
-      ? `the two are never both defined at the ${tries} points tried; ${whereOneSided(a, b, witness)}`
+      ? `the two are never both defined at the ${tries} points tried; ${whereOneSided(a, b, witness, o)}`
       : unreliable > 0
         ? `at the ${tries} points tried the two are undefined or too sensitive to rounding to compare`
         : `neither expression is defined at any of the ${tries} points tried`;
@@ -219,7 +221,7 @@ function compareAtPoints(a: Expr, b: Expr, d: Expr, o: Required<CheckOptions>): 
   if (oneSided.length === 0) return { equivalent: true, method: "numeric" };
   const region = describeRegion(agreeing, notBoth, boundaries);
   const where = region ? `only where ${region}` : "where both are defined, but they are defined on different sets";
-  return { equivalent: true, method: "numeric", note: `equal ${where}: ${whereOneSided(a, b, oneSided[0]!)}` };
+  return { equivalent: true, method: "numeric", note: `equal ${where}: ${whereOneSided(a, b, oneSided[0]!, o)}` };
 }
 
 interface Gap {
@@ -275,17 +277,18 @@ function differ(a: Expr, b: Expr, point: Point, values: readonly [number, number
 }
 
 /** "at x = -1.25, log(x^2) = 0.446287 but 2*log(x) is undefined" */
-function whereOneSided(a: Expr, b: Expr, { point, values }: OneSided): string {
+function whereOneSided(a: Expr, b: Expr, { point, values }: OneSided, o: Required<CheckOptions>): string {
   const at = Object.entries(point).map(([v, x]) => `${v} = ${x}`).join(", ");
   const [defined, undefinedSide, value] = Number.isFinite(values[0]) ? [a, b, values[0]] : [b, a, values[1]];
-  return `at ${at}, ${format(defined)} = ${formatValue(value)} but ${format(undefinedSide)} is undefined`;
+  return `at ${at}, ${format(defined, { ln: o.ln })} = ${formatValue(value)} but ${format(undefinedSide, { ln: o.ln })} is undefined`;
 }
 
 export function formatValue(v: number): string {
   return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : "undefined";
 }
 
-function validOptions(options: CheckOptions): Required<CheckOptions> {
+/** The options with their defaults; an ArgumentError saying which is wrong (exported for callers that check first). */
+export function validOptions(options: CheckOptions): Required<CheckOptions> {
   if (typeof options !== "object" || options === null) {
     throw new ArgumentError(`check options must be an object such as { seed: 1 }, got ${options === null ? "null" : typeof options}`);
   }
@@ -294,6 +297,7 @@ function validOptions(options: CheckOptions): Required<CheckOptions> {
     samples: options.samples ?? DEFAULTS.samples,
     relativeTolerance: options.relativeTolerance ?? DEFAULTS.relativeTolerance,
     absoluteTolerance: options.absoluteTolerance ?? DEFAULTS.absoluteTolerance,
+    ln: options.ln ?? DEFAULTS.ln,
   };
   if (!Number.isSafeInteger(o.seed)) throw new ArgumentError(`seed must be an integer, got ${String(o.seed)}`);
   if (!Number.isSafeInteger(o.samples) || o.samples < 1 || o.samples > MAX_SAMPLES) {
@@ -302,5 +306,6 @@ function validOptions(options: CheckOptions): Required<CheckOptions> {
   for (const key of ["relativeTolerance", "absoluteTolerance"] as const) {
     if (!(Number.isFinite(o[key]) && o[key] >= 0)) throw new ArgumentError(`${key} must be a finite number ≥ 0, got ${String(o[key])}`);
   }
+  if (typeof o.ln !== "boolean") throw new ArgumentError(`ln must be true or false, got ${String(o.ln)}`);
   return o;
 }

@@ -77,7 +77,7 @@ function describeChain(name: string, args: readonly Expr[], x: Sym, root: Expr):
     varying.map((i) => (n: Notation) => `${n.letterOperator(params[i]!.name, row.arity > 1)} ${n.expr(general)} = ${n.expr(instantiate(row.derivative[i]!, params))}`),
   );
   if (varying.every((i) => args[i] === x)) {
-    return { rule: "function", title: [`derivative of ${name}, `, ...entry], entry };
+    return { rule: "function", title: [(n) => n.words(`derivative of ${n.functionName(name)}, `), ...entry], entry };
   }
   const inner = varying.map((i) => args[i]!);
   const substitutions = joined(varying.map((i) => equals(params[i]!.name, args[i]!)));

@@ -45,7 +45,10 @@ export const gradeCommand: Command = {
     notes: [
       "Options:",
       "  --key FILE        the key: question, function, variable, order (required)",
-      "  --out FILE        write the report to FILE as CSV: student, question, verdict, detail, answer",
+      "  --out FILE        write the report to FILE as CSV: student, question, verdict, detail, answer. A cell that",
+      "                    starts with =, +, -, @, a tab or a carriage return gets a leading ' so that a spreadsheet",
+      "                    shows it as text and never runs it as a formula (OWASP's rule): the answer -x^2 is written",
+      "                    '-x^2. The text report and --json keep every answer as written.",
       "  --json            print one JSON object per answer instead (to FILE with --out): line, student, question,",
       "                    answer, verdict, detail, counterexample (incorrect: at, answer, derivative),",
       "                    error (unreadable: message, line, column)",

@@ -9,8 +9,24 @@ import type { Graded, QuestionSummary } from "./grade.js";
 
 export const REPORT_COLUMNS = ["student", "question", "verdict", "detail", "answer"] as const;
 
+/**
+ * The report as CSV. Every cell is written as spreadsheet text (see `spreadsheetText`): the names and answers come
+ * from students, and the report is made to be opened in a spreadsheet.
+ */
 export function reportCsv(results: readonly Graded[]): string {
-  return formatCsv(REPORT_COLUMNS, results.map((r) => [r.student, r.question, r.verdict, r.detail, r.answer]));
+  return formatCsv(REPORT_COLUMNS, results.map((r) => [r.student, r.question, r.verdict, r.detail, r.answer].map(spreadsheetText)));
+}
+
+/**
+ * A cell a spreadsheet shows as the text it is, never runs as a formula (CSV or formula injection: `=HYPERLINK(...)`,
+ * `+cmd|' /C calc'!A0` in an answer would run when the teacher opens the report). OWASP's rule: a cell that starts
+ * with =, +, -, @, a tab or a carriage return gets a leading single quote. The rule is applied as it stands, so the
+ * legitimate answer `-x^2` is written `'-x^2` too: telling a formula from mathematics is exactly what a spreadsheet
+ * gets wrong (`-x^2` itself would become the formula =-x^2). A NUL and a line feed count as such a start too, and so
+ * does one of =+-@ after leading spaces, which some spreadsheets trim when they import a file.
+ */
+export function spreadsheetText(cell: string): string {
+  return /^(?:[=+\-@\t\r\n\0]| +[=+\-@])/.test(cell) ? `'${cell}` : cell;
 }
 
 /**

@@ -70,6 +70,24 @@ export interface GradeOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** A class graded: a verdict per answer, counts per question, and the key's entries that could not be used. */
+export interface ClassGrades<S extends Submission = Submission> {
+  /** One per submission, in order: the submission's own fields (extra ones too) and its outcome. */
+  readonly results: Graded<S>[];
+  /** See `summarize`. */
+  readonly summary: QuestionSummary[];
+  /** The key's entries that cannot be used, with the reason (their answers are "ungraded"), in the key's order. */
+  readonly keyProblems: readonly { readonly question: string; readonly problem: string }[];
+}
+
+/** The whole job without I/O: the key prepared, every submission graded, the counts per question. */
+export function gradeClass<S extends Submission>(submissions: readonly S[], entries: readonly KeyEntry[], options: GradeOptions = {}): ClassGrades<S> {
+  const key = prepareKey(entries);
+  const results = grade(submissions, key, options);
+  const keyProblems = [...key.values()].flatMap((q) => ("problem" in q ? [{ question: q.question, problem: q.problem }] : []));
+  return { results, summary: summarize(results, key), keyProblems };
+}
+
 /** Works out every question's derivative. A broken entry is kept with its problem; a question given twice is an error. */
 export function prepareKey(entries: readonly KeyEntry[]): PreparedKey {
   const key = new Map<string, PreparedQuestion>();

@@ -18,33 +18,39 @@ import { ArgumentError } from "../errors.js";
 import { type EquationLike, firstDerivative, type ImplicitCurve, implicitCurve, MAX_IMPLICIT_ORDER, totalDerivative } from "../implicit.js";
 import type { ParseOptions } from "../parser/statement.js";
 import { toLatex } from "../print/latex.js";
-import { format } from "../print/text.js";
+import { format, type TextOptions } from "../print/text.js";
+import { expectTextOptions } from "../arguments.js";
 import { simplify } from "../simplify/simplify.js";
 import { substitute } from "../ast/transform.js";
 import type { StepRule } from "./describe.js";
 import type { Step } from "./steps.js";
 
+/** How to read the equation's text, as `parse`'s options; and `ln: true` to write ln(x) and e^x in the steps' text. */
+export interface ImplicitStepsOptions extends ParseOptions, TextOptions {}
+
 /**
  * The derivation of d^order y/dx^order on the curve `equation` (see `implicitCurve` for what it may be; `options`
- * say how to read text, as `parse`'s).
+ * say how to read text, as `parse`'s, and how to write it).
  */
-export function implicitSteps(equation: EquationLike, y: string, x: string, order = 1, options: ParseOptions = {}): Step[] {
+export function implicitSteps(equation: EquationLike, y: string, x: string, order = 1, options: ImplicitStepsOptions = {}): Step[] {
   if (typeof order !== "number" || !Number.isSafeInteger(order) || order < 1 || order > MAX_IMPLICIT_ORDER) {
     throw new ArgumentError(`implicit steps: the order must be a whole number from 1 to ${MAX_IMPLICIT_ORDER}, got ${String(order)}`);
   }
+  expectTextOptions(options, "implicitSteps: the options");
+  const { ln, ...parseOptions } = options;
   return withinGeneration(() => {
-    const curve = implicitCurve(equation, y, x, options);
-    const writer = new Writer(curve);
+    const curve = implicitCurve(equation, y, x, parseOptions);
+    const writer = new Writer(curve, { ln });
     const out = firstOrder(curve, writer);
     const slope = out.at(-1)!.result;
     let d = slope;
     for (let n = 2; n <= order; n++) {
       const next = totalDerivative(d, curve, slope);
       const formula = add(diff(d, x), mul(diff(d, y), writer.prime));
-      out.push(writer.step("implicit", `differentiate again, ${y} being a function of ${x}, and put in ${writer.text(1)} = ${format(slope)}`, d, next, [
+      out.push(writer.step("implicit", `differentiate again, ${y} being a function of ${x}, and put in ${writer.text(1)} = ${writer.show(slope)}`, d, next, [
         writer.side(n, "text"),
         writer.print(formula, "text"),
-        format(next),
+        writer.show(next),
       ], [writer.side(n, "latex"), writer.print(formula, "latex"), toLatex(next)], `differentiate again, ${y} being a function of ${x}, and put in `, slope));
       d = next;
     }
@@ -61,8 +67,8 @@ function firstOrder(curve: ImplicitCurve, w: Writer): Step[] {
   const quotient = div(rest, coefficient);
   const solved = firstDerivative(curve);
   const both = (l: Expr, r: Expr, n: "text" | "latex") => [w.print(l, n), w.print(r, n)];
-  const applied = (e: Expr, n: "text" | "latex") => (n === "text" ? `d/d${x}[${format(e)}]` : `\\frac{d}{d${toLatex(sym(x))}}\\left[${toLatex(e)}\\right]`);
-  const ySide = [w.side(1, "text"), format(quotient), ...(solved === quotient ? [] : [format(solved)])];
+  const applied = (e: Expr, n: "text" | "latex") => (n === "text" ? `d/d${x}[${w.show(e)}]` : `\\frac{d}{d${toLatex(sym(x))}}\\left[${toLatex(e)}\\right]`);
+  const ySide = [w.side(1, "text"), w.show(quotient), ...(solved === quotient ? [] : [w.show(solved)])];
   const ySideLatex = [w.side(1, "latex"), toLatex(quotient), ...(solved === quotient ? [] : [toLatex(solved)])];
   const all = [
     w.step("implicit", `differentiate both sides with respect to ${x}, ${y} being a function of ${x} (${w.text(1)} = d${y}/d${x})`, add(left, neg(right)), add(...differentiated.map((s, i) => (i === 0 ? s : neg(s)))),
@@ -92,7 +98,14 @@ class Writer {
   readonly prime: Sym;
   private readonly standIn: Expr;
 
-  constructor(private readonly curve: ImplicitCurve) {
+  /** An expression in text, spelled as asked (`ln`). */
+  readonly show: (e: Expr) => string;
+
+  constructor(
+    private readonly curve: ImplicitCurve,
+    options: TextOptions,
+  ) {
+    this.show = (e) => format(e, options);
     const names = [...curve.left.vars, ...curve.right.vars];
     const stem = STAND_INS.find((s) => !names.some((v) => v.startsWith(s)));
     if (stem === undefined) throw new ArgumentError(`implicit steps need one of the names ${STAND_INS.join(", ")} free`);
@@ -116,7 +129,7 @@ class Writer {
   }
 
   print(e: Expr, notation: "text" | "latex"): string {
-    if (notation === "text") return format(e);
+    if (notation === "text") return this.show(e);
     return toLatex(substitute(e, new Map([[this.prime.name, this.standIn]]))).split(toLatex(this.standIn)).join(this.latex(1));
   }
 

@@ -9,7 +9,7 @@ import { sym } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { ArgumentError } from "../errors.js";
 import { toLatex } from "../print/latex.js";
-import { format } from "../print/text.js";
+import { format, type TextOptions } from "../print/text.js";
 
 export interface Notation {
   /** An expression. */
@@ -22,16 +22,20 @@ export interface Notation {
   applied(operator: string, operand: string): string;
   /** Words between formulas. */
   words(text: string): string;
+  /** A function's name in words ("derivative of ln"), spelled as its formulas spell it. */
+  functionName(name: string): string;
 }
 
-export function textNotation(variable: string, ordinary: boolean): Notation {
+/** `options` are the text printer's: `{ ln: true }` writes ln(x) and e^x, in the words too. */
+export function textNotation(variable: string, ordinary: boolean, options: TextOptions = {}): Notation {
   const letterOperator = (letter: string, partial: boolean) => (partial ? `∂/∂${letter}` : `d/d${letter}`);
   return {
-    expr: format,
+    expr: (e) => format(e, options),
     operator: letterOperator(variable, !ordinary),
     letterOperator,
     applied: (operator, operand) => `${operator}[${operand}]`,
     words: (text) => text,
+    functionName: (name) => (options.ln && name === "log" ? "ln" : name),
   };
 }
 
@@ -46,6 +50,7 @@ export function latexNotation(variable: string, ordinary: boolean): Notation {
     letterOperator,
     applied: (operator, operand) => `${operator}\\left[${operand}\\right]`,
     words: (text) => `\\text{${text.replace(/[{}$&#_%]/g, (c) => `\\${c}`)}}`,
+    functionName: (name) => name,
   };
 }
 

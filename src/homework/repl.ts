@@ -5,15 +5,19 @@
  *   check (x + 1)^2 = x^2 + 2x + 1        are two expressions equal?
  *   steps d2/dx2 x^3, check d2/dx2 x^3 = 6x    higher orders
  *   steps dy/dx x^2 + y^2 = 1             implicit differentiation, step by step
- * Definitions made in the session can be used on either side.
+ *   check dy/dx x^2 + y^2 = 1 = -x/y      an implicit derivative, checked on the curve (the answer follows the last =)
+ * Definitions made in the session can be used on either side. Text follows the session's spelling (`:ln`).
  */
 import type { Expr } from "../ast/expr.js";
 import { diff } from "../diff.js";
 import { UsageError } from "../cli/report.js";
 import { NAME } from "../parser/lexer.js";
-import type { CommandInput, ReplCommand } from "../repl/command.js";
+import type { CommandInput, ReplCommand, SessionContext } from "../repl/command.js";
 import { equationSides, implicitOperator } from "../repl/calculus.js";
+import { implicitCurve, implicitDiff, implicitText } from "../implicit.js";
+import { format } from "../print/text.js";
 import { check } from "./check.js";
+import { checkOnCurve } from "./curve-check.js";
 import { implicitSteps } from "./implicit-steps.js";
 import { steps, stepsToLatex, stepsToText } from "./steps.js";
 import { verdict, verdictText } from "./verdict.js";
@@ -27,12 +31,12 @@ export const stepsReplCommand: ReplCommand = {
   run: (input, session) => {
     if (IMPLICIT.test(input.rest)) {
       const { y, x, order, text, offset } = implicitOperator(input, "steps dy/dx x^2 + y^2 = 1");
-      const derivation = implicitSteps(equationSides(session, text, offset, new Set([x, y])), y, x, order);
+      const derivation = implicitSteps(equationSides(session, text, offset, new Set([x, y])), y, x, order, { ln: session.ln });
       return session.latex ? stepsToLatex(derivation) : stepsToText(derivation);
     }
     const { variable, order, text, offset } = derivativeOperator(input);
     if (variable === undefined) throw new UsageError("write the variable: steps d/dx <expr>");
-    const derivation = steps(session.parse(text, offset, new Set([variable])), variable, order);
+    const derivation = steps(session.parse(text, offset, new Set([variable])), variable, order, { ln: session.ln });
     const note = session.definedVariablesNote([variable]);
     const shown = session.latex ? stepsToLatex(derivation) : stepsToText(derivation);
     return note ? `${shown}\n${note}` : shown;
@@ -43,9 +47,10 @@ export const checkReplCommand: ReplCommand = {
   name: "check",
   takesArgument: true,
   usage: "check [dN/dxN] <expr> = <answer>",
-  summary: "check an answer (a derivative, with d/dx)",
+  summary: "check an answer (a derivative, with d/dx; check dy/dx <curve> = <answer>: on the curve)",
   example: "check d/dx sin(x^2) = 2x cos(x^2)",
   run: (input, session) => {
+    if (IMPLICIT.test(input.rest)) return checkImplicit(input, session);
     const { variable, order, text, offset } = derivativeOperator(input);
     const equals = text.indexOf("=");
     if (equals < 0) throw new UsageError("write the answer after '=': check d/dx sin(x^2) = 2x cos(x^2)");
@@ -56,12 +61,32 @@ export const checkReplCommand: ReplCommand = {
     const expected: Expr = variable === undefined ? f : diff(f, variable, order);
     const what = variable === undefined ? "the expression" : order === 1 ? "the derivative" : `the derivative of order ${order}`;
     const note = variable === undefined ? "" : session.definedVariablesNote([variable]);
-    const result = check(answer, expected);
+    const result = check(answer, expected, { ln: session.ln });
     session.failed = !result.equivalent;
-    const shown = verdictText(verdict(result, expected, what));
+    const shown = verdictText(verdict(result, expected, what, (e) => format(e, { ln: session.ln })));
     return note ? `${shown}\n${note}` : shown;
   },
 };
+
+/**
+ * `check dy/dx x^2 + y^2 = 1 = -x/y`: the answer follows the last `=`, the curve is what comes before it (an
+ * equation, or F meaning F = 0); the answer is checked on the curve, as `symdiff check --implicit` does.
+ */
+function checkImplicit(input: CommandInput, session: SessionContext): string {
+  const example = "check dy/dx x^2 + y^2 = 1 = -x/y";
+  const { y, x, order, text, offset } = implicitOperator(input, example);
+  const last = text.lastIndexOf("=");
+  if (last < 0) throw new UsageError(`write the answer after '=': ${example}`);
+  const keep = new Set([x, y]);
+  const curve = implicitCurve(equationSides(session, text.slice(0, last), offset, keep), y, x);
+  const answer = session.parse(text.slice(last + 1), offset + last + 1, keep);
+  const expected = implicitDiff(curve, y, x, order);
+  const result = checkOnCurve(answer, expected, curve, { ln: session.ln });
+  session.failed = !result.equivalent;
+  const shown = verdictText(verdict(result, expected, implicitText(y, x, order), (e) => format(e, { ln: session.ln })));
+  const note = session.definedVariablesNote([x, y]);
+  return note ? `${shown}\n${note}` : shown;
+}
 
 /** `dy/dx`, `d2y/dx2` before an equation: implicit differentiation. */
 const IMPLICIT = new RegExp(`^\\s*d\\d*${NAME}\\/d`, "u");

@@ -153,9 +153,10 @@ export function valueAt(e: Expr, point: Point): number {
  * The size of the numbers that evaluating `e` at the point adds up: sums count the magnitudes of their terms, so
  * `sin(x)^2 + cos(x)^2 - 1` has magnitude 2 although its value is 0. Rounding error is a small multiple of this times
  * the float epsilon, which makes it the scale for a relative tolerance on a difference whose value may cancel.
+ * `exact`: substitute the point's short decimals exactly first, as `valueAt` does.
  */
-export function magnitudeAt(e: Expr, point: Point): number {
-  const s = substituted(e, point);
+export function magnitudeAt(e: Expr, point: Point, exact = true): number {
+  const s = exact ? substituted(e, point) : undefined;
   const values = s ? evaluateAll(s) : evaluateAll(e, point);
   const memo = new Map<Expr, number>();
   const size = (x: Expr): number => {

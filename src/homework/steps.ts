@@ -15,6 +15,8 @@ import { checkVariable, derivative, toExpr, type ExprLike } from "../diff.js";
 import { ArgumentError, LimitError } from "../errors.js";
 import type { RuleName } from "../rules/rule.js";
 import { simplify } from "../simplify/simplify.js";
+import type { TextOptions } from "../print/text.js";
+import { expectTextOptions } from "../arguments.js";
 import { latexNotation, type Notation, Pending, textNotation } from "./notation.js";
 import { describeRule, describeSimplify, type Phrase, render, type StepRule } from "./describe.js";
 
@@ -72,21 +74,25 @@ const INLINE_VARIABLE: ReadonlySet<RuleName> = new Set(["power", "exponential", 
 /** Highest derivative `steps` works out: each order is a whole derivation, and nobody reads a dozen of them. */
 export const MAX_STEP_ORDER = 10;
 
+/** How the steps' text is written: `{ ln: true }` spells log and exp as ln(x) and e^x, as `format`'s option does. */
+export type StepsOptions = TextOptions;
+
 /**
  * The derivation of the `order`-th derivative d/d`wrt` `expr`, step by step; the last step's `result` is
  * `diff(expr, wrt, order)`. A higher derivative is the derivations of each successive derivative, one after the
- * other, each step marked with the `order` it works toward.
+ * other, each step marked with the `order` it works toward. `options` concern the text only (LaTeX always has \ln).
  */
-export function steps(expr: ExprLike, wrt: string, order = 1): Step[] {
+export function steps(expr: ExprLike, wrt: string, order = 1, options: StepsOptions = {}): Step[] {
   if (typeof order !== "number" || !Number.isSafeInteger(order) || order < 1 || order > MAX_STEP_ORDER) {
     throw new ArgumentError(`steps: the order must be a whole number from 1 to ${MAX_STEP_ORDER}, got ${String(order)}`);
   }
+  expectTextOptions(options, "steps: the options");
   return withWork("step-by-step derivation", () => {
-    if (order === 1) return derivation(expr, wrt);
+    if (order === 1) return derivation(expr, wrt, options);
     const out: Step[] = [];
     let f = toExpr(expr);
     for (let n = 1; n <= order; n++) {
-      const next = derivation(f, wrt);
+      const next = derivation(f, wrt, options);
       out.push(...next.map((s) => ({ ...s, order: n })));
       f = next.at(-1)!.result;
     }
@@ -94,14 +100,14 @@ export function steps(expr: ExprLike, wrt: string, order = 1): Step[] {
   });
 }
 
-function derivation(expr: ExprLike, wrt: string): Step[] {
+function derivation(expr: ExprLike, wrt: string, options: StepsOptions): Step[] {
   const variable = checkVariable(wrt);
   const root = toExpr(expr);
   if (exceeds(root, MAX_STEPS)) {
     throw new LimitError(`expression too large for a step-by-step derivation (more than ${MAX_STEPS} distinct subexpressions); use diff for the result`);
   }
   const ordinary = [...root.vars].every((v) => v === variable);
-  const notations = { text: textNotation(variable, ordinary), latex: latexNotation(variable, ordinary) };
+  const notations = { text: textNotation(variable, ordinary, options), latex: latexNotation(variable, ordinary) };
   const x = sym(variable);
   const out: Step[] = [];
   const derived = new Map<Expr, Expr>();

@@ -3,7 +3,7 @@ import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
 import { toLatexMatrix } from "../print/latex.js";
 import { NAME } from "../parser/lexer.js";
-import { GRADIENT, HESSIAN, matrixText, matrixVariables, type Shape } from "../cli/grad.js";
+import { emptyMatrixNote, GRADIENT, HESSIAN, matrixText, matrixVariables, type Shape } from "../cli/grad.js";
 import type { ReplCommand, SessionContext } from "./command.js";
 
 export const helpCommand: ReplCommand = {
@@ -157,7 +157,8 @@ function matrixCommand(name: string, shape: Shape, summary: string, example: str
     example,
     run: ({ rest, restOffset }, session) => {
       const f = session.parse(rest, restOffset);
-      const vars = matrixVariables(f, rest);
+      const vars = matrixVariables(f);
+      if (vars.length === 0) return `note: ${emptyMatrixNote(shape, rest)}`;
       const matrix = shape.compute(f, vars);
       return session.latex ? toLatexMatrix(matrix) : matrixText(shape, vars, matrix.map((row) => row.map((e) => session.render(e)))).join("\n");
     },

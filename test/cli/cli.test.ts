@@ -139,9 +139,6 @@ describe.concurrent("errors", () => {
     [["diff", "x", "--order", "-1"], "--order: expected a whole number of at least 1, got '-1'"],
     [["train", "--hidden", "-1"], "--hidden: expected a whole number from 0 to 4,096, got '-1'"],
     [["diff", "x", "--order"], "--order needs a value"],
-    // An empty gradient or Hessian printed nothing, with exit code 0.
-    [["grad", "5"], "'5' has no variables"],
-    [["hessian", "pi"], "'pi' has no variables"],
     [["hessian", "x*y", "--vars", "x,x"], "--vars: 'x' is listed twice"],
   ])("symdiff %j: %s", async (args, message) => {
     const run = await symdiff(args);

@@ -41,6 +41,36 @@ describe.concurrent("constants and absent variables", () => {
     expect(several.stderr).toBe("error: 'x*y' has 2 variables (x, y): choose with --wrt, e.g. --wrt x\n");
   });
 
+  it("a constant's gradient and Hessian are empty: no rows, [] in JSON, and a note on stderr saying why (exit 0)", async () => {
+    const note = (text: string, name: string) => `note: '${text}' has no variables, so its ${name} is empty (every derivative of a constant is 0); --vars x,y lists the zeros\n`;
+    expect(await symdiff(["grad", "5"])).toEqual({ stdout: "", stderr: note("5", "gradient"), status: 0 });
+    expect(await symdiff(["hessian", "pi"])).toEqual({ stdout: "", stderr: note("pi", "Hessian"), status: 0 });
+    expect(await symdiff(["grad", "5", "--latex"])).toEqual({ stdout: "", stderr: note("5", "gradient"), status: 0 });
+    const json = await symdiff(["grad", "5", "--json"]);
+    expect([JSON.parse(json.stdout), json.stderr, json.status]).toEqual([{ input: "5", vars: [], gradient: [], latex: [] }, note("5", "gradient"), 0]);
+    const at = JSON.parse((await symdiff(["hessian", "pi^2", "--at", "x=1", "--json"])).stdout);
+    expect(at).toEqual({ input: "pi^2", vars: [], hessian: [], latex: [], at: { x: 1 }, values: [], exact: [] });
+  });
+
+  it("with --vars, a constant's gradient and Hessian are zeros, as for any variable the function does not have", async () => {
+    expect(await symdiff(["grad", "5", "--vars", "x,y"])).toEqual(ok("d/dx = 0\nd/dy = 0\n"));
+    expect(await symdiff(["hessian", "5", "--vars", "x,y"])).toEqual(ok("[0, 0]\n[0, 0]\n"));
+    expect(JSON.parse((await symdiff(["grad", "7", "--vars", "x", "--json"])).stdout)).toMatchObject({ vars: ["x"], gradient: ["0"] });
+    // --wrt, as the other commands name the variables, is the same as --vars.
+    expect(await symdiff(["grad", "5", "--wrt", "x,y"])).toEqual(ok("d/dx = 0\nd/dy = 0\n"));
+    expect(await symdiff(["grad", "x^2*y", "--wrt", "y"])).toEqual(ok("d/dy = x^2\n"));
+    expect(await symdiff(["grad", "5", "--wrt", "x", "--vars", "x"])).toEqual({ stdout: "", stderr: "error: --vars and --wrt say the same thing: give one of them\n", status: 2 });
+    expect((await symdiff(["hessian", "x*y", "--wrt", "x,x"])).stderr).toBe("error: --wrt: 'x' is listed twice\n");
+  });
+
+  it("among lines from stdin, the note names the constant's line and the other lines print as usual", async () => {
+    expect(await symdiff(["grad", "-"], "x*y\n5\n")).toEqual({
+      stdout: "d/dx = y\nd/dy = x\n",
+      stderr: "note (line 2): '5' has no variables, so its gradient is empty (every derivative of a constant is 0); --vars x,y lists the zeros\n",
+      status: 0,
+    });
+  });
+
   it("steps and check still need a variable to name", async () => {
     const steps = await symdiff(["steps", "5"]);
     expect([steps.status, steps.stderr]).toEqual([2, "error: '5' has no variables: name one with --wrt (the derivative is 0)\n"]);

@@ -21,6 +21,7 @@ const CALLS: Record<string, { args: () => unknown[]; construct?: boolean }> = {
   evaluate: { args: () => ["x", { x: 1 }] },
   expandExpr: { args: () => [parse("(x+1)^2")] },
   format: { args: () => ["x"] },
+  grade: { args: () => [[{ student: "a", question: "q", answer: "2x" }], [{ question: "q", function: "x^2" }], { check: { seed: 1 } }] },
   gradient: { args: () => ["x*y", ["x", "y"]] },
   gradientFunction: { args: () => ["w*x", ["w"], ["w", "x"]] },
   hessian: { args: () => ["x*y", ["x", "y"]] },
@@ -38,7 +39,7 @@ const CALLS: Record<string, { args: () => unknown[]; construct?: boolean }> = {
   realValue: { args: () => ["x", { x: 1 }] },
   simplify: { args: () => ["x"] },
   stabilize: { args: () => ["log(sigmoid(x))"] },
-  steps: { args: () => ["x^2", "x"] },
+  steps: { args: () => ["x^2", "x", 1, { ln: true }] },
   stepsToLatex: { args: () => [api.steps("x^2", "x")] },
   stepsToText: { args: () => [api.steps("x^2", "x")] },
   tangent: { args: () => ["x^2", "x", 2, {}] },
@@ -127,6 +128,16 @@ describe("every exported function rejects wrong-typed arguments with an Argument
       () => api.loadCsv(5 as never),
       () => api.toDataset(api.parseCsv("a,y\n1,0\n"), { features: "a" as never }),
       () => api.check("x", "x", { seed: "1" as never }),
+      () => api.check("x", "x", { ln: "yes" as never }),
+      () => api.steps("x", "x", 1, { ln: 1 as never }),
+      () => api.implicitSteps("x^2 + y^2 = 1", "y", "x", 1, { ln: "yes" as never }),
+      () => api.grade([{ student: "a", question: "q", answer: 2 as never }], []),
+      () => api.grade([null as never], []),
+      () => api.grade([], [{ question: "q", function: null as never }]),
+      () => api.grade([], [{ question: "q", function: "x", variable: 1 as never }]),
+      () => api.grade([], [{ question: "q", function: "x", order: null as never }]),
+      () => api.grade([], [], { check: { samples: 0 } }),
+      () => api.grade([], [], { onProgress: 5 as never }),
     ];
     for (const wrong of wrongs) expect(wrong).toThrow(ArgumentError);
   });

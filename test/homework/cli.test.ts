@@ -190,3 +190,92 @@ describe.concurrent("check on the command line and in the REPL: the same verdict
     expect(lines.at(-1)).toMatch(/^correct/);
   });
 });
+
+describe.concurrent("symdiff check --implicit: an implicit derivative, checked on the curve", () => {
+  // By hand: on x^2 + y^2 = 1, dy/dx = -x/y; on x*y = 1, dy/dx = -y/x, which is -1/x^2 on the curve.
+  it("takes the answer as the second argument or --answer, and says a right one is correct (exit 0)", async () => {
+    expect(await symdiff(["check", "x^2 + y^2 = 1", "-x/y", "--implicit", "y", "--wrt", "x"])).toEqual(ok("correct (simplified the difference to 0)\n"));
+    expect(await symdiff(["check", "x^2 + y^2 = 1", "--implicit", "y", "--answer", "-x/y"])).toEqual(ok("correct (simplified the difference to 0)\n"));
+  });
+
+  it("an answer right only on the curve is correct, with a note that it differs off the curve", async () => {
+    expect(await symdiff(["check", "x*y = 1", "--implicit", "y", "--answer", "-1/x^2"])).toEqual(
+      ok("correct (equal at every point of the curve compared)\nnote: equal on the curve x*y = 1, though not off it (as expressions in x and y they differ)\n"),
+    );
+    // The circle's second derivative is -(x^2 + y^2)/y^3, which on the circle is -1/y^3.
+    expect((await symdiff(["check", "x^2 + y^2 = 1", "--implicit", "y", "--order", "2", "--answer", "-1/y^3"])).status).toBe(0);
+  });
+
+  it("a wrong answer is shown with dy/dx and a point of the curve (y solved for, shown to six digits), exit 1", async () => {
+    const { stdout, stderr, status } = await symdiff(["check", "x^2 + y^2 = 1", "--implicit", "y", "--answer", "x/y"]);
+    expect({ stderr, status }).toEqual({ stderr: "", status: 1 });
+    const [first, second] = stdout.split("\n");
+    expect(first).toBe("incorrect: dy/dx is -x/y");
+    const [, x, y, answer, derivative] = /^at x = (-?[\d.]+), y ≈ (-?[\d.]+) \(on the curve\): your answer is (-?[\d.]+), dy\/dx is (-?[\d.]+)$/.exec(second!)!.map(Number);
+    expect(x! ** 2 + y! ** 2).toBeCloseTo(1, 5); // y is shown to six digits
+    expect(answer).toBeCloseTo(x! / y!, 4);
+    expect(derivative).toBeCloseTo(-x! / y!, 4);
+    // The JSON point is the root itself: on the curve to within rounding.
+    const json = JSON.parse((await symdiff(["check", "x^2 + y^2 = 1", "--implicit", "y", "--answer", "x/y", "--json"])).stdout);
+    expect(json).toMatchObject({ input: "x^2 + y^2 = 1", wrt: "x", implicit: "y", order: 1, answer: "x/y", derivative: "-x/y", equivalent: false, compared: "curve", solvedFor: "y" });
+    expect(Math.abs(json.point.x ** 2 + json.point.y ** 2 - 1)).toBeLessThan(1e-12);
+    expect(json.values).toEqual([json.point.x / json.point.y, -json.point.x / json.point.y]);
+  });
+
+  it("an answer right on one branch says where it is right", async () => {
+    const { stdout, status } = await symdiff(["check", "x^2 + y^2 = 1", "--implicit", "y", "--answer", "-x/sqrt(1 - x^2)"]);
+    expect(status).toBe(1);
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("note: on the curve, the two agree only where y > 0");
+  });
+
+  it("a curve without real points is compared as expressions, and the note says so", async () => {
+    const { stdout, status } = await symdiff(["check", "x^2 + y^2 = -1", "--implicit", "y", "--answer", "x/y"]);
+    expect(status).toBe(1);
+    expect(stdout).toContain("note: no point of the curve was found where both are defined, so the two were compared as expressions in x and y");
+  });
+
+  it("--at checks the value at a point, with a note when the point is not on the curve", async () => {
+    // At (3/5, 4/5), dy/dx = -3/4.
+    expect(await symdiff(["check", "x^2 + y^2 = 1", "--implicit", "y", "--at", "x=3/5,y=4/5", "--answer", "-3/4"])).toEqual(ok("correct: at x = 3/5, y = 4/5 dy/dx is -3/4 ≈ -0.75\n"));
+    expect(await symdiff(["check", "x^2 + y^2 = 1", "--implicit", "y", "--at", "x=1,y=1", "--answer", "-1"])).toEqual({
+      stdout: "correct: at x = 1, y = 1 dy/dx is -1\n",
+      stderr: "note: x = 1, y = 1 is not on the curve x^2 + y^2 = 1: there x^2 + y^2 is 2\n",
+      status: 0,
+    });
+  });
+
+  it("reads curves from stdin, one per line; mistakes in the options are bad input (exit 2)", async () => {
+    const run = await symdiff(["check", "-", "-x/y", "--implicit", "y"], "x^2 + y^2 = 1\nx*y = 1\n");
+    expect(run.status).toBe(1);
+    expect(run.stdout.split("\n")[0]).toBe("correct (simplified the difference to 0)");
+    expect(run.stdout.split("\n")[1]).toBe("incorrect: dy/dx is -y/x");
+    expect(await symdiff(["check", "x^2 + y^2 = 1", "-x/y", "--answer", "-x/y", "--implicit", "y"])).toEqual({
+      stdout: "",
+      stderr: 'error: the answer is given twice, as --answer and as the second argument "-x/y": keep one\n',
+      status: 2,
+    });
+    expect((await symdiff(["check", "x^2 + y^2 = z", "--implicit", "y", "--answer", "-x/y"])).stderr).toBe("error: --implicit y: say which variable to differentiate by with --wrt, e.g. --wrt x\n");
+  });
+
+  it("--help says what --implicit compares", async () => {
+    const help = (await symdiff(["check", "--help"])).stdout;
+    expect(help).toContain("--implicit y      the expression is a curve; the answer is dy/dx on it");
+    expect(help).toContain("It is checked on the curve");
+    expect(help).toContain("are the two compared as expressions in x and y");
+  });
+
+  it("the REPL checks dy/dx on a curve: check dy/dx <curve> = <answer>", async () => {
+    const input = ["check dy/dx x^2 + y^2 = 1 = -x/y", "check dy/dx x*y = 1 = -1/x^2", "check d2y/dx2 x^2 + y^2 = 1 = 1/y^3", "check dy/dx x^2 + y^2 - 1 = -x/y", ""].join("\n");
+    const { stdout, stderr, status } = await symdiff(["repl"], input);
+    expect({ stderr, status }).toEqual({ stderr: "", status: 1 });
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines.slice(0, 3)).toEqual([
+      "correct (simplified the difference to 0)",
+      "correct (equal at every point of the curve compared)",
+      "note: equal on the curve x*y = 1, though not off it (as expressions in x and y they differ)",
+    ]);
+    expect(lines[3]).toBe("incorrect: d^2y/dx^2 is -(x^2 + y^2)/y^3");
+    expect(lines[4]).toMatch(/^at x = -?[\d.]+, y ≈ -?[\d.]+ \(on the curve\): your answer is /);
+    expect(lines.at(-1)).toBe("correct (simplified the difference to 0)"); // F = x^2 + y^2 - 1, meaning F = 0
+  });
+});

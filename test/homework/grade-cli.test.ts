@@ -96,6 +96,46 @@ describe.concurrent("symdiff grade", () => {
     expect(table.rows.map((r) => r[2])).toEqual(REPORT.trimEnd().split("\n").map((l) => /(correct|incorrect|unreadable|ungraded)/.exec(l)![1]));
   });
 
+  it("--out writes answers that start like a formula as text: a leading ', -x^2 too; the text report keeps them as written", async () => {
+    const dir = scratch();
+    // d/dx -x^3/3 = -x^2, so the first two answers are right; the others would run in a spreadsheet.
+    writeFileSync(
+      join(dir, "answers.csv"),
+      [
+        "student,question,answer",
+        "ada,q1,-x^2",
+        'ben,q1,"+-x^2"',
+        '"=HYPERLINK(""http://evil.example"",""cy"")",q1,-x^2',
+        "dee,q1,@SUM(A1:A2)",
+        "eve,q1,\t-2x",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(join(dir, "key.csv"), "question,function\nq1,-x^3/3\n");
+    const out = join(dir, "report.csv");
+    const run = await symdiff(["grade", join(dir, "answers.csv"), "--key", join(dir, "key.csv"), "--out", out]);
+    expect(run.status).toBe(0);
+    const written = readFileSync(out, "utf8");
+    const rows = parseCsv(written).rows;
+    expect(rows.map((r) => [r[0], r[2], r[4]])).toEqual([
+      ["ada", "correct", "'-x^2"],
+      ["ben", "correct", "'+-x^2"],
+      ['\'=HYPERLINK("http://evil.example","cy")', "correct", "'-x^2"],
+      ["dee", "unreadable", "'@SUM(A1:A2)"],
+      ["eve", "incorrect", "'\t-2x"],
+    ]);
+    // As a spreadsheet reads the file: no cell starts with a formula character.
+    expect(rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    const text = await symdiff(["grade", join(dir, "answers.csv"), "--key", join(dir, "key.csv"), "--json"]);
+    expect(text.stdout.trimEnd().split("\n").map((l) => (JSON.parse(l) as { answer: string }).answer)).toEqual(["-x^2", "+-x^2", "-x^2", "@SUM(A1:A2)", "\t-2x"]);
+  });
+
+  it("--help says how the CSV report writes answers that start like a formula", async () => {
+    const help = (await symdiff(["grade", "--help"])).stdout;
+    expect(help).toContain("starts with =, +, -, @, a tab or a carriage return gets a leading '");
+    expect(help).toContain("the answer -x^2 is written\n                    '-x^2");
+  });
+
   it("--json with --out writes the JSON lines to the file", async () => {
     const out = join(scratch(), "report.jsonl");
     expect(await symdiff(["grade", ANSWERS, "--key", KEY, "--json", "--out", out])).toEqual({ stdout: SUMMARY, stderr: "", status: 0 });

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { grade, prepareKey, readAnswer, summarize, type KeyEntry } from "../../src/homework/grade.js";
 import { readAnswers, readKey } from "../../src/homework/grade-table.js";
-import { reportCsv, resultJson, summaryText } from "../../src/homework/grade-report.js";
+import { reportCsv, resultJson, spreadsheetText, summaryText } from "../../src/homework/grade-report.js";
+import * as library from "../../src/index.js";
 import { format } from "../../src/print/text.js";
 import { formatCsv, parseCsv } from "../../src/train/csv.js";
 
@@ -235,5 +236,115 @@ describe("reports", () => {
     const c = wrong!.counterexample as { at: { x: number }; answer: number; derivative: number };
     expect(c.answer).toBeCloseTo(3 * c.at.x ** 2, 12);
     expect(c.derivative).toBeCloseTo(3 * c.at.x ** 2 - 2, 12);
+  });
+});
+
+/**
+ * What a spreadsheet runs as a formula when it opens a CSV file (Excel, LibreOffice, Google Sheets): a cell whose
+ * first character is one of these (OWASP's list), or one of =+-@ after leading spaces (importers may trim them).
+ */
+const runsAsFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell) || /^ +[=+\-@]/.test(cell);
+
+describe("the CSV report against formula injection", () => {
+  it("spreadsheetText puts a ' before a cell that starts with =, +, -, @, a tab or a carriage return", () => {
+    const cases: [string, string][] = [
+      ["=HYPERLINK(\"http://evil\", \"x\")", "'=HYPERLINK(\"http://evil\", \"x\")"],
+      ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+      ["-x^2", "'-x^2"], // a legitimate answer: OWASP's rule does not tell it from -2+3+cmd|...
+      ["@SUM(A1:A9)", "'@SUM(A1:A9)"],
+      ["\t=1+1", "'\t=1+1"],
+      ["\r=1+1", "'\r=1+1"],
+      ["  =1+1", "'  =1+1"],
+      ["\0=1", "'\0=1"],
+    ];
+    for (const [cell, written] of cases) expect(spreadsheetText(cell)).toBe(written);
+    // Anything else is left as it is, a ' inside or at the start included.
+    for (const cell of ["2x cos(x^2)", "x - 1", "x = 2", "'-x^2", "", "incorrect", "ada", "y' = 2x", "$-x^2$"]) expect(spreadsheetText(cell)).toBe(cell);
+  });
+
+  it("no cell of the report runs as a formula, and each reads as the text it came from after its '", () => {
+    const key: KeyEntry[] = [{ question: "q1", function: "-x^3/3" }, { question: "=q2", function: "x^2" }];
+    const submissions = [
+      { student: "=HYPERLINK(\"http://evil.example\", \"ada\")", question: "q1", answer: "-x^2" },
+      { student: "ben", question: "q1", answer: "+2x" },
+      { student: "@cy", question: "q1", answer: "=1+1" },
+      { student: "dee", question: "q1", answer: "\t-x^2" },
+      { student: "eve", question: "=q2", answer: "-2+3+cmd|' /C calc'!A0" },
+      { student: "fay", question: "=q2", answer: "2x, \"done\"" },
+    ];
+    const results = grade(submissions, prepareKey(key));
+    expect(results.map((r) => r.verdict)).toEqual(["correct", "incorrect", "unreadable", "correct", "unreadable", "unreadable"]);
+    const table = parseCsv(reportCsv(results));
+    const cells = table.rows.flat();
+    expect(cells.filter(runsAsFormula)).toEqual([]);
+    const unescape = (cell: string) => cell.replace(/^'(?=[=+\-@\t\r\0]| +[=+\-@])/, "");
+    expect(table.rows.map((row) => row.map(unescape))).toEqual(results.map((r) => [r.student, r.question, r.verdict, r.detail, r.answer]));
+    expect(table.rows[0]![0]).toBe("'=HYPERLINK(\"http://evil.example\", \"ada\")");
+    expect(table.rows[0]![4]).toBe("'-x^2");
+    expect(table.rows[5]![4]).toBe('2x, "done"');
+    // The JSON report keeps every answer exactly as written.
+    expect(results.map((r) => resultJson(r).answer)).toEqual(submissions.map((s) => s.answer));
+  });
+});
+
+describe("the library's grade", () => {
+  // By hand: d/dx sin(x^2) = 2x cos(x^2); d/dx (x^3 - 2x) = 3x^2 - 2.
+  const answers = [
+    { student: "ada", question: "q1", answer: "2x cos(x^2)", email: "ada@example.org" },
+    { student: "ben", question: "q1", answer: "2x sin(x^2)", email: "ben@example.org" },
+    { student: "cy", question: "q2", answer: "3x^2 - 2)", email: "cy@example.org" },
+    { student: "dee", question: "q3", answer: "2x", email: "dee@example.org" },
+    { student: "eve", question: "q4", answer: "1", email: "eve@example.org" },
+  ];
+  const key = [
+    { question: "q1", function: "sin(x^2)" },
+    { question: "q2", function: "x^3 - 2x", variable: "x", order: 1 },
+    { question: "q3", function: "x*y" },
+  ];
+
+  it("gives a verdict per answer, with its fields kept, and a counterexample a hand computation confirms", () => {
+    const { results } = library.grade(answers, key);
+    expect(results.map((r) => [r.student, r.email, r.verdict])).toEqual([
+      ["ada", "ada@example.org", "correct"],
+      ["ben", "ben@example.org", "incorrect"],
+      ["cy", "cy@example.org", "unreadable"],
+      ["dee", "dee@example.org", "ungraded"],
+      ["eve", "eve@example.org", "ungraded"],
+    ]);
+    const c = results[1]!.counterexample!;
+    expect(c.answer).toBeCloseTo(2 * c.at.x! * Math.sin(c.at.x! ** 2), 12);
+    expect(c.derivative).toBeCloseTo(2 * c.at.x! * Math.cos(c.at.x! ** 2), 12);
+    expect(Math.abs(c.answer - c.derivative)).toBeGreaterThan(1e-3);
+    expect(results[2]).toMatchObject({ detail: "unexpected ')' at column 9, expected an operator", error: { line: 1, column: 9 } });
+    expect(results[3]!.detail).toBe("the key's entry for q3 has a function of x, y: name the variable to differentiate by");
+    expect(results[4]!.detail).toBe("question q4 is not in the key");
+  });
+
+  it("counts per question and names the key's unusable entries", () => {
+    const { summary, keyProblems } = library.grade(answers, key);
+    expect(summary).toEqual([
+      { question: "q1", correct: 1, incorrect: 1, unreadable: 0, ungraded: 0 },
+      { question: "q2", correct: 0, incorrect: 0, unreadable: 1, ungraded: 0 },
+      { question: "q3", correct: 0, incorrect: 0, unreadable: 0, ungraded: 1 },
+      { question: "q4", correct: 0, incorrect: 0, unreadable: 0, ungraded: 1 },
+    ]);
+    expect(keyProblems).toEqual([{ question: "q3", problem: "the key's entry for q3 has a function of x, y: name the variable to differentiate by" }]);
+  });
+
+  it("gives the verdicts symdiff grade gives, and takes the checker's seed", () => {
+    const rows = [{ student: "ben", question: "q1", answer: "2x sin(x^2)" }];
+    const cli = grade(rows, prepareKey(KEY));
+    expect(library.grade(rows, KEY).results).toEqual(cli);
+    const seeded = library.grade(rows, KEY, { check: { seed: 7 } }).results[0]!;
+    expect(seeded.verdict).toBe("incorrect");
+    expect(seeded.counterexample!.at).not.toEqual(cli[0]!.counterexample!.at); // another seed, another point
+  });
+
+  it("refuses a key with a question twice, and misuse, with ArgumentErrors naming the argument", () => {
+    expect(() => library.grade([], [key[0]!, key[0]!])).toThrow("question 'q1' is in the key twice");
+    expect(() => library.grade([{ student: "a", question: "q1" } as never], key)).toThrow("grade: answers[0].answer must be a string, got undefined");
+    expect(() => library.grade("a.csv" as never, key)).toThrow(/^grade: the answers must be an array/);
+    expect(() => library.grade(answers, [{ question: "q1", function: "x", order: [2] as never }])).toThrow("grade: key[0].order must be a whole number (or its text), got an array");
+    expect(() => library.grade(answers, key, { check: { samples: -1 } })).toThrow("grade: options.check: samples must be a whole number from 1 to 10000, got -1");
   });
 });

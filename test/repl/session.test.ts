@@ -108,9 +108,12 @@ describe("REPL lines", () => {
     expect(after("x").session.done).toBe(false);
   });
 
-  it("says a constant has no gradient or Hessian rather than printing nothing", () => {
-    expect(() => out("grad 5")).toThrow("'5' has no variables");
-    expect(() => out("f = 2", "hessian f")).toThrow("'f' has no variables");
+  it("says a constant's gradient and Hessian are empty rather than printing nothing", () => {
+    expect(out("grad 5")).toBe("note: '5' has no variables, so its gradient is empty (every derivative of a constant is 0)");
+    expect(out("f = 2", "hessian f")).toBe("note: 'f' has no variables, so its Hessian is empty (every derivative of a constant is 0)");
+    expect(out("grad pi^2 + e")).toMatch(/^note: 'pi\^2 \+ e' has no variables, so its gradient is empty/);
+    // Not an error: a piped session goes on and exits 0.
+    expect(after("grad 5").session.failed).toBe(false);
   });
 
   it("refuses a derivative order too large to be exact rather than rounding it", () => {
