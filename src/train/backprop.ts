@@ -106,14 +106,17 @@ export function derive(layers: readonly Layer[], head: Head): Derivation {
       ];
     });
     const every = () =>
-      withinGeneration(() =>
-        layers.flatMap((layer, l) =>
+      withinGeneration(() => {
+        // A later operation may be in a new generation of interned nodes: the signals are derived afresh in it, not
+        // mixed with the kept ones (ast/expr.ts).
+        adjoints.clear();
+        return layers.flatMap((layer, l) =>
           range(layer.units).flatMap((j) => [
             ...range(layer.inputs).map((i) => ({ parameter: weightName(layer, j, i), gradient: weightGradient(l, j, i) })),
             { parameter: biasName(layer, j), gradient: biasGradient(l, j) },
           ]),
-        ),
-      );
+        );
+      });
     return { definitions: definitions(layers, head), loss: head.loss, families, every };
   });
 }
