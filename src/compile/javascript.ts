@@ -22,9 +22,7 @@ export function nodeSource(e: Expr, child: (e: Expr) => string): string {
     case "add":
       return e.terms.map(child).join(" + ");
     case "mul": {
-      // Leading numeric factors are one number, as evaluate multiplies them (2^3000*3^-3000*x is 0, not NaN).
-      const n = numericPrefix(e.factors);
-      const product = (n < 2 ? e.factors.map(child) : [numberLiteral(numericCoefficient(e.factors.slice(0, n))), ...e.factors.slice(n).map(child)]).join(" * ");
+      const product = productOperands(e.factors).map((f) => (typeof f === "number" ? numberLiteral(f) : child(f))).join(" * ");
       // Step gates a product (ast/gate.ts), as in evaluate: a step factor that is 0 makes it +0. Others pay nothing.
       const gates = e.factors.filter(isGate).map((f) => `${child(f)} === 0`);
       return gates.length === 0 ? product : `${gates.join(" || ")} ? 0 : ${product}`;
@@ -40,6 +38,29 @@ export function nodeSource(e: Expr, child: (e: Expr) => string): string {
     case "const":
       throw new Error(`internal: ${e.kind} is a leaf, not a compound node`);
   }
+}
+
+/** The operands of a product: leading numeric factors are one number, as evaluate multiplies them (2^3000*3^-3000*x is 0, not NaN). */
+function productOperands(factors: readonly Expr[]): (Expr | number)[] {
+  const n = numericPrefix(factors);
+  return n < 2 ? [...factors] : [numericCoefficient(factors.slice(0, n)), ...factors.slice(n)];
+}
+
+/** A sum, or a product without step gates: operands that JavaScript folds left to right, as evaluate does. */
+export interface Chain {
+  readonly operator: "+" | "*";
+  /** Nodes, and the number that a product's leading numeric factors make. */
+  readonly operands: readonly (Expr | number)[];
+}
+
+/**
+ * `e` as a chain, if it is one. `a + b + c` is `(a + b) + c`, so a chain may be cut into partial results
+ * (`const t1 = a + b; ... t1 + c`) without changing a bit: `nodeSource` prints the same operations in one go.
+ */
+export function chainOf(e: Expr): Chain | undefined {
+  if (e.kind === "add") return { operator: "+", operands: e.terms };
+  if (e.kind === "mul" && !e.factors.some(isGate)) return { operator: "*", operands: productOperands(e.factors) };
+  return undefined;
 }
 
 /** The operations of `rationalPower` in src/evaluate.ts, with the exponent's case decided at compile time. */

@@ -13,7 +13,7 @@
  */
 import { call, div, mul, num, pow, sym } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
-import { buildProgram } from "../compile/program.js";
+import { buildProgram, declaration } from "../compile/program.js";
 import { diff } from "../diff.js";
 import { ArgumentError } from "../errors.js";
 import type { Layer } from "./architecture.js";
@@ -44,8 +44,8 @@ function snippet(exprs: readonly Expr[], inputs: readonly (readonly [name: strin
   return [
     "{",
     ...program.params.map((p, i) => `const ${p} = ${inputs[i]![1]};`),
-    ...program.invariant,
-    ...program.statements,
+    ...program.invariant.map(declaration),
+    ...program.statements.map(declaration),
     ...use(program.results),
     "}",
   ].join("\n");

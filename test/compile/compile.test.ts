@@ -1,34 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ArgumentError, build, compile, compileAll, compileSum, evaluate, FUNCTIONS, gradientFunction, parse, Rational, type Expr } from "../../src/index.js";
+import { ArgumentError, build, compile, compileAll, compileSum, evaluate, gradientFunction, parse, Rational } from "../../src/index.js";
+import { compilable, compiledCoordinate, COMPILED_VARIABLES as VARS, sameNumber } from "../support/arbitraries.js";
 
-const { add, mul, pow, num, sym, call, PI } = build;
-
-/** Random expressions over every function row, integer, root and symbolic exponents, built canonically. */
-const VARS = ["x", "y", "z"];
-const ROWS = [...FUNCTIONS.values()];
-const leaf: fc.Arbitrary<Expr> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...VARS).map((v) => sym(v) as Expr) },
-  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: -7, max: 7 }), fc.integer({ min: 1, max: 5 })).map(([p, q]) => num(Rational.of(p, q)) as Expr) },
-  { weight: 1, arbitrary: fc.constant(PI as Expr) },
-);
-const exponent: fc.Arbitrary<Expr> = fc.tuple(fc.integer({ min: -4, max: 4 }), fc.constantFrom(1, 1, 2, 3, 5)).map(([p, q]) => num(Rational.of(p, q)) as Expr);
-const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
-  expr: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    leaf,
-    fc.array(tie("expr"), { minLength: 2, maxLength: 4 }).map((ts) => add(...ts)),
-    fc.array(tie("expr"), { minLength: 2, maxLength: 4 }).map((fs) => mul(...fs)),
-    fc.tuple(tie("expr"), fc.oneof(exponent, tie("expr"))).map(([b, e]) => pow(b, e)),
-    fc.tuple(fc.constantFrom(...ROWS), fc.array(tie("expr"), { minLength: 2, maxLength: 2 })).map(([row, args]) => call(row.name, args.slice(0, row.arity))),
-  ),
-}));
-const coordinate = fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.integer({ min: -8, max: 8 }), fc.double());
-
-/** The same float64 value, to the bit: signed zeros told apart, NaN equal to NaN. */
-function sameNumber(a: number, b: number): boolean {
-  return Object.is(a, b);
-}
+const { add, mul, pow, num, sym, call } = build;
 
 describe("compile", () => {
   it("evaluates with the parameters in the order given", () => {
@@ -38,7 +13,7 @@ describe("compile", () => {
 
   it("agrees with evaluate to the bit on random expressions and points", () => {
     fc.assert(
-      fc.property(expr, fc.tuple(coordinate, coordinate, coordinate), (e, [x, y, z]) => {
+      fc.property(compilable, fc.tuple(compiledCoordinate, compiledCoordinate, compiledCoordinate), (e, [x, y, z]) => {
         const compiled = compile(e, VARS)(x, y, z);
         const interpreted = evaluate(e, { x, y, z });
         if (!sameNumber(compiled, interpreted)) throw new Error(`${String(e)} at ${[x, y, z]}: ${compiled} vs ${interpreted}`);
@@ -110,7 +85,7 @@ describe("compileAll", () => {
 
   it("agrees with evaluate on random sets of expressions", () => {
     fc.assert(
-      fc.property(fc.array(expr, { minLength: 1, maxLength: 4 }), fc.tuple(coordinate, coordinate, coordinate), (es, [x, y, z]) => {
+      fc.property(fc.array(compilable, { minLength: 1, maxLength: 4 }), fc.tuple(compiledCoordinate, compiledCoordinate, compiledCoordinate), (es, [x, y, z]) => {
         const values = compileAll(es, VARS)([x, y, z]);
         es.forEach((e, i) => expect(sameNumber(values[i]!, evaluate(e, { x, y, z }))).toBe(true));
       }),
@@ -121,9 +96,9 @@ describe("compileAll", () => {
 
 describe("compileSum", () => {
   it("sums each expression over the rows, in row order, exactly as a loop over evaluate does", () => {
-    const row = fc.tuple(coordinate, coordinate);
+    const row = fc.tuple(compiledCoordinate, compiledCoordinate);
     fc.assert(
-      fc.property(fc.array(expr, { minLength: 1, maxLength: 3 }), coordinate, fc.array(row, { maxLength: 6 }), (es, x, rows) => {
+      fc.property(fc.array(compilable, { minLength: 1, maxLength: 3 }), compiledCoordinate, fc.array(row, { maxLength: 6 }), (es, x, rows) => {
         const sums = compileSum(es, ["x"], ["y", "z"])([x], rows.flat());
         es.forEach((e, k) => {
           let expected = 0;

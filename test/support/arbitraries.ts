@@ -1,9 +1,10 @@
 /**
  * Random expressions for property tests, built through the canonical constructors. Functions are limited to ones
- * that are smooth where they are defined, so central differences are a valid oracle for their derivatives.
+ * that are smooth where they are defined, so central differences are a valid oracle for their derivatives — except in
+ * `compilable`, for compiled code, where only values matter and every function row takes part.
  */
 import fc from "fast-check";
-import { build, type Expr, Rational } from "../../src/index.js";
+import { build, type Expr, FUNCTIONS, Rational } from "../../src/index.js";
 
 const { add, mul, pow, num, sym, call, neg, PI } = build;
 
@@ -56,3 +57,36 @@ function expressionOf(leaves: fc.Arbitrary<Expr>, unary: readonly string[], dept
 /** Random points with coordinates in [-3, 3], in steps of 0.001 (no denormals or other float corner cases). */
 const coordinate = fc.integer({ min: -3000, max: 3000 }).map((n) => n / 1000);
 export const point: fc.Arbitrary<Record<string, number>> = fc.record({ x: coordinate, y: coordinate });
+
+/** The variables of `compilable`. */
+export const COMPILED_VARIABLES = ["x", "y", "z"];
+
+const compiledLeaf: fc.Arbitrary<Expr> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...COMPILED_VARIABLES).map((v) => sym(v) as Expr) },
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: -7, max: 7 }), fc.integer({ min: 1, max: 5 })).map(([p, q]) => num(Rational.of(p, q)) as Expr) },
+  { weight: 1, arbitrary: fc.constant(PI as Expr) },
+);
+const compiledExponent: fc.Arbitrary<Expr> = fc.tuple(fc.integer({ min: -4, max: 4 }), fc.constantFrom(1, 1, 2, 3, 5)).map(([p, q]) => num(Rational.of(p, q)) as Expr);
+
+/**
+ * Random canonical expressions in x, y and z over every function row (steps and their gates included), integer,
+ * root and symbolic exponents: for checking compiled code against evaluate, where only values matter.
+ */
+export const compilable: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    compiledLeaf,
+    fc.array(tie("expr"), { minLength: 2, maxLength: 4 }).map((ts) => add(...ts)),
+    fc.array(tie("expr"), { minLength: 2, maxLength: 4 }).map((fs) => mul(...fs)),
+    fc.tuple(tie("expr"), fc.oneof(compiledExponent, tie("expr"))).map(([b, e]) => pow(b, e)),
+    fc.tuple(fc.constantFrom(...FUNCTIONS.values()), fc.array(tie("expr"), { minLength: 2, maxLength: 2 })).map(([row, args]) => call(row.name, args.slice(0, row.arity))),
+  ),
+})).expr;
+
+/** Any float64 coordinate (NaN and infinities included), with small numbers and integers more often. */
+export const compiledCoordinate = fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.integer({ min: -8, max: 8 }), fc.double());
+
+/** The same float64 value, to the bit: signed zeros told apart, NaN equal to NaN. */
+export function sameNumber(a: number, b: number): boolean {
+  return Object.is(a, b);
+}
