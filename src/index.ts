@@ -100,6 +100,7 @@ export { DataError } from "./train/errors.js";
 export { steps, MAX_STEPS, MAX_STEP_ORDER, type Step, type StepRule, type StepsOptions } from "./homework/steps.js";
 export { implicitSteps, type ImplicitStepsOptions } from "./homework/implicit-steps.js";
 export { check, type CheckOptions, type CheckResult } from "./homework/check.js";
+export { checkImplicit, type CurveCheckResult } from "./homework/curve-check.js";
 export type { ClassGrades, Counterexample, GradeOptions, GradeVerdict, Graded, KeyEntry, QuestionSummary, Submission } from "./homework/grade.js";
 export { tangent, type TangentLine, type PointLike } from "./tangent.js";
 export { implicitDiff, MAX_IMPLICIT_ORDER } from "./implicit.js";

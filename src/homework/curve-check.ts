@@ -20,7 +20,9 @@
 import { sub } from "../ast/build.js";
 import type { Expr } from "../ast/expr.js";
 import { evaluate } from "../evaluate.js";
-import type { ImplicitCurve } from "../implicit.js";
+import { type EquationLike, implicitCurve, implicitDiff, type ImplicitCurve } from "../implicit.js";
+import { toExpr, type ExprLike } from "../diff.js";
+import { withWork } from "../ast/work.js";
 import { format } from "../print/text.js";
 import { mulberry32 } from "../random.js";
 import { check, type CheckOptions, type CheckResult, validOptions } from "./check.js";
@@ -47,6 +49,14 @@ const SIGNAL_TO_NOISE = 1000;
 const NUDGE = 1e-12;
 /** Roots known less precisely than this (relative to max(|y|, 1)) are not compared at. */
 const WORST_ROOT = 1e-9;
+
+/**
+ * Checks an answer for the implicit derivative d^order y/dx^order on the curve `equation` (`x*y = 1`): equal on the
+ * curve is correct, so `-y^2` and `-1/x^2` both are there. The library form of `symdiff check --implicit y --wrt x`.
+ */
+export function checkImplicit(answer: ExprLike, equation: EquationLike, y: string, x: string, order = 1, options: CheckOptions = {}): CurveCheckResult {
+  return withWork("checkImplicit", () => checkOnCurve(toExpr(answer), implicitDiff(equation, y, x, order), implicitCurve(equation, y, x), options));
+}
 
 export function checkOnCurve(answer: Expr, expected: Expr, curve: ImplicitCurve, options: CheckOptions = {}): CurveCheckResult {
   const o = validOptions(options);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { checkOnCurve, type CurveCheckResult } from "../../src/homework/curve-check.js";
 import { implicitCurve, implicitDiff } from "../../src/implicit.js";
-import { evaluate, parse } from "../../src/index.js";
+import { checkImplicit, evaluate, parse } from "../../src/index.js";
 
 function onCurve(equation: string, answer: string, order = 1, options = {}, y = "y", x = "x"): CurveCheckResult {
   const curve = implicitCurve(equation, y, x);
@@ -102,5 +102,21 @@ describe("checkOnCurve", () => {
     const [a, b, c] = [1, 1, 2].map((seed) => onCurve("x^2 + y^2 = 1", "x/y", 1, { seed }));
     expect(a!.point).toEqual(b!.point);
     expect(c!.point).not.toEqual(a!.point);
+  });
+});
+
+describe("checkImplicit (library)", () => {
+  it("accepts any form equal on the curve and gives a point of the curve for a wrong answer", () => {
+    expect(checkImplicit("-y^2", "x*y = 1", "y", "x")).toMatchObject({ equivalent: true, compared: "curve" });
+    expect(checkImplicit("-1/x^2", "x*y = 1", "y", "x").equivalent).toBe(true);
+    expect(checkImplicit("-1/y^3", "x^2 + y^2 = 1", "y", "x", 2).equivalent).toBe(true);
+    const wrong = checkImplicit("x/y", "x^2 + y^2 = 1", "y", "x");
+    expect(wrong.equivalent).toBe(false);
+    const { x, y } = wrong.point as Record<string, number>;
+    expect(Math.abs(x! ** 2 + y! ** 2 - 1)).toBeLessThan(1e-9); // on the circle
+  });
+
+  it("refuses what implicitDiff refuses", () => {
+    expect(() => checkImplicit("0", "x = 1", "y", "x")).toThrow("does not involve y");
   });
 });
