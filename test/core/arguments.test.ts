@@ -11,6 +11,7 @@ const { parse } = api;
 /** Valid arguments for each exported function, and which positions take which kind of value. */
 const CALLS: Record<string, { args: () => unknown[]; construct?: boolean }> = {
   check: { args: () => ["x", "x", {}] },
+  checkImplicit: { args: () => ["-x/y", "x^2 + y^2 = 1", "y", "x", 1, {}] },
   checkVariable: { args: () => ["x"] },
   compile: { args: () => ["x", ["x"]] },
   compileAll: { args: () => [["x"], ["x"]] },
