@@ -390,6 +390,10 @@ export function mul(...factors: Expr[]): Expr {
   return unlikeProduct(factors) ?? combineLikeFactors(factors);
 }
 
+function isPositiveNumber(e: Expr): boolean {
+  return e.kind === "num" && !e.value.isNegative && !e.value.isZero;
+}
+
 /** The general product: like bases combined, by hashing them (see `LikeFactors`). */
 function combineLikeFactors(factors: readonly Expr[]): Expr {
   const count = flatCount(factors, "mul");
@@ -415,7 +419,11 @@ function combineLikeFactors(factors: readonly Expr[]): Expr {
       continue;
     }
     const base = like.bases.keys[i];
-    const exponent = add(...(like.exponents[i] as Expr[]));
+    const exponents = like.exponents[i] as Expr[];
+    let exponent = add(...exponents);
+    // A step gate stays a gate (ast/gate.ts): step(u)*g/step(u) is 0 where u < 0, so it combines to step(u)*g, not
+    // to g, which would be defined there and wrong. (At u = 0 itself it is then g/2: step's own value there.)
+    if (base?.kind === "call" && base.name === "step" && exponents.some(isPositiveNumber) && !isPositiveNumber(exponent)) exponent = ONE;
     const combined = base === undefined ? call("exp", [exponent]) : pow(base, exponent);
     if (combined.kind === "num") coefficient = coefficient.mul(combined.value);
     else if (combined.kind === "mul") {

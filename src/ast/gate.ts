@@ -8,7 +8,9 @@
  * which is 0 at x = -1, not 0*Infinity = NaN. Only an exact 0 gates: step(x)/x at x = 0 is 1/2*Infinity.
  *
  * Invariant: every evaluation of a product applies this — `evaluate` (src/evaluate.ts), compiled code
- * (src/compile/javascript.ts) and exact substitution (src/ast/transform.ts) — so all three agree.
+ * (src/compile/javascript.ts) and exact substitution (src/ast/transform.ts) — so all three agree; and building a
+ * product never drops a gate: powers of a step with a positive part combine to a gate (`mul` in ast/build.ts makes
+ * step(u)*g/step(u) into g*step(u)).
  */
 import type { Expr } from "./expr.js";
 
